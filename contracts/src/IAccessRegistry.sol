@@ -1,0 +1,120 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IAccessRegistry
+/// @notice Who may read (or add to) which categories of a patient's records, and until when.
+/// @dev Nothing here carries health data or names: a grant links two addresses with a category
+/// bit set, a permission and an expiry. Category numbers are defined off-chain (lib/categories).
+interface IAccessRegistry {
+    /// @notice What a grantee may do within the granted categories.
+    enum Permission {
+        None,
+        Read,
+        ReadWrite
+    }
+
+    /// @notice One grant, as returned by the views.
+    /// @param counterparty The grantee (in `granteesOf`) or the patient (in `patientsOf`).
+    /// @param categories Bit set of record categories in scope (bit i = category i).
+    /// @param permission Read, or read and write.
+    /// @param grantedAt Block time of the first grant between the two accounts.
+    /// @param expiresAt Block time from which the grant no longer reads; 0 means no expiry.
+    struct GrantView {
+        address counterparty;
+        uint32 categories;
+        Permission permission;
+        uint40 grantedAt;
+        uint40 expiresAt;
+    }
+
+    /// @notice A patient granted `grantee` access for the first time (or again after a revoke).
+    event AccessGranted(
+        address indexed patient,
+        address indexed grantee,
+        uint32 categories,
+        Permission permission,
+        uint40 expiresAt
+    );
+
+    /// @notice A patient changed the scope, permission or expiry of an existing grant.
+    event AccessUpdated(
+        address indexed patient,
+        address indexed grantee,
+        uint32 categories,
+        Permission permission,
+        uint40 expiresAt
+    );
+
+    /// @notice A patient revoked every access `grantee` had to their records.
+    event AccessRevoked(address indexed patient, address indexed grantee);
+
+    /// @notice The grantee is the zero address.
+    error AccessRegistryZeroAddress();
+
+    /// @notice A patient tried to grant access to themselves.
+    error AccessRegistrySelfGrant(address patient);
+
+    /// @notice The grant names no category.
+    error AccessRegistryEmptyScope();
+
+    /// @notice The permission is neither Read nor ReadWrite.
+    error AccessRegistryInvalidPermission(Permission permission);
+
+    /// @notice The expiry is not after the current block time.
+    error AccessRegistryExpiryInPast(uint40 expiresAt, uint256 blockTime);
+
+    /// @notice There is no grant from `patient` to `grantee` to revoke.
+    error AccessRegistryNoGrant(address patient, address grantee);
+
+    /// @notice `caller` may not manage the grants of `patient`.
+    error AccessRegistryNotPatient(address caller, address patient);
+
+    /// @notice Grants `grantee` access to `categories` of `patient`'s records, or replaces the
+    /// scope, permission and expiry of the grant they already have.
+    /// @param patient The patient; must be the caller.
+    /// @param grantee The reader (a clinician, say); not the patient, not zero.
+    /// @param categories Non-empty bit set of categories.
+    /// @param permission Read or ReadWrite.
+    /// @param expiresAt Block time from which the grant stops; 0 for no expiry.
+    function grant(
+        address patient,
+        address grantee,
+        uint32 categories,
+        Permission permission,
+        uint40 expiresAt
+    ) external;
+
+    /// @notice Ends every access `grantee` has to `patient`'s records.
+    function revoke(address patient, address grantee) external;
+
+    /// @notice Whether `reader` may read `category` of `patient`'s records now.
+    /// @dev A patient always reads their own records; expiry is enforced by block time.
+    function canRead(address patient, address reader, uint8 category) external view returns (bool);
+
+    /// @notice Whether `writer` may add records in `category` to `patient`'s records now.
+    function canWrite(address patient, address writer, uint8 category)
+        external
+        view
+        returns (bool);
+
+    /// @notice The grant from `patient` to `grantee`; `permission` is None when there is none.
+    function getGrant(address patient, address grantee) external view returns (GrantView memory);
+
+    /// @notice How many accounts `patient` has granted access (active or expired, not revoked).
+    function granteeCount(address patient) external view returns (uint256);
+
+    /// @notice How many patients have granted `grantee` access (active or expired, not revoked).
+    function patientCount(address grantee) external view returns (uint256);
+
+    /// @notice A page of `patient`'s grants; `counterparty` is the grantee.
+    function granteesOf(address patient, uint256 offset, uint256 limit)
+        external
+        view
+        returns (GrantView[] memory page);
+
+    /// @notice A page of the grants made to `grantee`; `counterparty` is the patient.
+    function patientsOf(address grantee, uint256 offset, uint256 limit)
+        external
+        view
+        returns (GrantView[] memory page);
+}
