@@ -1,0 +1,28 @@
+'use client';
+
+import { ConnectButton } from '@rainbow-me/rainbowkit';
+import Link from 'next/link';
+
+/** Site name, main navigation and the wallet button. */
+export function SiteHeader() {
+  return (
+    <header className="border-b border-slate-300 bg-white">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 p-4">
+        <Link href="/" className="text-2xl font-bold text-slate-900 no-underline">
+          OwnChart
+        </Link>
+        <nav aria-label="Main">
+          <ul className="flex gap-4">
+            <li>
+              <Link href="/access">My records access</Link>
+            </li>
+            <li>
+              <Link href="/patients">My patients</Link>
+            </li>
+          </ul>
+        </nav>
+        <ConnectButton showBalance={false} accountStatus="address" chainStatus="icon" />
+      </div>
+    </header>
+  );
+}

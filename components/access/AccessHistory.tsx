@@ -1,0 +1,55 @@
+'use client';
+
+import type { Address as AddressType } from 'viem';
+import type { AccessEvent } from '@/lib/access/types';
+import { describePermission } from '@/lib/access/permission';
+import { describeScope } from '@/lib/categories';
+import { formatAddress } from '@/lib/format/formatAddress';
+import { formatDateTime } from '@/lib/format/formatDate';
+import { formatExpiry } from '@/lib/format/formatExpiry';
+import { useAccessHistory } from '@/components/hooks/useAccessQueries';
+import { Address } from '@/components/ui/Address';
+import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+
+const KIND_LABEL: Record<AccessEvent['kind'], string> = {
+  granted: 'Access granted',
+  updated: 'Access changed',
+  revoked: 'Access revoked',
+};
+
+function describe(event: AccessEvent): string {
+  if (event.kind === 'revoked') return 'All access ended.';
+  const expiry = event.expiresAt === null ? 'no expiry' : `until ${formatExpiry(event.expiresAt)}`;
+  return `${describeScope(event.categories ?? 0)} · ${event.permission ? describePermission(event.permission) : ''} · ${expiry}`;
+}
+
+/** Every grant, change and revocation for this patient, newest first, from the chain's events. */
+export function AccessHistory({ patient }: { patient: AddressType }) {
+  const history = useAccessHistory(patient);
+  return (
+    <section aria-labelledby="history-heading" className="card space-y-4">
+      <h2 id="history-heading" className="text-xl font-semibold">
+        Access history
+      </h2>
+      {history.isPending && <p role="status">Loading access history…</p>}
+      {history.isError && <QueryErrorBanner error={history.error} onRetry={() => history.refetch()} what="access history" />}
+      {history.data && history.data.length === 0 && <p>No access has been granted yet.</p>}
+      {history.data && history.data.length > 0 && (
+        <ol className="space-y-3">
+          {history.data.map((event) => (
+            <li key={`${event.transactionHash}-${event.logIndex}`} className="rounded-md border border-slate-200 p-3">
+              <p className="font-medium">
+                {KIND_LABEL[event.kind]} <span className="font-normal">for</span> <Address address={event.grantee} />
+              </p>
+              <p>{describe(event)}</p>
+              <p className="text-sm text-slate-700">
+                <time dateTime={new Date(event.timestamp * 1000).toISOString()}>{formatDateTime(event.timestamp)}</time> · Transaction{' '}
+                <code title={event.transactionHash}>{formatAddress(event.transactionHash)}</code>
+              </p>
+            </li>
+          ))}
+        </ol>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,2 @@
+export { accessRegistryAbi, multicall3Abi } from './abis';
+export { deployments } from './addresses';

@@ -1,0 +1,200 @@
+import { writeFileSync, mkdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+import { accessRegistryAbi, deployments } from '../contracts-abi';
+import { demoAccount } from '../lib/wallet/demoAccounts';
+import { E2E_RPC_URL } from './support/env';
+import { connect, expect, expectAccessible, installWallet, publicClient, test, testClient } from './support/fixtures';
+
+const patient = demoAccount('Patient');
+const clinician = demoAccount('Clinician', 0);
+const registry = deployments['31337']!.AccessRegistry;
+
+async function chainNow(): Promise<number> {
+  return Number((await publicClient.getBlock()).timestamp);
+}
+
+function isoDate(seconds: number): string {
+  return new Date(seconds * 1000).toISOString().slice(0, 10);
+}
+
+function whoCanRead(page: Page) {
+  return page.getByRole('region', { name: 'Who can read my records' });
+}
+
+async function fillGrant(page: Page, grantee: string, categories: string[], expiresOn?: string) {
+  const form = page.getByRole('region', { name: 'Grant access' });
+  await form.getByLabel('Clinician address').fill(grantee);
+  for (const category of categories) await form.getByRole('checkbox', { name: category, exact: true }).check();
+  if (expiresOn) await form.getByLabel('Expires on').fill(expiresOn);
+  return form;
+}
+
+test('patient grants, changes and revokes access; clinician view and history follow', async ({ page, browser }) => {
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/access');
+  await expect(whoCanRead(page).getByText('Nobody else can read your records')).toBeVisible();
+  await expectAccessible(page);
+
+  const expiresOn = isoDate((await chainNow()) + 30 * 86_400);
+  const form = await fillGrant(page, clinician.address, ['Conditions', 'Allergies'], expiresOn);
+  const clicked = Date.now();
+  await form.getByRole('button', { name: 'Grant access' }).click();
+  const row = whoCanRead(page).getByRole('row', { name: new RegExp(clinician.address.slice(0, 6)) });
+  await expect(row).toContainText('Conditions, Allergies');
+  const grantToListMs = Date.now() - clicked;
+  await expect(row).toContainText('Read');
+  await expect(row).toContainText('Active');
+  await expect(row).toContainText(new Date(`${expiresOn}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+  await expect(row).not.toContainText('UTC'); // a date-picked expiry reads as the last day
+  await expect(form.getByRole('status')).toContainText('Confirmed');
+
+  // The clinician, in their own browser context, sees the patient.
+  const clinicianContext = await browser.newContext();
+  const clinicianPage = await clinicianContext.newPage();
+  await installWallet(clinicianPage, clinician.privateKey);
+  await connect(clinicianPage, '/patients');
+  const myPatients = clinicianPage.getByRole('region', { name: 'My patients' });
+  await expect(myPatients).toContainText(patient.address.slice(0, 6));
+  await expect(myPatients).toContainText('Conditions, Allergies');
+  await expectAccessible(clinicianPage);
+
+  // Change: all records, read and add, no expiry.
+  await form.getByLabel('Clinician address').fill(clinician.address);
+  await form.getByRole('checkbox', { name: 'All records' }).check();
+  await form.getByRole('radio', { name: 'Read and add records' }).check();
+  await form.getByRole('button', { name: 'Grant access' }).click();
+  await expect(row).toContainText('All records');
+  await expect(row).toContainText('Read and add records');
+  await expect(row).toContainText('No expiry');
+
+  await whoCanRead(page).getByRole('button', { name: `Revoke ${clinician.address}` }).click();
+  await expect(whoCanRead(page).getByText('Nobody else can read your records')).toBeVisible();
+  expect(await publicClient.readContract({ address: registry, abi: accessRegistryAbi, functionName: 'canRead', args: [patient.address, clinician.address, 0] })).toBe(false);
+
+  await clinicianPage.reload();
+  await expect(clinicianPage.getByRole('region', { name: 'My patients' })).toContainText('No patient has given you access');
+
+  const history = page.getByRole('region', { name: 'Access history' }).getByRole('listitem');
+  await expect(history).toHaveCount(3);
+  await expect(history.nth(0)).toContainText('Access revoked');
+  await expect(history.nth(1)).toContainText('Access changed');
+  await expect(history.nth(2)).toContainText('Access granted');
+  await expect(history.nth(2)).toContainText('Transaction 0x');
+  await expectAccessible(page);
+  await clinicianContext.close();
+
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync('test-results/bench-grant.json', JSON.stringify({ grantClickToListMs: grantToListMs }));
+});
+
+test('dashboard loads with few RPC requests', async ({ page }) => {
+  // One existing grant, so the list has something to read.
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/access');
+  const form = await fillGrant(page, clinician.address, ['Medications']);
+  await form.getByRole('button', { name: 'Grant access' }).click();
+  await expect(whoCanRead(page).getByRole('row')).toHaveCount(2);
+
+  const rpcRequests: string[] = [];
+  page.on('request', (request) => {
+    if (request.url().startsWith(E2E_RPC_URL)) rpcRequests.push(request.postData() ?? '');
+  });
+  await page.reload();
+  await expect(whoCanRead(page).getByRole('row')).toHaveCount(2);
+  await expect(page.getByRole('region', { name: 'Access history' }).getByRole('listitem')).toHaveCount(1);
+  const methods = rpcRequests.flatMap((body) => {
+    const parsed = JSON.parse(body) as { method: string } | { method: string }[];
+    return (Array.isArray(parsed) ? parsed : [parsed]).map((r) => r.method);
+  });
+  writeFileSync('test-results/bench-rpc.json', JSON.stringify({ dashboardRpcRequests: rpcRequests.length, dashboardRpcCalls: methods }));
+  expect(rpcRequests.length).toBeLessThanOrEqual(8);
+});
+
+test('a declined signature changes nothing and says so calmly', async ({ page }) => {
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/access');
+  const form = await fillGrant(page, clinician.address, ['Conditions']);
+  await page.evaluate(() => window.__e2eWallet!.rejectNext());
+  await form.getByRole('button', { name: 'Grant access' }).click();
+  await expect(form.getByRole('status')).toHaveText('You declined in your wallet. Nothing was changed.');
+  await expect(whoCanRead(page).getByText('Nobody else can read your records')).toBeVisible();
+  expect(await publicClient.readContract({ address: registry, abi: accessRegistryAbi, functionName: 'granteeCount', args: [patient.address] })).toBe(0n);
+});
+
+test('bad input is refused before the wallet is asked', async ({ page }) => {
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/access');
+  const form = await fillGrant(page, '0x1234', ['Conditions']);
+  await form.getByRole('button', { name: 'Grant access' }).click();
+  await expect(form.getByText('Enter a valid address')).toBeVisible();
+  await expect(form.getByLabel('Clinician address')).toHaveAttribute('aria-invalid', 'true');
+
+  await form.getByLabel('Clinician address').fill(patient.address);
+  await form.getByRole('button', { name: 'Grant access' }).click();
+  await expect(form.getByText('That is your own address')).toBeVisible();
+
+  await form.getByLabel('Clinician address').fill(clinician.address);
+  await form.getByRole('checkbox', { name: 'Conditions', exact: true }).uncheck();
+  await form.getByRole('button', { name: 'Grant access' }).click();
+  await expect(form.getByText('Choose at least one category')).toBeVisible();
+  expect(await page.evaluate(() => window.__e2eWallet!.requests)).toEqual([]);
+  // What was typed is kept.
+  await expect(form.getByLabel('Clinician address')).toHaveValue(clinician.address);
+});
+
+test('a wallet on the wrong network is offered a switch', async ({ page }) => {
+  await installWallet(page, patient.privateKey, { initialChainId: 1 });
+  await connect(page, '/access');
+  await expect(page.getByRole('heading', { name: 'Wrong network' })).toBeVisible();
+  await expectAccessible(page);
+  await page.getByRole('button', { name: 'Switch network' }).click();
+  await expect(page.getByRole('heading', { name: 'Who can read my records' })).toBeVisible();
+});
+
+test('an expired grant is shown as expired and no longer reads', async ({ page, browser }) => {
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/access');
+  const expiresOn = isoDate((await chainNow()) + 86_400);
+  const form = await fillGrant(page, clinician.address, ['Labs and vitals'], expiresOn);
+  await form.getByRole('button', { name: 'Grant access' }).click();
+  const row = whoCanRead(page).getByRole('row', { name: new RegExp(clinician.address.slice(0, 6)) });
+  await expect(row).toContainText('Active');
+
+  await testClient.increaseTime({ seconds: 3 * 86_400 });
+  await testClient.mine({ blocks: 1 });
+  await page.reload();
+  await expect(row).toContainText('Expired');
+  expect(await publicClient.readContract({ address: registry, abi: accessRegistryAbi, functionName: 'canRead', args: [patient.address, clinician.address, 4] })).toBe(false);
+
+  const clinicianContext = await browser.newContext();
+  const clinicianPage = await clinicianContext.newPage();
+  await installWallet(clinicianPage, clinician.privateKey);
+  await connect(clinicianPage, '/patients');
+  await expect(clinicianPage.getByRole('region', { name: 'My patients' })).toContainText('No patient has given you access');
+  await clinicianContext.close();
+});
+
+test('an unreachable node shows an error with retry, then recovers', async ({ page }) => {
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/access');
+  await expect(whoCanRead(page).getByText('Nobody else can read your records')).toBeVisible();
+
+  await page.route(`${E2E_RPC_URL}/**`, (route) => route.abort('connectionrefused'));
+  await page.route(E2E_RPC_URL, (route) => route.abort('connectionrefused'));
+  await page.reload();
+  const alert = whoCanRead(page).getByRole('alert');
+  await expect(alert).toContainText('Could not load who can read your records');
+  await expect(alert).toContainText('cannot be reached');
+
+  await page.unroute(`${E2E_RPC_URL}/**`);
+  await page.unroute(E2E_RPC_URL);
+  await alert.getByRole('button', { name: 'Retry' }).click();
+  await expect(whoCanRead(page).getByText('Nobody else can read your records')).toBeVisible();
+});
+
+test('home page is accessible and explains what is public', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your health records, under your keys');
+  await expect(page.getByText('It never holds your records')).toBeVisible();
+  await expectAccessible(page);
+});

@@ -1,0 +1,61 @@
+import AxeBuilder from '@axe-core/playwright';
+import { test as base, expect, type Page } from '@playwright/test';
+import { buildSync } from 'esbuild';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { createPublicClient, createTestClient, http, type Hex } from 'viem';
+import { foundry } from 'viem/chains';
+import { E2E_RPC_URL, E2E_STATE_FILE } from './env';
+
+const injectedWalletBundle = buildSync({
+  entryPoints: ['e2e/support/injectedWallet.ts'],
+  bundle: true,
+  format: 'iife',
+  platform: 'browser',
+  write: false,
+}).outputFiles[0]!.text;
+
+const chain = { ...foundry, rpcUrls: { default: { http: [E2E_RPC_URL] } } };
+export const testClient = createTestClient({ mode: 'anvil', chain, transport: http(E2E_RPC_URL) });
+export const publicClient = createPublicClient({ chain, transport: http(E2E_RPC_URL) });
+
+
+export type WalletOptions = { initialChainId?: number };
+
+/** Installs the E2E Wallet (EIP-6963, signs with `privateKey`) into every page of `page`'s context. */
+export async function installWallet(page: Page, privateKey: Hex, options: WalletOptions = {}): Promise<void> {
+  const settings = { privateKey, rpcUrl: E2E_RPC_URL, initialChainId: options.initialChainId };
+  await page.addInitScript({ content: `window.__E2E_WALLET__ = ${JSON.stringify(settings)};` });
+  await page.addInitScript({ content: injectedWalletBundle });
+}
+
+/** Opens `path` and connects the E2E Wallet through RainbowKit's picker. */
+export async function connect(page: Page, path: string): Promise<void> {
+  await page.goto(path);
+  await page.getByRole('main').getByRole('button', { name: 'Connect wallet' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: /E2E Wallet/ }).click();
+  await expect(page.getByRole('dialog')).toBeHidden();
+}
+
+/** No serious or critical axe violations on the page as it is now. */
+export async function expectAccessible(page: Page): Promise<void> {
+  const results = await new AxeBuilder({ page }).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(serious.map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`)).toEqual([]);
+}
+
+export const test = base.extend<{ freshChain: void }>({
+  // Every test starts from the chain state global setup left: contracts deployed, nothing else.
+  freshChain: [
+    async ({}, use) => {
+      // Anvil consumes a snapshot on revert, and Playwright may restart the worker after a
+      // failure, so the live snapshot id is kept in a file rather than in memory.
+      const { snapshotId } = JSON.parse(readFileSync(E2E_STATE_FILE, 'utf8')) as { snapshotId: Hex };
+      await testClient.revert({ id: snapshotId });
+      writeFileSync(E2E_STATE_FILE, JSON.stringify({ snapshotId: await testClient.snapshot() }));
+      await use();
+    },
+    { auto: true },
+  ],
+});
+
+export { expect };

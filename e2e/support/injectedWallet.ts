@@ -1,0 +1,47 @@
+/**
+ * Bundled into the page by the tests (esbuild → IIFE): an EIP-1193 wallet that signs with an
+ * Anvil key, announced through EIP-6963 like a browser extension. Reads its settings from
+ * `window.__E2E_WALLET__`, set by an earlier init script.
+ */
+import { foundry } from 'viem/chains';
+import { createKeyProvider, storedPermission } from '../../lib/wallet/createKeyProvider';
+
+type WalletSettings = { privateKey: `0x${string}`; rpcUrl: string; initialChainId?: number };
+
+declare global {
+  interface Window {
+    __E2E_WALLET__?: WalletSettings;
+    __e2eWallet?: { rejectNext: () => void; requests: string[] };
+  }
+}
+
+const settings = window.__E2E_WALLET__;
+if (settings) {
+  let rejectNext = false;
+  const requests: string[] = [];
+  const provider = createKeyProvider({
+    privateKey: settings.privateKey,
+    rpcUrl: settings.rpcUrl,
+    chain: { ...foundry, rpcUrls: { default: { http: [settings.rpcUrl] } } },
+    initialChainId: settings.initialChainId,
+    permission: storedPermission(window.localStorage, 'e2e-wallet.connected'),
+    approve: (method) => {
+      requests.push(method);
+      if (!rejectNext) return true;
+      rejectNext = false;
+      return false;
+    },
+  });
+  window.__e2eWallet = { rejectNext: () => (rejectNext = true), requests };
+
+  const icon =
+    'data:image/svg+xml;base64,' +
+    btoa('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#444"/></svg>');
+  const detail = Object.freeze({
+    info: Object.freeze({ uuid: '6d3b4b36-9f43-4f7e-9a51-e2e0000e2e00', name: 'E2E Wallet', icon, rdns: 'dev.ownchart.e2e' }),
+    provider,
+  });
+  const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail }));
+  window.addEventListener('eip6963:requestProvider', announce);
+  announce();
+}

@@ -1,0 +1,80 @@
+import {
+  encodeEventTopics,
+  parseEventLogs,
+  type Address,
+  type Hash,
+  type Log,
+  type PublicClient,
+} from 'viem';
+import { accessRegistryAbi } from '../../contracts-abi';
+import type { ChainConfig } from '../chain/readChainConfig';
+import { permissionFromChain } from './permission';
+import type { AccessEvent } from './types';
+
+const EVENT_NAMES = ['AccessGranted', 'AccessUpdated', 'AccessRevoked'] as const;
+const KIND = { AccessGranted: 'granted', AccessUpdated: 'updated', AccessRevoked: 'revoked' } as const;
+
+/**
+ * Every grant, change and revocation of one patient, newest first. One eth_getLogs for all three
+ * events (topic 1 is the patient), then block times; nodes that put `blockTimestamp` on logs
+ * (Anvil does) need no block reads at all.
+ */
+export async function readAccessHistory(
+  client: PublicClient,
+  config: ChainConfig,
+  patient: Address,
+): Promise<AccessEvent[]> {
+  const selectors = EVENT_NAMES.map(
+    (eventName) => encodeEventTopics({ abi: accessRegistryAbi, eventName })[0] as Hash,
+  );
+  const [, patientTopic] = encodeEventTopics({
+    abi: accessRegistryAbi,
+    eventName: 'AccessRevoked',
+    args: { patient },
+  });
+  const rawLogs = (await client.request({
+    method: 'eth_getLogs',
+    params: [
+      {
+        address: config.accessRegistry,
+        fromBlock: `0x${config.deployBlock.toString(16)}`,
+        toBlock: 'latest',
+        topics: [selectors, patientTopic as Hash],
+      },
+    ],
+  })) as (Log & { blockTimestamp?: string })[];
+
+  const timestamps = new Map<string, number>();
+  for (const log of rawLogs) {
+    if (log.blockTimestamp && log.blockHash) timestamps.set(log.blockHash, Number(log.blockTimestamp));
+  }
+  const missing = [...new Set(rawLogs.map((l) => l.blockHash!).filter((h) => !timestamps.has(h)))];
+  const blocks = await Promise.all(missing.map((blockHash) => client.getBlock({ blockHash })));
+  for (const block of blocks) timestamps.set(block.hash, Number(block.timestamp));
+
+  const logs = parseEventLogs({ abi: accessRegistryAbi, logs: rawLogs as Log[], eventName: [...EVENT_NAMES] });
+  return logs
+    .map((log): AccessEvent => {
+      const base = {
+        kind: KIND[log.eventName],
+        patient: log.args.patient,
+        grantee: log.args.grantee,
+        blockNumber: BigInt(log.blockNumber),
+        timestamp: timestamps.get(log.blockHash) ?? 0,
+        transactionHash: log.transactionHash,
+        logIndex: Number(log.logIndex),
+      };
+      if (log.eventName === 'AccessRevoked') {
+        return { ...base, categories: null, permission: null, expiresAt: null };
+      }
+      return {
+        ...base,
+        categories: log.args.categories,
+        permission: permissionFromChain(log.args.permission),
+        expiresAt: log.args.expiresAt === 0 ? null : log.args.expiresAt,
+      };
+    })
+    .sort((a, b) =>
+      a.blockNumber === b.blockNumber ? b.logIndex - a.logIndex : a.blockNumber > b.blockNumber ? -1 : 1,
+    );
+}

@@ -1,0 +1,13 @@
+import { readChainConfig } from './readChainConfig';
+
+/**
+ * This build's chain configuration. Next inlines NEXT_PUBLIC_* only where they are spelled out,
+ * hence the literal reads.
+ */
+export const chainConfig = readChainConfig({
+  chainId: process.env.NEXT_PUBLIC_CHAIN_ID,
+  rpcUrl: process.env.NEXT_PUBLIC_RPC_URL,
+  chainName: process.env.NEXT_PUBLIC_CHAIN_NAME,
+  accessRegistry: process.env.NEXT_PUBLIC_ACCESS_REGISTRY_ADDRESS,
+  deployBlock: process.env.NEXT_PUBLIC_DEPLOY_BLOCK,
+});

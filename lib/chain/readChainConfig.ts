@@ -1,0 +1,67 @@
+import { defineChain, getAddress, isAddress, type Address, type Chain } from 'viem';
+import { foundry } from 'viem/chains';
+import { deployments } from '../../contracts-abi';
+
+export type ChainConfig = {
+  chain: Chain;
+  rpcUrl: string;
+  accessRegistry: Address;
+  /** First block to scan for history events. */
+  deployBlock: bigint;
+  /** The local Anvil chain: demo accounts are offered and nothing reaches the internet. */
+  isLocal: boolean;
+};
+
+export type ChainEnv = {
+  chainId?: string;
+  rpcUrl?: string;
+  chainName?: string;
+  accessRegistry?: string;
+  deployBlock?: string;
+};
+
+export class ChainConfigError extends Error {
+  override name = 'ChainConfigError';
+}
+
+/**
+ * Resolves the chain, RPC URL and contract addresses from configuration; Anvil (31337) by default.
+ * Another chain needs only NEXT_PUBLIC_CHAIN_ID, NEXT_PUBLIC_RPC_URL and the addresses.
+ */
+export function readChainConfig(env: ChainEnv): ChainConfig {
+  const chainId = Number(env.chainId ?? foundry.id);
+  if (!Number.isSafeInteger(chainId) || chainId <= 0) {
+    throw new ChainConfigError(`NEXT_PUBLIC_CHAIN_ID must be a positive integer, got "${env.chainId}"`);
+  }
+  const isLocal = chainId === foundry.id;
+  const rpcUrl = env.rpcUrl ?? (isLocal ? 'http://127.0.0.1:8545' : undefined);
+  if (!rpcUrl) throw new ChainConfigError(`NEXT_PUBLIC_RPC_URL is required for chain ${chainId}`);
+
+  const deployed = deployments[String(chainId)];
+  const registry = env.accessRegistry ?? deployed?.AccessRegistry;
+  if (!registry || !isAddress(registry)) {
+    throw new ChainConfigError(
+      `No AccessRegistry address for chain ${chainId}: set NEXT_PUBLIC_ACCESS_REGISTRY_ADDRESS`,
+    );
+  }
+
+  const chain = isLocal
+    ? { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } }
+    : defineChain({
+        id: chainId,
+        name: env.chainName ?? `Chain ${chainId}`,
+        nativeCurrency: { name: 'Ether', symbol: 'ETH', decimals: 18 },
+        rpcUrls: { default: { http: [rpcUrl] } },
+      });
+
+  return {
+    chain: {
+      ...chain,
+      contracts: { multicall3: { address: '0xcA11bde05977b3631167028862bE2a173976CA11' } },
+    },
+    rpcUrl,
+    accessRegistry: getAddress(registry),
+    deployBlock: BigInt(env.deployBlock ?? deployed?.deployBlock ?? 0),
+    isLocal,
+  };
+}

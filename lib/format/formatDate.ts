@@ -1,0 +1,27 @@
+const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'medium', timeZone: 'UTC' });
+const dateTimeFormat = new Intl.DateTimeFormat('en-GB', {
+  dateStyle: 'medium',
+  timeStyle: 'short',
+  timeZone: 'UTC',
+});
+
+/** A chain timestamp (seconds) as a date, in UTC so server and browser render the same text. */
+export function formatDate(seconds: number | bigint): string {
+  return dateFormat.format(new Date(Number(seconds) * 1000));
+}
+
+/** A chain timestamp (seconds) as date and time, UTC. */
+export function formatDateTime(seconds: number | bigint): string {
+  return `${dateTimeFormat.format(new Date(Number(seconds) * 1000))} UTC`;
+}
+
+/**
+ * Seconds since epoch for the end of a calendar day entered in a date input (YYYY-MM-DD), UTC:
+ * access "until 3 March" means through the whole of 3 March.
+ */
+export function endOfDayUtc(isoDate: string): number {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(isoDate);
+  if (!match) throw new RangeError(`Not a date: "${isoDate}"`);
+  const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + 1);
+  return Math.floor(ms / 1000);
+}
