@@ -13,6 +13,7 @@ export default defineConfig({
   expect: { timeout: 15_000 },
   retries: 0,
   reporter: [['list']],
+  outputDir: 'test-results/playwright',
   globalSetup: './e2e/support/globalSetup.ts',
   use: {
     baseURL: E2E_APP_URL,
@@ -20,7 +21,14 @@ export default defineConfig({
     actionTimeout: 15_000,
     launchOptions: {
       executablePath,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
     },
   },
 });

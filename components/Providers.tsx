@@ -7,8 +7,12 @@ import { useState, type ReactNode } from 'react';
 import { WagmiProvider } from 'wagmi';
 import { wagmiConfig } from './wallet/wagmiConfig';
 
-// A darker accent than RainbowKit's default so button text meets WCAG AA contrast.
-const theme = lightTheme({ accentColor: '#1e40af', borderRadius: 'medium' });
+// RainbowKit's defaults fail WCAG AA contrast for white text on its blue and red; darken them.
+const baseTheme = lightTheme({ accentColor: '#1e40af', borderRadius: 'medium' });
+const theme = {
+  ...baseTheme,
+  colors: { ...baseTheme.colors, error: '#b91c1c', connectButtonBackgroundError: '#b91c1c' },
+};
 
 export function Providers({ children }: { children: ReactNode }) {
   // One client per browser session; created in state so server renders never share it.

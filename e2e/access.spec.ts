@@ -44,7 +44,14 @@ test('patient grants, changes and revokes access; clinician view and history fol
   const grantToListMs = Date.now() - clicked;
   await expect(row).toContainText('Read');
   await expect(row).toContainText('Active');
-  await expect(row).toContainText(new Date(`${expiresOn}T12:00:00Z`).toLocaleDateString('en-GB', { day: 'numeric', month: 'short', year: 'numeric', timeZone: 'UTC' }));
+  await expect(row).toContainText(
+    new Date(`${expiresOn}T12:00:00Z`).toLocaleDateString('en-GB', {
+      day: 'numeric',
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    }),
+  );
   await expect(row).not.toContainText('UTC'); // a date-picked expiry reads as the last day
   await expect(form.getByRole('status')).toContainText('Confirmed');
 
@@ -67,12 +74,23 @@ test('patient grants, changes and revokes access; clinician view and history fol
   await expect(row).toContainText('Read and add records');
   await expect(row).toContainText('No expiry');
 
-  await whoCanRead(page).getByRole('button', { name: `Revoke ${clinician.address}` }).click();
+  await whoCanRead(page)
+    .getByRole('button', { name: `Revoke ${clinician.address}` })
+    .click();
   await expect(whoCanRead(page).getByText('Nobody else can read your records')).toBeVisible();
-  expect(await publicClient.readContract({ address: registry, abi: accessRegistryAbi, functionName: 'canRead', args: [patient.address, clinician.address, 0] })).toBe(false);
+  expect(
+    await publicClient.readContract({
+      address: registry,
+      abi: accessRegistryAbi,
+      functionName: 'canRead',
+      args: [patient.address, clinician.address, 0],
+    }),
+  ).toBe(false);
 
   await clinicianPage.reload();
-  await expect(clinicianPage.getByRole('region', { name: 'My patients' })).toContainText('No patient has given you access');
+  await expect(clinicianPage.getByRole('region', { name: 'My patients' })).toContainText(
+    'No patient has given you access',
+  );
 
   const history = page.getByRole('region', { name: 'Access history' }).getByRole('listitem');
   await expect(history).toHaveCount(3);
@@ -106,7 +124,10 @@ test('dashboard loads with few RPC requests', async ({ page }) => {
     const parsed = JSON.parse(body) as { method: string } | { method: string }[];
     return (Array.isArray(parsed) ? parsed : [parsed]).map((r) => r.method);
   });
-  writeFileSync('test-results/bench-rpc.json', JSON.stringify({ dashboardRpcRequests: rpcRequests.length, dashboardRpcCalls: methods }));
+  writeFileSync(
+    'test-results/bench-rpc.json',
+    JSON.stringify({ dashboardRpcRequests: rpcRequests.length, dashboardRpcCalls: methods }),
+  );
   expect(rpcRequests.length).toBeLessThanOrEqual(8);
 });
 
@@ -118,7 +139,14 @@ test('a declined signature changes nothing and says so calmly', async ({ page })
   await form.getByRole('button', { name: 'Grant access' }).click();
   await expect(form.getByRole('status')).toHaveText('You declined in your wallet. Nothing was changed.');
   await expect(whoCanRead(page).getByText('Nobody else can read your records')).toBeVisible();
-  expect(await publicClient.readContract({ address: registry, abi: accessRegistryAbi, functionName: 'granteeCount', args: [patient.address] })).toBe(0n);
+  expect(
+    await publicClient.readContract({
+      address: registry,
+      abi: accessRegistryAbi,
+      functionName: 'granteeCount',
+      args: [patient.address],
+    }),
+  ).toBe(0n);
 });
 
 test('bad input is refused before the wallet is asked', async ({ page }) => {
@@ -143,12 +171,17 @@ test('bad input is refused before the wallet is asked', async ({ page }) => {
 });
 
 test('a wallet on the wrong network is offered a switch', async ({ page }) => {
-  await installWallet(page, patient.privateKey, { initialChainId: 1 });
+  await installWallet(page, patient.privateKey);
   await connect(page, '/access');
+  await expect(page.getByRole('heading', { name: 'Who can read my records' })).toBeVisible();
+  // The user moves their wallet to Ethereum mainnet in the wallet's own UI.
+  await page.evaluate(() => window.__e2eWallet!.changeNetwork(1));
   await expect(page.getByRole('heading', { name: 'Wrong network' })).toBeVisible();
   await expectAccessible(page);
+  await expect(page.getByRole('heading', { name: 'Who can read my records' })).toBeHidden();
   await page.getByRole('button', { name: 'Switch network' }).click();
   await expect(page.getByRole('heading', { name: 'Who can read my records' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Wrong network' })).toBeHidden();
 });
 
 test('an expired grant is shown as expired and no longer reads', async ({ page, browser }) => {
@@ -164,13 +197,22 @@ test('an expired grant is shown as expired and no longer reads', async ({ page, 
   await testClient.mine({ blocks: 1 });
   await page.reload();
   await expect(row).toContainText('Expired');
-  expect(await publicClient.readContract({ address: registry, abi: accessRegistryAbi, functionName: 'canRead', args: [patient.address, clinician.address, 4] })).toBe(false);
+  expect(
+    await publicClient.readContract({
+      address: registry,
+      abi: accessRegistryAbi,
+      functionName: 'canRead',
+      args: [patient.address, clinician.address, 4],
+    }),
+  ).toBe(false);
 
   const clinicianContext = await browser.newContext();
   const clinicianPage = await clinicianContext.newPage();
   await installWallet(clinicianPage, clinician.privateKey);
   await connect(clinicianPage, '/patients');
-  await expect(clinicianPage.getByRole('region', { name: 'My patients' })).toContainText('No patient has given you access');
+  await expect(clinicianPage.getByRole('region', { name: 'My patients' })).toContainText(
+    'No patient has given you access',
+  );
   await clinicianContext.close();
 });
 

@@ -11,14 +11,16 @@ if (found) {
   process.exit(0);
 }
 
-const canApt = process.getuid?.() === 0 && (() => {
-  try {
-    execSync('command -v apt-get', { stdio: 'ignore' });
-    return true;
-  } catch {
-    return false;
-  }
-})();
+const canApt =
+  process.getuid?.() === 0 &&
+  (() => {
+    try {
+      execSync('command -v apt-get', { stdio: 'ignore' });
+      return true;
+    } catch {
+      return false;
+    }
+  })();
 
 if (canApt) {
   console.log('No Chromium found: installing Debian chromium with apt-get…');

@@ -32,7 +32,9 @@ export function AccessHistory({ patient }: { patient: AddressType }) {
         Access history
       </h2>
       {history.isPending && <p role="status">Loading access history…</p>}
-      {history.isError && <QueryErrorBanner error={history.error} onRetry={() => history.refetch()} what="access history" />}
+      {history.isError && (
+        <QueryErrorBanner error={history.error} onRetry={() => history.refetch()} what="access history" />
+      )}
       {history.data && history.data.length === 0 && <p>No access has been granted yet.</p>}
       {history.data && history.data.length > 0 && (
         <ol className="space-y-3">
@@ -43,8 +45,8 @@ export function AccessHistory({ patient }: { patient: AddressType }) {
               </p>
               <p>{describe(event)}</p>
               <p className="text-sm text-slate-700">
-                <time dateTime={new Date(event.timestamp * 1000).toISOString()}>{formatDateTime(event.timestamp)}</time> · Transaction{' '}
-                <code title={event.transactionHash}>{formatAddress(event.transactionHash)}</code>
+                <time dateTime={new Date(event.timestamp * 1000).toISOString()}>{formatDateTime(event.timestamp)}</time>{' '}
+                · Transaction <code title={event.transactionHash}>{formatAddress(event.transactionHash)}</code>
               </p>
             </li>
           ))}

@@ -45,7 +45,11 @@ export function GrantForm({ patient, chainTime }: { patient: Address; chainTime:
       abi: accessRegistryAbi,
       functionName: 'grant',
       args,
-      invalidates: [accessKeys.grantees(chainId, patient), accessKeys.history(chainId, patient), accessKeys.patients(chainId, args[1])],
+      invalidates: [
+        accessKeys.grantees(chainId, patient),
+        accessKeys.history(chainId, patient),
+        accessKeys.patients(chainId, args[1]),
+      ],
     });
     if (ok) setValues(EMPTY);
   }
@@ -74,13 +78,21 @@ export function GrantForm({ patient, chainTime }: { patient: Address; chainTime:
             aria-invalid={Boolean(errorFor('grantee'))}
             aria-describedby={errorFor('grantee') ? errorId('grantee') : undefined}
           />
-          {errorFor('grantee') && <p id={errorId('grantee')} className="field-error">{errorFor('grantee')}</p>}
+          {errorFor('grantee') && (
+            <p id={errorId('grantee')} className="field-error">
+              {errorFor('grantee')}
+            </p>
+          )}
         </div>
 
         <fieldset className="space-y-2" aria-describedby={errorFor('categories') ? errorId('categories') : undefined}>
           <legend className="font-medium">Records they may see</legend>
           <label className="flex items-center gap-2">
-            <input type="checkbox" checked={values.allRecords} onChange={(e) => update({ allRecords: e.target.checked })} />
+            <input
+              type="checkbox"
+              checked={values.allRecords}
+              onChange={(e) => update({ allRecords: e.target.checked })}
+            />
             All records
           </label>
           <div className="grid grid-cols-1 gap-1 sm:grid-cols-3">
@@ -96,17 +108,31 @@ export function GrantForm({ patient, chainTime }: { patient: Address; chainTime:
               </label>
             ))}
           </div>
-          {errorFor('categories') && <p id={errorId('categories')} className="field-error">{errorFor('categories')}</p>}
+          {errorFor('categories') && (
+            <p id={errorId('categories')} className="field-error">
+              {errorFor('categories')}
+            </p>
+          )}
         </fieldset>
 
         <fieldset className="space-y-1">
           <legend className="font-medium">Permission</legend>
           <label className="flex items-center gap-2">
-            <input type="radio" name={`${ids}-permission`} checked={values.permission === 'read'} onChange={() => update({ permission: 'read' })} />
+            <input
+              type="radio"
+              name={`${ids}-permission`}
+              checked={values.permission === 'read'}
+              onChange={() => update({ permission: 'read' })}
+            />
             Read only
           </label>
           <label className="flex items-center gap-2">
-            <input type="radio" name={`${ids}-permission`} checked={values.permission === 'readWrite'} onChange={() => update({ permission: 'readWrite' })} />
+            <input
+              type="radio"
+              name={`${ids}-permission`}
+              checked={values.permission === 'readWrite'}
+              onChange={() => update({ permission: 'readWrite' })}
+            />
             Read and add records
           </label>
         </fieldset>
@@ -127,7 +153,11 @@ export function GrantForm({ patient, chainTime }: { patient: Address; chainTime:
             aria-invalid={Boolean(errorFor('expiresOn'))}
             aria-describedby={`${ids}-expires-hint${errorFor('expiresOn') ? ` ${errorId('expiresOn')}` : ''}`}
           />
-          {errorFor('expiresOn') && <p id={errorId('expiresOn')} className="field-error">{errorFor('expiresOn')}</p>}
+          {errorFor('expiresOn') && (
+            <p id={errorId('expiresOn')} className="field-error">
+              {errorFor('expiresOn')}
+            </p>
+          )}
         </div>
 
         <button type="submit" className="btn-primary" disabled={busy}>

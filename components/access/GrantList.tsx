@@ -30,7 +30,11 @@ export function GrantList({ patient }: { patient: AddressType }) {
       abi: accessRegistryAbi,
       functionName: 'revoke',
       args: [patient, grantee],
-      invalidates: [accessKeys.grantees(chainId, patient), accessKeys.history(chainId, patient), accessKeys.patients(chainId, grantee)],
+      invalidates: [
+        accessKeys.grantees(chainId, patient),
+        accessKeys.history(chainId, patient),
+        accessKeys.patients(chainId, grantee),
+      ],
     });
   }
 
@@ -40,7 +44,9 @@ export function GrantList({ patient }: { patient: AddressType }) {
         Who can read my records
       </h2>
       {grantees.isPending && <p role="status">Loading who can read your records…</p>}
-      {grantees.isError && <QueryErrorBanner error={grantees.error} onRetry={() => grantees.refetch()} what="who can read your records" />}
+      {grantees.isError && (
+        <QueryErrorBanner error={grantees.error} onRetry={() => grantees.refetch()} what="who can read your records" />
+      )}
       {grantees.data && grantees.data.grants.length === 0 && (
         <p>Nobody else can read your records. Use “Grant access” below to share them with a clinician.</p>
       )}
@@ -50,24 +56,42 @@ export function GrantList({ patient }: { patient: AddressType }) {
             <caption className="sr-only">People who can read your records, with scope and expiry</caption>
             <thead>
               <tr className="border-b border-slate-300">
-                <th scope="col" className="py-2 pr-4">Who</th>
-                <th scope="col" className="py-2 pr-4">Records</th>
-                <th scope="col" className="py-2 pr-4">Permission</th>
-                <th scope="col" className="py-2 pr-4">Granted</th>
-                <th scope="col" className="py-2 pr-4">Expires</th>
-                <th scope="col" className="py-2 pr-4">State</th>
-                <th scope="col" className="py-2"><span className="sr-only">Actions</span></th>
+                <th scope="col" className="py-2 pr-4">
+                  Who
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Records
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Permission
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Granted
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  Expires
+                </th>
+                <th scope="col" className="py-2 pr-4">
+                  State
+                </th>
+                <th scope="col" className="py-2">
+                  <span className="sr-only">Actions</span>
+                </th>
               </tr>
             </thead>
             <tbody>
               {grantees.data.grants.map((grant) => (
                 <tr key={grant.counterparty} className="border-b border-slate-200 align-top">
-                  <td className="py-2 pr-4"><Address address={grant.counterparty} /></td>
+                  <td className="py-2 pr-4">
+                    <Address address={grant.counterparty} />
+                  </td>
                   <td className="py-2 pr-4">{describeScope(grant.categories)}</td>
                   <td className="py-2 pr-4">{describePermission(grant.permission)}</td>
                   <td className="py-2 pr-4">{formatDate(grant.grantedAt)}</td>
                   <td className="py-2 pr-4">{formatExpiry(grant.expiresAt)}</td>
-                  <td className="py-2 pr-4"><StatusBadge status={grantStatus(grant, grantees.data.chainTime)} /></td>
+                  <td className="py-2 pr-4">
+                    <StatusBadge status={grantStatus(grant, grantees.data.chainTime)} />
+                  </td>
                   <td className="py-2">
                     <button
                       type="button"

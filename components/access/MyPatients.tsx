@@ -19,7 +19,9 @@ export function MyPatients({ clinician }: { clinician: AddressType }) {
         My patients
       </h2>
       {patients.isPending && <p role="status">Loading your patients…</p>}
-      {patients.isError && <QueryErrorBanner error={patients.error} onRetry={() => patients.refetch()} what="your patients" />}
+      {patients.isError && (
+        <QueryErrorBanner error={patients.error} onRetry={() => patients.refetch()} what="your patients" />
+      )}
       {patients.data && active.length === 0 && <p>No patient has given you access right now.</p>}
       {active.length > 0 && (
         <ul className="space-y-3">

@@ -3,11 +3,7 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
 import type { Address, PublicClient } from 'viem';
 import { usePublicClient } from 'wagmi';
-import {
-  granteesQueryOptions,
-  historyQueryOptions,
-  patientsQueryOptions,
-} from '@/lib/access/accessQueryOptions';
+import { granteesQueryOptions, historyQueryOptions, patientsQueryOptions } from '@/lib/access/accessQueryOptions';
 import { accessKeys } from '@/lib/access/queryKeys';
 import { chainConfig } from '@/lib/chain/chainConfig';
 

@@ -1,10 +1,5 @@
 import { connectorsForWallets, type WalletList } from '@rainbow-me/rainbowkit';
-import {
-  injectedWallet,
-  metaMaskWallet,
-  rainbowWallet,
-  walletConnectWallet,
-} from '@rainbow-me/rainbowkit/wallets';
+import { injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets';
 import { createConfig, http } from 'wagmi';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { demoWallets } from './demoWallets';

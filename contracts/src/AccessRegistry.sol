@@ -161,7 +161,9 @@ contract AccessRegistry is IAccessRegistry {
     }
 
     function _view(address counterparty, Grant storage g) private view returns (GrantView memory) {
-        if (g.permission == Permission.None) return GrantView(address(0), 0, Permission.None, 0, 0);
+        if (g.permission == Permission.None) {
+            return GrantView(address(0), 0, Permission.None, 0, 0);
+        }
         return GrantView(counterparty, g.categories, g.permission, g.grantedAt, g.expiresAt);
     }
 

@@ -92,10 +92,7 @@ interface IAccessRegistry {
     function canRead(address patient, address reader, uint8 category) external view returns (bool);
 
     /// @notice Whether `writer` may add records in `category` to `patient`'s records now.
-    function canWrite(address patient, address writer, uint8 category)
-        external
-        view
-        returns (bool);
+    function canWrite(address patient, address writer, uint8 category) external view returns (bool);
 
     /// @notice The grant from `patient` to `grantee`; `permission` is None when there is none.
     function getGrant(address patient, address grantee) external view returns (GrantView memory);

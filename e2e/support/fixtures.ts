@@ -18,12 +18,9 @@ const chain = { ...foundry, rpcUrls: { default: { http: [E2E_RPC_URL] } } };
 export const testClient = createTestClient({ mode: 'anvil', chain, transport: http(E2E_RPC_URL) });
 export const publicClient = createPublicClient({ chain, transport: http(E2E_RPC_URL) });
 
-
-export type WalletOptions = { initialChainId?: number };
-
 /** Installs the E2E Wallet (EIP-6963, signs with `privateKey`) into every page of `page`'s context. */
-export async function installWallet(page: Page, privateKey: Hex, options: WalletOptions = {}): Promise<void> {
-  const settings = { privateKey, rpcUrl: E2E_RPC_URL, initialChainId: options.initialChainId };
+export async function installWallet(page: Page, privateKey: Hex): Promise<void> {
+  const settings = { privateKey, rpcUrl: E2E_RPC_URL };
   await page.addInitScript({ content: `window.__E2E_WALLET__ = ${JSON.stringify(settings)};` });
   await page.addInitScript({ content: injectedWalletBundle });
 }
@@ -32,7 +29,10 @@ export async function installWallet(page: Page, privateKey: Hex, options: Wallet
 export async function connect(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.getByRole('main').getByRole('button', { name: 'Connect wallet' }).click();
-  await page.getByRole('dialog').getByRole('button', { name: /E2E Wallet/ }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /E2E Wallet/ })
+    .click();
   await expect(page.getByRole('dialog')).toBeHidden();
 }
 

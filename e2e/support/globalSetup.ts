@@ -1,12 +1,12 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createTestClient, http } from 'viem';
 import { foundry } from 'viem/chains';
 import { startAnvil } from '../../scripts/lib/anvil';
+import { NEXT_BIN } from '../../scripts/lib/processes';
 import { setupChain } from '../../scripts/lib/setupChain';
-import { E2E_ANVIL_PORT, E2E_APP_PORT, E2E_APP_URL, E2E_DIST_DIR, E2E_RPC_URL, E2E_STATE_FILE } from './env';
-
-const NEXT_BIN = 'node_modules/next/dist/bin/next';
+import { E2E_ANVIL_PORT, E2E_APP_PORT, E2E_APP_URL, E2E_DIST_DIR, E2E_STATE_FILE } from './env';
 
 async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -22,27 +22,32 @@ async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
 }
 
 /**
- * A fresh Anvil with the contracts deployed, a production build pointed at it, and `next start`.
- * Each test reverts the chain to the snapshot taken here.
+ * A fresh Anvil with the contracts deployed, and `next start` serving the production build that
+ * scripts/buildForE2e.ts made for it. Each test reverts the chain to the snapshot taken here.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
-  const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_PUBLIC_RPC_URL: E2E_RPC_URL, NEXT_DIST_DIR: E2E_DIST_DIR };
-  if (!process.env.E2E_SKIP_BUILD) {
-    execFileSync(process.execPath, [NEXT_BIN, 'build'], { env, stdio: 'inherit' });
+  if (!existsSync(path.join(E2E_DIST_DIR, 'BUILD_ID'))) {
+    throw new Error(`No e2e build in ${E2E_DIST_DIR}: run \`npm run test:e2e\`, which builds first.`);
   }
 
   const anvil = await startAnvil({ port: E2E_ANVIL_PORT });
   await setupChain(anvil.rpcUrl);
   const testClient = createTestClient({ mode: 'anvil', chain: foundry, transport: http(anvil.rpcUrl) });
   const snapshotId = await testClient.snapshot();
-  mkdirSync('test-results', { recursive: true });
+  mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
   writeFileSync(E2E_STATE_FILE, JSON.stringify({ snapshotId }));
 
   const app = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(E2E_APP_PORT)], {
-    env,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: E2E_DIST_DIR },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  await waitForHttp(E2E_APP_URL, 60_000);
+  try {
+    await waitForHttp(E2E_APP_URL, 60_000);
+  } catch (error) {
+    app.kill('SIGTERM');
+    await anvil.stop();
+    throw error;
+  }
 
   return async () => {
     app.kill('SIGTERM');

@@ -6,12 +6,12 @@
 import { foundry } from 'viem/chains';
 import { createKeyProvider, storedPermission } from '../../lib/wallet/createKeyProvider';
 
-type WalletSettings = { privateKey: `0x${string}`; rpcUrl: string; initialChainId?: number };
+type WalletSettings = { privateKey: `0x${string}`; rpcUrl: string };
 
 declare global {
   interface Window {
     __E2E_WALLET__?: WalletSettings;
-    __e2eWallet?: { rejectNext: () => void; requests: string[] };
+    __e2eWallet?: { rejectNext: () => void; changeNetwork: (chainId: number) => void; requests: string[] };
   }
 }
 
@@ -23,7 +23,6 @@ if (settings) {
     privateKey: settings.privateKey,
     rpcUrl: settings.rpcUrl,
     chain: { ...foundry, rpcUrls: { default: { http: [settings.rpcUrl] } } },
-    initialChainId: settings.initialChainId,
     permission: storedPermission(window.localStorage, 'e2e-wallet.connected'),
     approve: (method) => {
       requests.push(method);
@@ -32,13 +31,22 @@ if (settings) {
       return false;
     },
   });
-  window.__e2eWallet = { rejectNext: () => (rejectNext = true), requests };
+  window.__e2eWallet = {
+    rejectNext: () => (rejectNext = true),
+    changeNetwork: (chainId) => provider.changeNetworkInWallet(chainId),
+    requests,
+  };
 
   const icon =
     'data:image/svg+xml;base64,' +
     btoa('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#444"/></svg>');
   const detail = Object.freeze({
-    info: Object.freeze({ uuid: '6d3b4b36-9f43-4f7e-9a51-e2e0000e2e00', name: 'E2E Wallet', icon, rdns: 'dev.ownchart.e2e' }),
+    info: Object.freeze({
+      uuid: '6d3b4b36-9f43-4f7e-9a51-e2e0000e2e00',
+      name: 'E2E Wallet',
+      icon,
+      rdns: 'dev.ownchart.e2e',
+    }),
     provider,
   });
   const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail }));

@@ -5,7 +5,13 @@ import { InvalidGrantInputError, parseGrantForm, type GrantFormValues } from './
 const patient = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8';
 const clinician = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC';
 const now = Date.UTC(2026, 10, 25) / 1000;
-const base: GrantFormValues = { grantee: clinician, allRecords: false, categories: ['conditions'], permission: 'read', expiresOn: '' };
+const base: GrantFormValues = {
+  grantee: clinician,
+  allRecords: false,
+  categories: ['conditions'],
+  permission: 'read',
+  expiresOn: '',
+};
 
 function refusal(values: Partial<GrantFormValues>) {
   try {
@@ -29,7 +35,12 @@ describe('parseGrantForm', () => {
   });
 
   it('grants every category for "All records" and ends at the end of the chosen day (UTC)', () => {
-    const args = parseGrantForm({ ...base, allRecords: true, permission: 'readWrite', expiresOn: '2026-12-01' }, patient, ALL_CATEGORIES_MASK, now);
+    const args = parseGrantForm(
+      { ...base, allRecords: true, permission: 'readWrite', expiresOn: '2026-12-01' },
+      patient,
+      ALL_CATEGORIES_MASK,
+      now,
+    );
     expect(args[2]).toBe(ALL_CATEGORIES_MASK);
     expect(args[3]).toBe(2);
     expect(args[4]).toBe(Date.UTC(2026, 11, 2) / 1000);
@@ -65,6 +76,8 @@ describe('parseGrantForm', () => {
   });
 
   it('accepts an expiry on the current day, which lasts until midnight UTC', () => {
-    expect(parseGrantForm({ ...base, expiresOn: '2026-11-25' }, patient, ALL_CATEGORIES_MASK, now)[4]).toBe(now + 86_400);
+    expect(parseGrantForm({ ...base, expiresOn: '2026-11-25' }, patient, ALL_CATEGORIES_MASK, now)[4]).toBe(
+      now + 86_400,
+    );
   });
 });

@@ -1,11 +1,4 @@
-import {
-  encodeEventTopics,
-  parseEventLogs,
-  type Address,
-  type Hash,
-  type Log,
-  type PublicClient,
-} from 'viem';
+import { encodeEventTopics, parseEventLogs, type Address, type Hash, type Log, type PublicClient } from 'viem';
 import { accessRegistryAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { permissionFromChain } from './permission';
@@ -24,9 +17,7 @@ export async function readAccessHistory(
   config: ChainConfig,
   patient: Address,
 ): Promise<AccessEvent[]> {
-  const selectors = EVENT_NAMES.map(
-    (eventName) => encodeEventTopics({ abi: accessRegistryAbi, eventName })[0] as Hash,
-  );
+  const selectors = EVENT_NAMES.map((eventName) => encodeEventTopics({ abi: accessRegistryAbi, eventName })[0] as Hash);
   const [, patientTopic] = encodeEventTopics({
     abi: accessRegistryAbi,
     eventName: 'AccessRevoked',

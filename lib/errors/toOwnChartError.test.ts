@@ -1,4 +1,10 @@
-import { BaseError, ContractFunctionRevertedError, encodeErrorResult, HttpRequestError, UserRejectedRequestError } from 'viem';
+import {
+  BaseError,
+  ContractFunctionRevertedError,
+  encodeErrorResult,
+  HttpRequestError,
+  UserRejectedRequestError,
+} from 'viem';
 import { describe, expect, it } from 'vitest';
 import { accessRegistryAbi } from '../../contracts-abi';
 import { ContractRefusedError, RpcUnreachableError, UserRejectedError } from './OwnChartError';
@@ -28,7 +34,9 @@ describe('toOwnChartError', () => {
     const wrapped = new BaseError('write failed', { cause: new UserRejectedRequestError(new Error('no')) });
     expect(toOwnChartError(wrapped)).toBeInstanceOf(UserRejectedError);
     expect(toOwnChartError({ code: 4001, message: 'User rejected' })).toBeInstanceOf(UserRejectedError);
-    expect(toOwnChartError(wrapped).shortMessage).toMatchInlineSnapshot(`"You declined in your wallet. Nothing was changed."`);
+    expect(toOwnChartError(wrapped).shortMessage).toMatchInlineSnapshot(
+      `"You declined in your wallet. Nothing was changed."`,
+    );
   });
 
   it('reports an unreachable node as such', () => {

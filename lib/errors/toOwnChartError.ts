@@ -29,8 +29,7 @@ export function toOwnChartError(error: unknown): OwnChartError {
   if (walkCauses(error, isUserRejection)) return new UserRejectedError(error);
 
   const reverted = walkCauses(error, (e) => e instanceof ContractFunctionRevertedError) as
-    | ContractFunctionRevertedError
-    | undefined;
+    ContractFunctionRevertedError | undefined;
   if (reverted) {
     const errorName = reverted.data?.errorName;
     if (errorName && REVERT_MESSAGES[errorName]) {

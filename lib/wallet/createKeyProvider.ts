@@ -37,7 +37,10 @@ export function memoryPermission(): SitePermission {
 }
 
 /** A SitePermission kept in `storage` (e.g. localStorage) so a reload reconnects. */
-export function storedPermission(storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>, key: string): SitePermission {
+export function storedPermission(
+  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
+  key: string,
+): SitePermission {
   return {
     isGranted: () => storage.getItem(key) === 'granted',
     set: (granted) => (granted ? storage.setItem(key, 'granted') : storage.removeItem(key)),
@@ -50,6 +53,8 @@ export type KeyProvider = {
   request: (args: { method: string; params?: unknown }) => Promise<unknown>;
   on: (event: string, listener: Listener) => void;
   removeListener: (event: string, listener: Listener) => void;
+  /** What a user does in their wallet's own UI: move it to another network. */
+  changeNetworkInWallet: (chainId: number) => void;
 };
 
 class ProviderRpcError extends Error {
@@ -93,8 +98,12 @@ export function createKeyProvider(parameters: KeyProviderParameters): KeyProvide
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify({ jsonrpc: '2.0', id: nextId++, method, params: params ?? [] }),
     });
-    const body = (await response.json()) as { result?: unknown; error?: { code: number; message: string; data?: unknown } };
-    if (body.error) throw Object.assign(new ProviderRpcError(body.error.code, body.error.message), { data: body.error.data });
+    const body = (await response.json()) as {
+      result?: unknown;
+      error?: { code: number; message: string; data?: unknown };
+    };
+    if (body.error)
+      throw Object.assign(new ProviderRpcError(body.error.code, body.error.message), { data: body.error.data });
     return body.result;
   }
 
@@ -162,6 +171,10 @@ export function createKeyProvider(parameters: KeyProviderParameters): KeyProvide
     },
     removeListener: (event, listener) => {
       listeners.get(event)?.delete(listener);
+    },
+    changeNetworkInWallet: (id) => {
+      chainId = id;
+      emit('chainChanged', numberToHex(id));
     },
   };
 }

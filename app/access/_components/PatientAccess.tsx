@@ -19,5 +19,9 @@ function Dashboard({ patient }: { patient: Address }) {
 }
 
 export function PatientAccess() {
-  return <WalletGate purpose="see and manage who can read your records">{(address) => <Dashboard patient={address} />}</WalletGate>;
+  return (
+    <WalletGate purpose="see and manage who can read your records">
+      {(address) => <Dashboard patient={address} />}
+    </WalletGate>
+  );
 }

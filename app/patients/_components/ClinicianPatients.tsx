@@ -4,5 +4,9 @@ import { MyPatients } from '@/components/access/MyPatients';
 import { WalletGate } from '@/components/wallet/WalletGate';
 
 export function ClinicianPatients() {
-  return <WalletGate purpose="see the patients who gave you access">{(address) => <MyPatients clinician={address} />}</WalletGate>;
+  return (
+    <WalletGate purpose="see the patients who gave you access">
+      {(address) => <MyPatients clinician={address} />}
+    </WalletGate>
+  );
 }

@@ -56,9 +56,8 @@ contract AccessRegistryFuzzTest is Test {
     ) public {
         (address patient, address grantee) = _actors(patientSeed, granteeSeed);
         vm.assume(patient != grantee && categories != 0);
-        IAccessRegistry.Permission permission = withWrite
-            ? IAccessRegistry.Permission.ReadWrite
-            : IAccessRegistry.Permission.Read;
+        IAccessRegistry.Permission permission =
+            withWrite ? IAccessRegistry.Permission.ReadWrite : IAccessRegistry.Permission.Read;
 
         vm.startPrank(patient);
         registry.grant(patient, grantee, categories, permission, 0);
@@ -86,9 +85,7 @@ contract AccessRegistryFuzzTest is Test {
         registry.grant(patient, grantee, 1, IAccessRegistry.Permission.Read, expiresAt);
     }
 
-    function testFuzz_grant_revertsForAnyoneButThePatient(address caller, address patient)
-        public
-    {
+    function testFuzz_grant_revertsForAnyoneButThePatient(address caller, address patient) public {
         vm.assume(caller != patient);
         vm.expectRevert(
             abi.encodeWithSelector(

@@ -1,0 +1,80 @@
+import { createPublicClient, createTestClient, createWalletClient, http, type PublicClient } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { accessRegistryAbi } from '../../contracts-abi';
+import { startAnvil, type Anvil } from '../../scripts/lib/anvil';
+import { setupChain } from '../../scripts/lib/setupChain';
+import { readChainConfig, type ChainConfig } from '../chain/readChainConfig';
+import { demoAccount } from '../wallet/demoAccounts';
+import { readAccessHistory } from './readAccessHistory';
+import { readGrants } from './readGrants';
+
+// Against a real Anvil node: the reads are only as good as their agreement with the contract.
+let anvil: Anvil;
+let config: ChainConfig;
+let client: PublicClient;
+const patient = privateKeyToAccount(demoAccount('Patient').privateKey);
+const clinician = demoAccount('Clinician', 0).address;
+const secondClinician = demoAccount('Clinician', 1).address;
+
+beforeAll(async () => {
+  anvil = await startAnvil({ port: 8547 });
+  await setupChain(anvil.rpcUrl);
+  config = readChainConfig({ rpcUrl: anvil.rpcUrl });
+  client = createPublicClient({ chain: config.chain, transport: http(anvil.rpcUrl) }) as PublicClient;
+  const wallet = createWalletClient({ account: patient, chain: config.chain, transport: http(anvil.rpcUrl) });
+  const send = async (hash: Promise<`0x${string}`>) =>
+    client.waitForTransactionReceipt({ hash: await hash, pollingInterval: 50 });
+  const registry = { address: config.accessRegistry, abi: accessRegistryAbi } as const;
+  await send(
+    wallet.writeContract({ ...registry, functionName: 'grant', args: [patient.address, clinician, 0b101, 1, 0] }),
+  );
+  await send(
+    wallet.writeContract({ ...registry, functionName: 'grant', args: [patient.address, secondClinician, 0b1, 2, 0] }),
+  );
+  await send(
+    wallet.writeContract({ ...registry, functionName: 'grant', args: [patient.address, clinician, 0b1, 1, 0] }),
+  );
+  await send(wallet.writeContract({ ...registry, functionName: 'revoke', args: [patient.address, secondClinician] }));
+  await createTestClient({ mode: 'anvil', chain: config.chain, transport: http(anvil.rpcUrl) }).mine({ blocks: 1 });
+});
+
+afterAll(() => anvil?.stop());
+
+describe('readGrants', () => {
+  it('lists the patient’s unrevoked grants with the chain time of the read', async () => {
+    const { grants, chainTime } = await readGrants(client, config, { direction: 'grantees', account: patient.address });
+    expect(grants).toEqual([
+      { counterparty: clinician, categories: 0b1, permission: 'read', grantedAt: expect.any(Number), expiresAt: null },
+    ]);
+    const block = await client.getBlock();
+    expect(chainTime).toBe(Number(block.timestamp));
+  });
+
+  it('lists the grants made to a clinician, with the patient as counterparty', async () => {
+    const { grants } = await readGrants(client, config, { direction: 'patients', account: clinician });
+    expect(grants.map((g) => g.counterparty)).toEqual([patient.address]);
+    expect((await readGrants(client, config, { direction: 'patients', account: secondClinician })).grants).toEqual([]);
+  });
+});
+
+describe('readAccessHistory', () => {
+  it('returns grants, changes and revocations newest first, with times and hashes', async () => {
+    const history = await readAccessHistory(client, config, patient.address);
+    expect(history.map((e) => [e.kind, e.grantee])).toEqual([
+      ['revoked', secondClinician],
+      ['updated', clinician],
+      ['granted', secondClinician],
+      ['granted', clinician],
+    ]);
+    expect(history[1]).toMatchObject({ categories: 0b1, permission: 'read', expiresAt: null });
+    for (const event of history) {
+      expect(event.timestamp).toBeGreaterThan(1_600_000_000);
+      expect(event.transactionHash).toMatch(/^0x[0-9a-f]{64}$/);
+    }
+  });
+
+  it('is empty for an account that never granted', async () => {
+    expect(await readAccessHistory(client, config, clinician)).toEqual([]);
+  });
+});

@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { ChainConfigError, readChainConfig } from './readChainConfig';
+
+describe('readChainConfig', () => {
+  it('defaults to the local Anvil chain and its deterministic deployment', () => {
+    const config = readChainConfig({});
+    expect(config).toMatchObject({
+      isLocal: true,
+      rpcUrl: 'http://127.0.0.1:8545',
+      accessRegistry: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
+    });
+    expect(config.chain.id).toBe(31337);
+  });
+
+  it('configures another chain without code changes', () => {
+    const config = readChainConfig({
+      chainId: '11155111',
+      rpcUrl: 'https://rpc.example.org',
+      chainName: 'Sepolia',
+      accessRegistry: '0x3c44cdddb6a900fa2b585dd299e03d12fa4293bc',
+      deployBlock: '123',
+    });
+    expect(config).toMatchObject({
+      isLocal: false,
+      accessRegistry: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
+      deployBlock: 123n,
+    });
+    expect(config.chain.name).toBe('Sepolia');
+  });
+
+  it('says what is missing for another chain', () => {
+    expect(() => readChainConfig({ chainId: '10' })).toThrow(ChainConfigError);
+    expect(() => readChainConfig({ chainId: '10', rpcUrl: 'https://x' })).toThrow(
+      /NEXT_PUBLIC_ACCESS_REGISTRY_ADDRESS/,
+    );
+    expect(() => readChainConfig({ chainId: 'abc' })).toThrow(/positive integer/);
+  });
+});

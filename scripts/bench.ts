@@ -1,0 +1,66 @@
+/**
+ * Prints the figures we track: gas per action beside OpenZeppelin's AccessControlEnumerable
+ * (forge, isolated transactions), first-load JS per route (Next build output), and the dashboard's
+ * RPC requests and grant latency measured by the last e2e run.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+
+const BUILD_LOG = 'test-results/next-build.log';
+
+function section(title: string): void {
+  console.log(`\n## ${title}\n`);
+}
+
+function gas(): void {
+  section('Gas (forge, each call an isolated transaction)');
+  execFileSync('npx', ['forge', 'test', '--isolate', '--match-contract', 'GasComparison'], { stdio: 'ignore' });
+  const snapshot = JSON.parse(readFileSync('snapshots/access.json', 'utf8')) as Record<string, string>;
+  const g = (name: string) => Number(snapshot[name]);
+  const rows: [string, number, string][] = [
+    ['grant (new)', g('grant (new)'), `${(g('grant (new)') / g('oz grantRole (new)')).toFixed(2)}× OZ grantRole (new, ${g('oz grantRole (new)')})`],
+    ['grant (first ever)', g('grant (first ever)'), `${(g('grant (first ever)') / g('oz grantRole (first ever)')).toFixed(2)}× OZ grantRole (first, ${g('oz grantRole (first ever)')})`],
+    ['grant (update)', g('grant (update)'), ''],
+    ['revoke', g('revoke'), `${(g('revoke') / g('oz revokeRole')).toFixed(2)}× OZ revokeRole (${g('oz revokeRole')})`],
+    ['canRead', g('canRead'), `OZ hasRole ${g('oz hasRole')}`],
+    ['canWrite', g('canWrite'), ''],
+    ['getGrant', g('getGrant'), ''],
+    ['granteesOf (2 grants)', g('granteesOf (2 grants)'), ''],
+    ['patientsOf (1 grant)', g('patientsOf (1 grant)'), ''],
+  ];
+  for (const [name, value, note] of rows) console.log(`${name.padEnd(24)} ${String(value).padStart(8)}  ${note}`);
+}
+
+function firstLoadJs(): void {
+  section('First-load JS per route (next build)');
+  if (!existsSync(BUILD_LOG)) {
+    console.log(`No build log at ${BUILD_LOG}: run \`npm run test:e2e\` (it builds) and try again.`);
+    return;
+  }
+  const routes = readFileSync(BUILD_LOG, 'utf8')
+    .split('\n')
+    .filter((line) => /^[┌├└]\s+[○ƒλ●]\s+\//.test(line));
+  for (const line of routes) {
+    const [, route, size, firstLoad] = /([/\w\-[\].]+)\s+([\d.]+ k?B)\s+([\d.]+ k?B)/.exec(line) ?? [];
+    if (route) console.log(`${route.padEnd(24)} ${firstLoad!.padStart(10)}  (route's own ${size})`);
+  }
+}
+
+function e2eFigures(): void {
+  section('Measured in the last e2e run (real Chromium, Anvil, production build)');
+  const read = (file: string) => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : null);
+  const rpc = read('test-results/bench-rpc.json');
+  const grant = read('test-results/bench-grant.json');
+  if (!rpc || !grant) {
+    console.log('No e2e figures yet: run `npm run test:e2e` and try again.');
+    return;
+  }
+  const calls = rpc.dashboardRpcCalls as string[];
+  const counts = calls.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m]: (acc[m] ?? 0) + 1 }), {});
+  console.log(`Dashboard load: ${rpc.dashboardRpcRequests} HTTP requests to the RPC, ${calls.length} JSON-RPC calls (${Object.entries(counts).map(([m, n]) => `${m} ×${n}`).join(', ')})`);
+  console.log(`Grant: click to updated list ${grant.grantClickToListMs} ms`);
+}
+
+gas();
+firstLoadJs();
+e2eFigures();

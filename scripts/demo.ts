@@ -1,0 +1,36 @@
+/**
+ * The demo in one command: a fresh Anvil, the contracts, a seeded world of grants made with real
+ * signed transactions, and the production build served on http://127.0.0.1:3000.
+ * Ctrl-C stops everything; every run starts from a clean chain.
+ */
+import { DEMO_ACCOUNTS } from '../lib/wallet/demoAccounts';
+import { startAnvil } from './lib/anvil';
+import { buildApp } from './lib/buildApp';
+import { NEXT_BIN, startChild, stopAllOnSignal } from './lib/processes';
+import { seedAccess } from './lib/seedAccess';
+import { setupChain } from './lib/setupChain';
+
+const SEED_DAYS = 30;
+const port = process.env.PORT ?? '3000';
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-demo' };
+
+if (!process.argv.includes('--no-build')) {
+  console.log('Building the app (production build)…');
+  buildApp({ distDir: env.NEXT_DIST_DIR });
+}
+
+const anvil = await startAnvil({ port: 8545, timestamp: Math.floor(Date.now() / 1000) - SEED_DAYS * 86_400 });
+const started = Date.now();
+await setupChain(anvil.rpcUrl);
+await seedAccess(anvil.rpcUrl, SEED_DAYS);
+console.log(`Chain ready and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${anvil.rpcUrl})`);
+
+startChild(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', port], { env });
+stopAllOnSignal(anvil.stop);
+
+console.log(`\nOwnChart is running: http://127.0.0.1:${port}\n`);
+console.log('In the wallet picker, under "Demo accounts":');
+for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== 'Deployer')) {
+  console.log(`  ${`${account.role} — ${account.name}`.padEnd(40)} ${account.address}`);
+}
+console.log('\nPress Ctrl-C to stop.');
