@@ -18,8 +18,16 @@ function gas(): void {
   const snapshot = JSON.parse(readFileSync('snapshots/access.json', 'utf8')) as Record<string, string>;
   const g = (name: string) => Number(snapshot[name]);
   const rows: [string, number, string][] = [
-    ['grant (new)', g('grant (new)'), `${(g('grant (new)') / g('oz grantRole (new)')).toFixed(2)}× OZ grantRole (new, ${g('oz grantRole (new)')})`],
-    ['grant (first ever)', g('grant (first ever)'), `${(g('grant (first ever)') / g('oz grantRole (first ever)')).toFixed(2)}× OZ grantRole (first, ${g('oz grantRole (first ever)')})`],
+    [
+      'grant (new)',
+      g('grant (new)'),
+      `${(g('grant (new)') / g('oz grantRole (new)')).toFixed(2)}× OZ grantRole (new, ${g('oz grantRole (new)')})`,
+    ],
+    [
+      'grant (first ever)',
+      g('grant (first ever)'),
+      `${(g('grant (first ever)') / g('oz grantRole (first ever)')).toFixed(2)}× OZ grantRole (first, ${g('oz grantRole (first ever)')})`,
+    ],
     ['grant (update)', g('grant (update)'), ''],
     ['revoke', g('revoke'), `${(g('revoke') / g('oz revokeRole')).toFixed(2)}× OZ revokeRole (${g('oz revokeRole')})`],
     ['canRead', g('canRead'), `OZ hasRole ${g('oz hasRole')}`],
@@ -48,7 +56,8 @@ function firstLoadJs(): void {
 
 function e2eFigures(): void {
   section('Measured in the last e2e run (real Chromium, Anvil, production build)');
-  const read = (file: string) => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : null);
+  const read = (file: string) =>
+    existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as Record<string, unknown>) : null;
   const rpc = read('test-results/bench-rpc.json');
   const grant = read('test-results/bench-grant.json');
   if (!rpc || !grant) {
@@ -57,7 +66,13 @@ function e2eFigures(): void {
   }
   const calls = rpc.dashboardRpcCalls as string[];
   const counts = calls.reduce<Record<string, number>>((acc, m) => ({ ...acc, [m]: (acc[m] ?? 0) + 1 }), {});
-  console.log(`Dashboard load: ${rpc.dashboardRpcRequests} HTTP requests to the RPC, ${calls.length} JSON-RPC calls (${Object.entries(counts).map(([m, n]) => `${m} ×${n}`).join(', ')})`);
+  console.log(
+    `Dashboard load: ${rpc.dashboardRpcRequests} HTTP requests to the RPC, ${calls.length} JSON-RPC calls (${Object.entries(
+      counts,
+    )
+      .map(([m, n]) => `${m} ×${n}`)
+      .join(', ')})`,
+  );
   console.log(`Grant: click to updated list ${grant.grantClickToListMs} ms`);
 }
 
