@@ -1,0 +1,100 @@
+import type { Bundle, Resource } from '@medplum/fhirtypes';
+import { FhirImportError } from './FhirImportError';
+
+/** Largest file accepted for import: a large Synthea history is about 3.5 MB. */
+export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
+
+const ACCEPTED_TYPES = new Set(['transaction', 'collection', 'batch', 'searchset', 'document']);
+
+/** Resource types that exist only before R4 (DSTU2 / STU3): their presence means an older file. */
+const PRE_R4_TYPES = new Set([
+  'MedicationOrder',
+  'ProcedureRequest',
+  'ReferralRequest',
+  'DiagnosticOrder',
+  'DeviceUseRequest',
+  'ProcessRequest',
+  'ProcessResponse',
+  'EligibilityRequest',
+  'EligibilityResponse',
+  'BodySite',
+  'DataElement',
+  'Sequence',
+  'ServiceDefinition',
+]);
+
+export type ParsedBundle = {
+  type: NonNullable<Bundle['type']>;
+  resources: Resource[];
+};
+
+function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Fields that changed shape in R4: a string where R4 has a CodeableConcept means STU3. */
+function looksPreR4(resource: Record<string, unknown>): boolean {
+  if (PRE_R4_TYPES.has(String(resource.resourceType))) return true;
+  if (resource.resourceType === 'Condition' || resource.resourceType === 'AllergyIntolerance') {
+    return typeof resource.clinicalStatus === 'string' || typeof resource.verificationStatus === 'string';
+  }
+  return false;
+}
+
+/**
+ * Parses the text of a FHIR R4 Bundle (transaction, collection, batch, searchset or document)
+ * into its resources, or throws a FhirImportError saying plainly what is wrong with the file.
+ */
+export function parseBundle(text: string, maxBytes = MAX_IMPORT_BYTES): ParsedBundle {
+  const bytes = new TextEncoder().encode(text).length;
+  if (bytes > maxBytes) {
+    throw new FhirImportError(
+      'too-large',
+      `This file is too large to import (${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB).`,
+    );
+  }
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch (error) {
+    throw new FhirImportError(
+      'invalid-json',
+      'This file is not valid JSON, so it cannot be a FHIR export.',
+      error instanceof Error ? error.message : undefined,
+    );
+  }
+  if (!isObject(json) || typeof json.resourceType !== 'string') {
+    throw new FhirImportError('not-fhir', 'This file is JSON but not a FHIR resource: it has no resourceType.');
+  }
+  if (json.resourceType !== 'Bundle') {
+    throw new FhirImportError(
+      'not-bundle',
+      `This file holds a single ${json.resourceType}, not a Bundle. Export your records as a FHIR Bundle and try again.`,
+    );
+  }
+  const type = String(json.type);
+  if (!ACCEPTED_TYPES.has(type)) {
+    throw new FhirImportError('not-bundle', `Bundles of type "${type}" cannot be imported.`);
+  }
+  const entries = Array.isArray(json.entry) ? json.entry : [];
+  const resources = entries
+    .map((entry) => (isObject(entry) ? entry.resource : undefined))
+    .filter(
+      (resource): resource is Record<string, unknown> =>
+        isObject(resource) && typeof resource.resourceType === 'string',
+    )
+    // A search's OperationOutcome entries describe the search, not the patient.
+    .filter((resource) => resource.resourceType !== 'OperationOutcome');
+  if (resources.length === 0) {
+    throw new FhirImportError('empty', 'This Bundle contains no records.');
+  }
+  const preR4 = resources.find(looksPreR4);
+  if (preR4) {
+    throw new FhirImportError(
+      'not-r4',
+      'This file uses an older FHIR version (DSTU2 or STU3). OwnChart imports FHIR R4.',
+      `First pre-R4 resource: ${String(preR4.resourceType)}`,
+    );
+  }
+  return { type: type as ParsedBundle['type'], resources: resources as unknown as Resource[] };
+}

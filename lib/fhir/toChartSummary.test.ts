@@ -1,0 +1,44 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { parseBundle } from './parseBundle';
+import { toChartSummary } from './toChartSummary';
+
+const resources = (name: string) => parseBundle(readFileSync(`fixtures/fhir/${name}`, 'utf8')).resources;
+
+describe('toChartSummary', () => {
+  it('summarises the IPS document: the condition, medication and allergy it holds', () => {
+    const chart = toChartSummary(resources('ips-document-minimal.json'));
+    expect(chart.activeConditions).toHaveLength(1);
+    expect(chart.currentMedications.length + chart.allergies.length).toBeGreaterThanOrEqual(1);
+    expect(chart.allergies).toHaveLength(1);
+    for (const row of [...chart.activeConditions, ...chart.allergies]) expect(row.title).not.toBe('Unnamed');
+  });
+
+  it('shows the latest value of each lab with its unit, newest first, from a Synthea record', () => {
+    const chart = toChartSummary(resources('synthea-small-clemente-kreiger.json'));
+    expect(chart.recentLabs.length).toBeGreaterThan(5);
+    const dates = chart.recentLabs.map((r) => r.date ?? '');
+    expect([...dates].sort().reverse()).toEqual(dates);
+    const titles = chart.recentLabs.map((r) => r.title);
+    expect(new Set(titles).size).toBe(titles.length);
+    const bodyHeight = chart.recentLabs.find((r) => r.title === 'Body Height');
+    expect(bodyHeight?.detail).toMatch(/^\d+(\.\d+)? cm$/);
+    const bloodPressure = chart.recentLabs.find((r) => r.title === 'Blood Pressure');
+    expect(bloodPressure?.detail).toMatch(/mm\[Hg\] \/ \d+/);
+    expect(chart.immunizations).toHaveLength(4);
+    expect(chart.encounters).toHaveLength(3);
+  });
+
+  it('keeps resolved conditions out of the active list', () => {
+    const all = resources('synthea-uscore-inferno-patient-85.json');
+    const chart = toChartSummary(all);
+    const conditions = all.filter((r) => r.resourceType === 'Condition');
+    const resolved = conditions.filter(
+      (c) =>
+        'clinicalStatus' in c &&
+        (c.clinicalStatus as { coding?: { code?: string }[] }).coding?.[0]?.code === 'resolved',
+    );
+    expect(resolved.length).toBeGreaterThan(0);
+    expect(chart.activeConditions.length).toBe(conditions.length - resolved.length);
+  });
+});

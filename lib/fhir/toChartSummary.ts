@@ -1,0 +1,172 @@
+import type {
+  AllergyIntolerance,
+  Condition,
+  Encounter,
+  Immunization,
+  MedicationRequest,
+  MedicationStatement,
+  Observation,
+  Resource,
+} from '@medplum/fhirtypes';
+import { describeConcept, describeQuantity } from './describeConcept';
+
+/** One line of the chart: what, a short detail, and when (ISO date or date-time, if known). */
+export type ChartRow = { id: string; title: string; detail: string | null; date: string | null };
+
+export type ChartSummary = {
+  activeConditions: ChartRow[];
+  currentMedications: ChartRow[];
+  allergies: ChartRow[];
+  immunizations: ChartRow[];
+  /** Latest value of each lab or vital sign, newest first. */
+  recentLabs: ChartRow[];
+  /** Encounters, newest first. */
+  encounters: ChartRow[];
+};
+
+const RECENT_LABS = 20;
+
+function byDateDesc(a: ChartRow, b: ChartRow): number {
+  return (b.date ?? '').localeCompare(a.date ?? '');
+}
+
+function statusCode(concept: Condition['clinicalStatus']): string | undefined {
+  return concept?.coding?.[0]?.code;
+}
+
+function rowId(resource: Resource, index: number): string {
+  return `${resource.resourceType}/${resource.id ?? index}`;
+}
+
+function observationValue(observation: Observation): string | null {
+  if (observation.valueQuantity) return describeQuantity(observation.valueQuantity);
+  if (observation.valueCodeableConcept) return describeConcept(observation.valueCodeableConcept);
+  if (observation.valueString !== undefined) return observation.valueString;
+  if (observation.component?.length) {
+    // Blood pressure and other panels carry their values in components: "120 mm[Hg] / 80 mm[Hg]".
+    const parts = observation.component.map((c) => describeQuantity(c.valueQuantity)).filter(Boolean);
+    return parts.length ? parts.join(' / ') : null;
+  }
+  return null;
+}
+
+/**
+ * The readable chart of a set of FHIR resources: what a clinician scans first. Every list is
+ * derived from the resources, nothing is invented; resources of other kinds are simply not in
+ * the summary (they stay available as records).
+ */
+export function toChartSummary(resources: readonly Resource[]): ChartSummary {
+  const summary: ChartSummary = {
+    activeConditions: [],
+    currentMedications: [],
+    allergies: [],
+    immunizations: [],
+    recentLabs: [],
+    encounters: [],
+  };
+  const latestLab = new Map<string, ChartRow>();
+
+  resources.forEach((resource, index) => {
+    const id = rowId(resource, index);
+    switch (resource.resourceType) {
+      case 'Condition': {
+        const condition = resource as Condition;
+        const status = statusCode(condition.clinicalStatus);
+        if (status === undefined || ['active', 'recurrence', 'relapse'].includes(status)) {
+          summary.activeConditions.push({
+            id,
+            title: describeConcept(condition.code),
+            detail: status ?? null,
+            date: condition.onsetDateTime ?? condition.recordedDate ?? null,
+          });
+        }
+        break;
+      }
+      case 'MedicationRequest': {
+        const request = resource as MedicationRequest;
+        if (request.status === 'active') {
+          summary.currentMedications.push({
+            id,
+            title: describeConcept(request.medicationCodeableConcept),
+            detail: request.dosageInstruction?.[0]?.text ?? null,
+            date: request.authoredOn ?? null,
+          });
+        }
+        break;
+      }
+      case 'MedicationStatement': {
+        const statement = resource as MedicationStatement;
+        if (statement.status === 'active' || statement.status === 'intended') {
+          summary.currentMedications.push({
+            id,
+            title: describeConcept(statement.medicationCodeableConcept),
+            detail: statement.dosage?.[0]?.text ?? null,
+            date: statement.effectiveDateTime ?? statement.effectivePeriod?.start ?? null,
+          });
+        }
+        break;
+      }
+      case 'AllergyIntolerance': {
+        const allergy = resource as AllergyIntolerance;
+        const status = statusCode(allergy.clinicalStatus);
+        if (status !== 'inactive' && status !== 'resolved') {
+          const reaction = allergy.reaction?.[0]?.manifestation?.[0];
+          summary.allergies.push({
+            id,
+            title: describeConcept(allergy.code),
+            detail:
+              [allergy.criticality && `${allergy.criticality} criticality`, reaction && describeConcept(reaction)]
+                .filter(Boolean)
+                .join(' · ') || null,
+            date: allergy.recordedDate ?? allergy.onsetDateTime ?? null,
+          });
+        }
+        break;
+      }
+      case 'Immunization': {
+        const immunization = resource as Immunization;
+        if (immunization.status !== 'entered-in-error') {
+          summary.immunizations.push({
+            id,
+            title: describeConcept(immunization.vaccineCode),
+            detail: immunization.status === 'not-done' ? 'not done' : null,
+            date: immunization.occurrenceDateTime ?? null,
+          });
+        }
+        break;
+      }
+      case 'Observation': {
+        const observation = resource as Observation;
+        const value = observationValue(observation);
+        if (value === null || observation.status === 'entered-in-error') break;
+        const title = describeConcept(observation.code);
+        const row = { id, title, detail: value, date: observation.effectiveDateTime ?? observation.issued ?? null };
+        const previous = latestLab.get(title);
+        if (!previous || (row.date ?? '') > (previous.date ?? '')) latestLab.set(title, row);
+        break;
+      }
+      case 'Encounter': {
+        const encounter = resource as Encounter;
+        summary.encounters.push({
+          id,
+          title: describeConcept(encounter.type?.[0]),
+          detail: encounter.class?.display ?? encounter.class?.code ?? null,
+          date: encounter.period?.start ?? null,
+        });
+        break;
+      }
+    }
+  });
+
+  summary.recentLabs = [...latestLab.values()].sort(byDateDesc).slice(0, RECENT_LABS);
+  for (const list of [
+    summary.activeConditions,
+    summary.currentMedications,
+    summary.allergies,
+    summary.immunizations,
+    summary.encounters,
+  ]) {
+    list.sort(byDateDesc);
+  }
+  return summary;
+}
