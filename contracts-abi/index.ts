@@ -1,2 +1,2 @@
-export { accessRegistryAbi, multicall3Abi } from './abis';
-export { deployments } from './addresses';
+export { accessRegistryAbi, keyDirectoryAbi, multicall3Abi, recordIndexAbi } from './abis';
+export { deployments, type Deployment } from './addresses';

@@ -14,7 +14,9 @@ function section(title: string): void {
 
 function gas(): void {
   section('Gas (forge, each call an isolated transaction)');
-  execFileSync('npx', ['forge', 'test', '--isolate', '--match-contract', 'GasComparison'], { stdio: 'ignore' });
+  execFileSync('npx', ['forge', 'test', '--isolate', '--match-contract', 'GasComparison|RecordIndexGas'], {
+    stdio: 'ignore',
+  });
   const snapshot = JSON.parse(readFileSync('snapshots/access.json', 'utf8')) as Record<string, string>;
   const g = (name: string) => Number(snapshot[name]);
   const rows: [string, number, string][] = [
@@ -37,6 +39,17 @@ function gas(): void {
     ['patientsOf (1 grant)', g('patientsOf (1 grant)'), ''],
   ];
   for (const [name, value, note] of rows) console.log(`${name.padEnd(24)} ${String(value).padStart(8)}  ${note}`);
+}
+
+function recordGas(): void {
+  section('Gas for the record index (forge, isolated transactions)');
+  const snapshot = JSON.parse(readFileSync('snapshots/records.json', 'utf8')) as Record<string, string>;
+  const batch = Number(snapshot['anchor (batch of 100)']);
+  console.log(`${'anchor (1 record)'.padEnd(24)} ${snapshot['anchor (1 record)']!.padStart(8)}`);
+  console.log(
+    `${'anchor (batch of 100)'.padEnd(24)} ${String(batch).padStart(8)}  ${Math.round(batch / 100)} per record`,
+  );
+  console.log(`${'registerKey'.padEnd(24)} ${snapshot['registerKey']!.padStart(8)}`);
 }
 
 function firstLoadJs(): void {
@@ -77,5 +90,6 @@ function e2eFigures(): void {
 }
 
 gas();
+recordGas();
 firstLoadJs();
 e2eFigures();

@@ -1,18 +1,32 @@
-import { createPublicClient, createTestClient, createWalletClient, getAddress, http, type Address } from 'viem';
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  getAddress,
+  http,
+  type Abi,
+  type Address,
+  type Hex,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { deployments } from '../../contracts-abi';
-import { accessRegistryAbi } from '../../contracts-abi/abis';
-import { accessRegistryBytecode, multicall3DeployedBytecode } from '../../contracts-abi/bytecode';
+import { accessRegistryAbi, keyDirectoryAbi, recordIndexAbi } from '../../contracts-abi/abis';
+import {
+  accessRegistryBytecode,
+  keyDirectoryBytecode,
+  multicall3DeployedBytecode,
+  recordIndexBytecode,
+} from '../../contracts-abi/bytecode';
 import { DEMO_ACCOUNTS } from '../../lib/wallet/demoAccounts';
 
 export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11';
 
-export type SetupChainReturnType = { accessRegistry: Address };
+export type SetupChainReturnType = { accessRegistry: Address; keyDirectory: Address; recordIndex: Address };
 
 /**
  * Makes a fresh local chain usable by the app: Multicall3 at its canonical address (Anvil lacks
- * it) and AccessRegistry deployed by the deployer key at its committed, deterministic address.
+ * it) and our contracts deployed by the deployer key at their committed, deterministic addresses.
  * Safe to run against a chain that is already set up.
  */
 export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> {
@@ -21,17 +35,26 @@ export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> 
   const testClient = createTestClient({ mode: 'anvil', chain, transport: http(rpcUrl) });
   await testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: multicall3DeployedBytecode });
 
-  const expected = getAddress(deployments['31337']!.AccessRegistry);
-  if ((await client.getCode({ address: expected })) !== undefined) return { accessRegistry: expected };
-
+  const expected = deployments['31337']!;
+  const addresses = {
+    accessRegistry: getAddress(expected.AccessRegistry),
+    keyDirectory: getAddress(expected.KeyDirectory),
+    recordIndex: getAddress(expected.RecordIndex),
+  };
   const deployer = privateKeyToAccount(DEMO_ACCOUNTS[0]!.privateKey);
   const wallet = createWalletClient({ account: deployer, chain, transport: http(rpcUrl) });
-  const hash = await wallet.deployContract({ abi: accessRegistryAbi, bytecode: accessRegistryBytecode });
-  const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
-  if (!receipt.contractAddress || getAddress(receipt.contractAddress) !== expected) {
-    throw new Error(
-      `AccessRegistry deployed at ${receipt.contractAddress}, expected ${expected}: start from a fresh chain`,
-    );
+
+  async function deploy(name: string, address: Address, abi: Abi, bytecode: Hex, args: readonly unknown[] = []) {
+    if ((await client.getCode({ address })) !== undefined) return;
+    const hash = await wallet.deployContract({ abi, bytecode, args });
+    const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
+    if (!receipt.contractAddress || getAddress(receipt.contractAddress) !== address) {
+      throw new Error(`${name} deployed at ${receipt.contractAddress}, expected ${address}: start from a fresh chain`);
+    }
   }
-  return { accessRegistry: expected };
+  // Order matters: the addresses follow the deployer's nonce.
+  await deploy('AccessRegistry', addresses.accessRegistry, accessRegistryAbi, accessRegistryBytecode);
+  await deploy('KeyDirectory', addresses.keyDirectory, keyDirectoryAbi, keyDirectoryBytecode);
+  await deploy('RecordIndex', addresses.recordIndex, recordIndexAbi, recordIndexBytecode, [addresses.accessRegistry]);
+  return addresses;
 }

@@ -1,0 +1,19 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+/// @title IKeyDirectory
+/// @notice Each account's X25519 encryption public key, so others can wrap keys to it.
+/// @dev The key is derived in the browser from a wallet signature; only its public half is here.
+interface IKeyDirectory {
+    /// @notice `account` registered or replaced its encryption public key.
+    event EncryptionKeyRegistered(address indexed account, bytes32 publicKey);
+
+    /// @notice The public key is all zeros.
+    error KeyDirectoryZeroKey();
+
+    /// @notice Registers (or rotates) the caller's X25519 public key.
+    function registerKey(bytes32 publicKey) external;
+
+    /// @notice The X25519 public key of `account`, or zero if none is registered.
+    function keyOf(address account) external view returns (bytes32);
+}
