@@ -54,4 +54,11 @@ interface IRecordIndex {
 
     /// @notice Whether `contentHash` is anchored for `patient`.
     function isAnchored(address patient, bytes32 contentHash) external view returns (bool);
+
+    /// @notice The record of `patient` with `contentHash`; all zero if there is none. Lets a
+    /// storage server learn a blob's category to authorize a read.
+    function recordByHash(address patient, bytes32 contentHash)
+        external
+        view
+        returns (RecordView memory);
 }

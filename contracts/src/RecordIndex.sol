@@ -19,7 +19,8 @@ contract RecordIndex is IRecordIndex {
     IAccessRegistry public immutable accessRegistry;
 
     mapping(address patient => Record[]) private _records;
-    mapping(address patient => mapping(bytes32 contentHash => bool)) private _anchored;
+    /// @dev 1-based position in `_records[patient]`; 0 means not anchored.
+    mapping(address patient => mapping(bytes32 contentHash => uint256)) private _position;
 
     constructor(IAccessRegistry accessRegistry_) {
         accessRegistry = accessRegistry_;
@@ -41,10 +42,12 @@ contract RecordIndex is IRecordIndex {
                 revert RecordIndexNotWriter(msg.sender, patient, category);
             }
             if (contentHash == bytes32(0)) revert RecordIndexZeroHash();
-            if (_anchored[patient][contentHash]) revert RecordIndexDuplicate(patient, contentHash);
+            if (_position[patient][contentHash] != 0) {
+                revert RecordIndexDuplicate(patient, contentHash);
+            }
 
-            _anchored[patient][contentHash] = true;
             records.push(Record(contentHash, category, msg.sender, uint40(block.timestamp)));
+            _position[patient][contentHash] = records.length;
             emit RecordAnchored(patient, records.length - 1, msg.sender, contentHash, category);
         }
     }
@@ -74,6 +77,18 @@ contract RecordIndex is IRecordIndex {
 
     /// @inheritdoc IRecordIndex
     function isAnchored(address patient, bytes32 contentHash) external view returns (bool) {
-        return _anchored[patient][contentHash];
+        return _position[patient][contentHash] != 0;
+    }
+
+    /// @inheritdoc IRecordIndex
+    function recordByHash(address patient, bytes32 contentHash)
+        external
+        view
+        returns (RecordView memory)
+    {
+        uint256 position = _position[patient][contentHash];
+        if (position == 0) return RecordView(bytes32(0), 0, address(0), 0);
+        Record storage record = _records[patient][position - 1];
+        return RecordView(record.contentHash, record.category, record.author, record.anchoredAt);
     }
 }

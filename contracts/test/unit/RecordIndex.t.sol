@@ -62,6 +62,11 @@ contract RecordIndexTest is Test {
         assertTrue(index.isAnchored(PATIENT, HASH_A), "isAnchored");
         assertEq(index.recordCount(PATIENT), 2, "count");
         assertEq(index.recordsOf(PATIENT, 2, 10).length, 0, "past the end");
+        assertEq(index.recordByHash(PATIENT, HASH_B).category, 4, "found by hash");
+        assertEq(
+            index.recordByHash(PATIENT, keccak256("c")).author, address(0), "unknown hash is empty"
+        );
+        assertEq(index.recordByHash(CLINICIAN, HASH_B).author, address(0), "per patient");
     }
 
     function test_anchor_grantedWriterAnchorsInScopeOnly() public {

@@ -1,0 +1,56 @@
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { createPublicClient, http, type PublicClient } from 'viem';
+import { createAuthHandlers } from '@/lib/api/createAuthHandlers';
+import { createBlobHandlers } from '@/lib/api/createBlobHandlers';
+import { NonceStore } from '@/lib/auth/NonceStore';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import { deployments } from '@/contracts-abi';
+import { FsBlobStore } from '@/lib/storage/FsBlobStore';
+
+const dataDir = process.env.OWNCHART_DATA_DIR ?? path.join(process.cwd(), '.data');
+
+/** OWNCHART_SESSION_SECRET, or a random secret kept in the data directory across restarts. */
+function sessionSecret(): string {
+  if (process.env.OWNCHART_SESSION_SECRET) return process.env.OWNCHART_SESSION_SECRET;
+  const file = path.join(dataDir, 'session-secret');
+  try {
+    return readFileSync(file, 'utf8');
+  } catch {
+    mkdirSync(dataDir, { recursive: true });
+    const secret = randomBytes(32).toString('hex');
+    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
+    return secret;
+  }
+}
+
+const client = createPublicClient({ chain: chainConfig.chain, transport: http(chainConfig.rpcUrl) }) as PublicClient;
+const nonces = new NonceStore();
+const deployment = deployments[String(chainConfig.chain.id)];
+// Made on first request, not at import: `next build` imports route modules too.
+let secret: string | undefined;
+let blobs: ReturnType<typeof createBlobHandlers> | undefined;
+
+/** Auth handlers bound to this request's host: a SIWE message must name the site it was signed for. */
+export function authHandlers(request: Request) {
+  const domain = process.env.OWNCHART_DOMAIN ?? new URL(request.url).host;
+  secret ??= sessionSecret();
+  return createAuthHandlers({ client, nonces, sessionSecret: secret, domain, chainId: chainConfig.chain.id });
+}
+
+/** Blob handlers backed by the data directory on disk. */
+export function blobHandlers() {
+  secret ??= sessionSecret();
+  blobs ??= createBlobHandlers({
+    store: new FsBlobStore(path.join(dataDir, 'blobs')),
+    client,
+    sessionSecret: secret,
+    chain: {
+      accessRegistry: chainConfig.accessRegistry,
+      recordIndex: (process.env.NEXT_PUBLIC_RECORD_INDEX_ADDRESS ?? deployment?.RecordIndex) as `0x${string}`,
+      multicall3: chainConfig.chain.contracts!.multicall3!.address,
+    },
+  });
+  return blobs;
+}

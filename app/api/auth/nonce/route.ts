@@ -1,0 +1,7 @@
+import { authHandlers } from '../../_lib/serverDeps';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return authHandlers(request).nonce();
+}

@@ -1,0 +1,11 @@
+import { authHandlers } from '../../_lib/serverDeps';
+
+export const dynamic = 'force-dynamic';
+
+export function GET(request: Request) {
+  return authHandlers(request).session(request);
+}
+
+export function DELETE(request: Request) {
+  return authHandlers(request).signOut(request);
+}
