@@ -34,7 +34,8 @@ let blobs: ReturnType<typeof createBlobHandlers> | undefined;
 
 /** Auth handlers bound to this request's host: a SIWE message must name the site it was signed for. */
 export function authHandlers(request: Request) {
-  const domain = process.env.OWNCHART_DOMAIN ?? new URL(request.url).host;
+  // The Host header is what the browser saw; Next's request.url may name another local alias.
+  const domain = process.env.OWNCHART_DOMAIN ?? request.headers.get('host') ?? new URL(request.url).host;
   secret ??= sessionSecret();
   return createAuthHandlers({ client, nonces, sessionSecret: secret, domain, chainId: chainConfig.chain.id });
 }
