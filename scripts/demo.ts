@@ -9,6 +9,7 @@ import { buildApp } from './lib/buildApp';
 import { NEXT_BIN, startChild, stopAllOnSignal } from './lib/processes';
 import { seedAccess } from './lib/seedAccess';
 import { setupChain } from './lib/setupChain';
+import { waitForHttp } from './lib/waitForHttp';
 
 const SEED_DAYS = 30;
 const port = process.env.PORT ?? '3000';
@@ -27,6 +28,7 @@ console.log(`Chain ready and seeded in ${((Date.now() - started) / 1000).toFixed
 
 startChild(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', port], { env });
 stopAllOnSignal(anvil.stop);
+await waitForHttp(`http://127.0.0.1:${port}`, 60_000);
 
 console.log(`\nOwnChart is running: http://127.0.0.1:${port}\n`);
 console.log('In the wallet picker, under "Demo accounts":');

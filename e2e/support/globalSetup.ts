@@ -6,20 +6,8 @@ import { foundry } from 'viem/chains';
 import { startAnvil } from '../../scripts/lib/anvil';
 import { NEXT_BIN } from '../../scripts/lib/processes';
 import { setupChain } from '../../scripts/lib/setupChain';
+import { waitForHttp } from '../../scripts/lib/waitForHttp';
 import { E2E_ANVIL_PORT, E2E_APP_PORT, E2E_APP_URL, E2E_DIST_DIR, E2E_STATE_FILE } from './env';
-
-async function waitForHttp(url: string, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (Date.now() < deadline) {
-    try {
-      if ((await fetch(url)).ok) return;
-    } catch {
-      // not up yet
-    }
-    await new Promise((r) => setTimeout(r, 200));
-  }
-  throw new Error(`${url} did not answer within ${timeoutMs} ms`);
-}
 
 /**
  * A fresh Anvil with the contracts deployed, and `next start` serving the production build that
