@@ -124,7 +124,6 @@ beforeEach(async () => {
     chain: {
       accessRegistry: deployed.AccessRegistry,
       recordIndex: deployed.RecordIndex,
-      multicall3: '0xcA11bde05977b3631167028862bE2a173976CA11',
     },
   });
   return () => rm(storeDir, { recursive: true, force: true });

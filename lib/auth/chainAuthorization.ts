@@ -5,7 +5,6 @@ import type { ContentHash } from '../storage/BlobStore';
 export type ChainAuthorizationConfig = {
   accessRegistry: Address;
   recordIndex: Address;
-  multicall3: Address;
 };
 
 export type ReadDecision =

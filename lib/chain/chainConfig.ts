@@ -9,5 +9,6 @@ export const chainConfig = readChainConfig({
   rpcUrl: process.env.NEXT_PUBLIC_RPC_URL,
   chainName: process.env.NEXT_PUBLIC_CHAIN_NAME,
   accessRegistry: process.env.NEXT_PUBLIC_ACCESS_REGISTRY_ADDRESS,
+  recordIndex: process.env.NEXT_PUBLIC_RECORD_INDEX_ADDRESS,
   deployBlock: process.env.NEXT_PUBLIC_DEPLOY_BLOCK,
 });

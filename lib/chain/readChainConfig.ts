@@ -6,6 +6,8 @@ export type ChainConfig = {
   chain: Chain;
   rpcUrl: string;
   accessRegistry: Address;
+  /** RecordIndex, where the records vault is deployed on this chain; null where it is not. */
+  recordIndex: Address | null;
   /** First block to scan for history events. */
   deployBlock: bigint;
   /** The local Anvil chain: demo accounts are offered and nothing reaches the internet. */
@@ -17,6 +19,7 @@ export type ChainEnv = {
   rpcUrl?: string;
   chainName?: string;
   accessRegistry?: string;
+  recordIndex?: string;
   deployBlock?: string;
 };
 
@@ -45,6 +48,11 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     );
   }
 
+  const recordIndex = env.recordIndex ?? deployed?.RecordIndex;
+  if (recordIndex !== undefined && !isAddress(recordIndex)) {
+    throw new ChainConfigError(`NEXT_PUBLIC_RECORD_INDEX_ADDRESS is not an address: "${recordIndex}"`);
+  }
+
   const chain = isLocal
     ? { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } }
     : defineChain({
@@ -61,6 +69,7 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     },
     rpcUrl,
     accessRegistry: getAddress(registry),
+    recordIndex: recordIndex ? getAddress(recordIndex) : null,
     deployBlock: BigInt(env.deployBlock ?? deployed?.deployBlock ?? 0),
     isLocal,
   };

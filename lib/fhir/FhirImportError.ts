@@ -30,8 +30,3 @@ export class FhirImportError extends OwnChartError {
     };
   }
 }
-
-/** Narrows an unknown error to a FhirImportError. */
-export function isFhirImportError(error: unknown): error is FhirImportError {
-  return error instanceof FhirImportError;
-}

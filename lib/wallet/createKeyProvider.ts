@@ -4,7 +4,6 @@ import {
   http,
   numberToHex,
   type Chain,
-  type EIP1193Parameters,
   type Hex,
   type TypedDataDefinition,
 } from 'viem';
@@ -178,5 +177,3 @@ export function createKeyProvider(parameters: KeyProviderParameters): KeyProvide
     },
   };
 }
-
-export type { EIP1193Parameters };

@@ -6,7 +6,6 @@ import { createAuthHandlers } from '@/lib/api/createAuthHandlers';
 import { createBlobHandlers } from '@/lib/api/createBlobHandlers';
 import { NonceStore } from '@/lib/auth/NonceStore';
 import { chainConfig } from '@/lib/chain/chainConfig';
-import { deployments } from '@/contracts-abi';
 import { FsBlobStore } from '@/lib/storage/FsBlobStore';
 
 const dataDir = process.env.OWNCHART_DATA_DIR ?? path.join(process.cwd(), '.data');
@@ -27,7 +26,6 @@ function sessionSecret(): string {
 
 const client = createPublicClient({ chain: chainConfig.chain, transport: http(chainConfig.rpcUrl) }) as PublicClient;
 const nonces = new NonceStore();
-const deployment = deployments[String(chainConfig.chain.id)];
 // Made on first request, not at import: `next build` imports route modules too.
 let secret: string | undefined;
 let blobs: ReturnType<typeof createBlobHandlers> | undefined;
@@ -42,6 +40,9 @@ export function authHandlers(request: Request) {
 
 /** Blob handlers backed by the data directory on disk. */
 export function blobHandlers() {
+  if (!chainConfig.recordIndex) {
+    throw new Error(`No RecordIndex on chain ${chainConfig.chain.id}: set NEXT_PUBLIC_RECORD_INDEX_ADDRESS`);
+  }
   secret ??= sessionSecret();
   blobs ??= createBlobHandlers({
     store: new FsBlobStore(path.join(dataDir, 'blobs')),
@@ -49,8 +50,7 @@ export function blobHandlers() {
     sessionSecret: secret,
     chain: {
       accessRegistry: chainConfig.accessRegistry,
-      recordIndex: (process.env.NEXT_PUBLIC_RECORD_INDEX_ADDRESS ?? deployment?.RecordIndex) as `0x${string}`,
-      multicall3: chainConfig.chain.contracts!.multicall3!.address,
+      recordIndex: chainConfig.recordIndex,
     },
   });
   return blobs;

@@ -19,13 +19,6 @@ contract AccessRegistryTest is Test {
     IAccessRegistry.Permission internal constant READ = IAccessRegistry.Permission.Read;
     IAccessRegistry.Permission internal constant READ_WRITE = IAccessRegistry.Permission.ReadWrite;
 
-    event AccessGranted(
-        address indexed patient,
-        address indexed grantee,
-        uint32 categories,
-        IAccessRegistry.Permission permission,
-        uint40 expiresAt
-    );
     event AccessUpdated(
         address indexed patient,
         address indexed grantee,
@@ -33,7 +26,6 @@ contract AccessRegistryTest is Test {
         IAccessRegistry.Permission permission,
         uint40 expiresAt
     );
-    event AccessRevoked(address indexed patient, address indexed grantee);
 
     function setUp() public {
         registry = new AccessRegistry();
@@ -63,7 +55,7 @@ contract AccessRegistryTest is Test {
 
     function test_grant_emitsAccessGranted() public {
         vm.expectEmit(true, true, false, true);
-        emit AccessGranted(PATIENT, CLINICIAN, CONDITIONS, READ, 0);
+        emit IAccessRegistry.AccessGranted(PATIENT, CLINICIAN, CONDITIONS, READ, 0);
         _grant(PATIENT, CLINICIAN, CONDITIONS, 0);
     }
 
@@ -72,7 +64,7 @@ contract AccessRegistryTest is Test {
         vm.warp(1_700_000_100);
 
         vm.expectEmit(true, true, false, true);
-        emit AccessUpdated(PATIENT, CLINICIAN, ALLERGIES, READ_WRITE, 1_900_000_000);
+        emit IAccessRegistry.AccessUpdated(PATIENT, CLINICIAN, ALLERGIES, READ_WRITE, 1_900_000_000);
         vm.prank(PATIENT);
         registry.grant(PATIENT, CLINICIAN, ALLERGIES, READ_WRITE, 1_900_000_000);
 
@@ -147,7 +139,7 @@ contract AccessRegistryTest is Test {
         _grant(PATIENT, CLINICIAN, CONDITIONS, 0);
 
         vm.expectEmit(true, true, false, true);
-        emit AccessRevoked(PATIENT, CLINICIAN);
+        emit IAccessRegistry.AccessRevoked(PATIENT, CLINICIAN);
         vm.prank(PATIENT);
         registry.revoke(PATIENT, CLINICIAN);
 
@@ -191,7 +183,7 @@ contract AccessRegistryTest is Test {
         registry.revoke(PATIENT, CLINICIAN);
 
         vm.expectEmit(true, true, false, true);
-        emit AccessGranted(PATIENT, CLINICIAN, ALLERGIES, READ, 0);
+        emit IAccessRegistry.AccessGranted(PATIENT, CLINICIAN, ALLERGIES, READ, 0);
         _grant(PATIENT, CLINICIAN, ALLERGIES, 0);
         assertEq(registry.granteeCount(PATIENT), 1, "listed again");
     }

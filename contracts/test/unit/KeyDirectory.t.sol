@@ -9,15 +9,13 @@ contract KeyDirectoryTest is Test {
     KeyDirectory internal directory;
     address internal constant ALICE = address(0xA11CE);
 
-    event EncryptionKeyRegistered(address indexed account, bytes32 publicKey);
-
     function setUp() public {
         directory = new KeyDirectory();
     }
 
     function test_registerKey_storesAndEmits() public {
         vm.expectEmit(true, false, false, true);
-        emit EncryptionKeyRegistered(ALICE, bytes32(uint256(7)));
+        emit IKeyDirectory.EncryptionKeyRegistered(ALICE, bytes32(uint256(7)));
         vm.prank(ALICE);
         directory.registerKey(bytes32(uint256(7)));
         assertTrue(directory.keyOf(ALICE) == bytes32(uint256(7)), "stored");

@@ -16,14 +16,6 @@ contract RecordIndexTest is Test {
     bytes32 internal constant HASH_A = keccak256("a");
     bytes32 internal constant HASH_B = keccak256("b");
 
-    event RecordAnchored(
-        address indexed patient,
-        uint256 indexed index,
-        address indexed author,
-        bytes32 contentHash,
-        uint8 category
-    );
-
     function setUp() public {
         vm.warp(1_700_000_000);
         registry = new AccessRegistry();
@@ -49,7 +41,7 @@ contract RecordIndexTest is Test {
         categories[1] = 4;
 
         vm.expectEmit(true, true, true, true);
-        emit RecordAnchored(PATIENT, 1, PATIENT, HASH_B, 4);
+        emit IRecordIndex.RecordAnchored(PATIENT, 1, PATIENT, HASH_B, 4);
         vm.prank(PATIENT);
         index.anchor(PATIENT, hashes, categories);
 
