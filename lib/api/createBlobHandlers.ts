@@ -1,9 +1,21 @@
-import { getAddress, isAddress, type PublicClient } from 'viem';
-import { authorizeBlobRead, authorizeBlobWrite, type ChainAuthorizationConfig } from '../auth/chainAuthorization';
+import { concatBytes } from '@noble/hashes/utils.js';
+import { getAddress, hexToBytes, isAddress, type PublicClient } from 'viem';
+import {
+  anchoredCategories,
+  authorizeBlobRead,
+  authorizeBlobWrite,
+  readableCategories,
+  type ChainAuthorizationConfig,
+} from '../auth/chainAuthorization';
 import { isContentHash, type BlobStore } from '../storage/BlobStore';
 import { sha256Hex } from '../storage/sha256Hex';
 import { sessionOf } from './createAuthHandlers';
 import { errorResponse } from './httpErrors';
+import { readJsonLimited } from './readJsonLimited';
+import { readLimited } from './readLimited';
+
+/** Most blobs one read request may ask for; a chart loads in pages of this size. */
+export const MAX_BLOBS_PER_READ = 250;
 
 /** Largest encrypted blob accepted: one record, or a batch of them, well above any real resource. */
 export const MAX_BLOB_BYTES = 2 * 1024 * 1024;
@@ -16,33 +28,6 @@ export type BlobDependencies = {
   maxBytes?: number;
   now?: () => number;
 };
-
-async function readLimited(request: Request, maxBytes: number): Promise<Uint8Array | null> {
-  const declared = Number(request.headers.get('content-length') ?? 0);
-  if (declared > maxBytes) return null;
-  const reader = request.body?.getReader();
-  if (!reader) return new Uint8Array();
-  const chunks: Uint8Array[] = [];
-  let total = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    total += value.length;
-    // Stop reading as soon as the limit is passed, whatever the header claimed.
-    if (total > maxBytes) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(total);
-  let offset = 0;
-  for (const chunk of chunks) {
-    bytes.set(chunk, offset);
-    offset += chunk.length;
-  }
-  return bytes;
-}
 
 /**
  * Ciphertext storage by content hash. Every request needs a SIWE session; every read and write is
@@ -103,6 +88,53 @@ export function createBlobHandlers(deps: BlobDependencies) {
       const bytes = await deps.store.get(hash);
       if (!bytes) return errorResponse(404, 'This record is anchored but its content is not stored here.');
       return new Response(bytes as BodyInit, {
+        headers: { 'content-type': 'application/octet-stream', 'cache-control': 'private, no-store' },
+      });
+    },
+
+    /**
+     * POST /api/blobs/read with { patient, hashes } — many records in one request, authorized with
+     * two multicalls (their categories, then the reader's grant). Answers a binary stream of
+     * hash (32 bytes) · length (4 bytes, big-endian) · blob, for each record the reader may read
+     * and the store holds; the client checks each blob against its on-chain hash anyway.
+     */
+    async readMany(request: Request): Promise<Response> {
+      const session = sessionOf(request, deps.sessionSecret, now());
+      if (!session) return errorResponse(401, 'Sign in to read records.');
+      const body = await readJsonLimited<{ patient?: unknown; hashes?: unknown }>(request, 64 * 1024);
+      if (!body.ok) return errorResponse(400, 'Send the records wanted as JSON.');
+      const { patient, hashes } = body.value;
+      if (
+        typeof patient !== 'string' ||
+        !isAddress(patient) ||
+        !Array.isArray(hashes) ||
+        hashes.length === 0 ||
+        hashes.length > MAX_BLOBS_PER_READ ||
+        !hashes.every((h) => typeof h === 'string' && isContentHash(h))
+      ) {
+        return errorResponse(400, `Ask for 1 to ${MAX_BLOBS_PER_READ} records of one patient by content hash.`);
+      }
+      const owner = getAddress(patient);
+      const categories = await anchoredCategories(deps.client, deps.chain, { patient: owner, hashes });
+      const readable = await readableCategories(deps.client, deps.chain, {
+        reader: session.address,
+        patient: owner,
+        categories: categories.filter((c) => c !== null),
+      });
+      const allowed = hashes.filter((_, i) => categories[i] !== null && readable.has(categories[i]!));
+      if (allowed.length === 0) {
+        return errorResponse(403, 'You do not have access to these records. Access may have been revoked or expired.');
+      }
+      const parts: Uint8Array[] = [];
+      for (const hash of allowed) {
+        const bytes = await deps.store.get(hash);
+        if (!bytes) continue;
+        const head = new Uint8Array(36);
+        head.set(hexToBytes(hash));
+        new DataView(head.buffer).setUint32(32, bytes.length);
+        parts.push(head, bytes);
+      }
+      return new Response(concatBytes(...parts) as BodyInit, {
         headers: { 'content-type': 'application/octet-stream', 'cache-control': 'private, no-store' },
       });
     },

@@ -11,10 +11,14 @@ import { setupChain } from '../../scripts/lib/setupChain';
 import { NonceStore } from '../auth/NonceStore';
 import { readChainConfig } from '../chain/readChainConfig';
 import { FsBlobStore } from '../storage/FsBlobStore';
+import { FsKeyEnvelopeStore } from '../storage/FsKeyEnvelopeStore';
+import { base64 } from '@scure/base';
+import type { KeyEnvelope } from '../vault/keyEnvelope';
 import { sha256Hex } from '../storage/sha256Hex';
 import { demoAccount } from '../wallet/demoAccounts';
 import { createAuthHandlers } from './createAuthHandlers';
 import { createBlobHandlers } from './createBlobHandlers';
+import { createKeyHandlers } from './createKeyHandlers';
 
 // Real Anvil, real signatures, real files: the handlers must agree with the chain at request time.
 const DOMAIN = '127.0.0.1:3000';
@@ -28,6 +32,7 @@ let client: PublicClient;
 let storeDir: string;
 let auth: ReturnType<typeof createAuthHandlers>;
 let blobs: ReturnType<typeof createBlobHandlers>;
+let keys: ReturnType<typeof createKeyHandlers>;
 let snapshot: Hex;
 const testClient = () =>
   createTestClient({
@@ -92,6 +97,58 @@ async function anchor(hash: Hex, category = 0) {
   } as never);
 }
 
+function readMany(cookie: string, hashes: string[]) {
+  return blobs.readMany(
+    new Request(`${BASE}/api/blobs/read`, {
+      method: 'POST',
+      headers: { cookie },
+      body: JSON.stringify({ patient: patient.address, hashes }),
+    }),
+  );
+}
+
+/** The hashes in a readMany answer: hash (32) · length (4) · bytes, repeated. */
+async function hashesIn(response: Response): Promise<string[]> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const view = new DataView(bytes.buffer);
+  const found: string[] = [];
+  for (let at = 0; at < bytes.length;) {
+    found.push(sha256Hex(bytes.subarray(at + 36, at + 36 + view.getUint32(at + 32))));
+    at += 36 + view.getUint32(at + 32);
+  }
+  return found;
+}
+
+function storeKeys(cookie: string, envelopes: KeyEnvelope[]) {
+  return keys.store(
+    new Request(`${BASE}/api/keys`, {
+      method: 'POST',
+      headers: { cookie },
+      body: JSON.stringify({ patient: patient.address, envelopes }),
+    }),
+  );
+}
+
+function listKeys(cookie: string) {
+  return keys.list(new Request(`${BASE}/api/keys?patient=${patient.address}`, { headers: { cookie } }));
+}
+
+const envelopeFor = (category: number): KeyEnvelope => ({
+  recipient: clinician.address,
+  category,
+  version: 0,
+  box: base64.encode(new Uint8Array(92).fill(category + 1)),
+});
+
+async function revoke() {
+  await send(patient, {
+    address: deployed.AccessRegistry,
+    abi: accessRegistryAbi,
+    functionName: 'revoke',
+    args: [patient.address, clinician.address],
+  } as never);
+}
+
 async function grant(categories: number, expiresAt = 0) {
   await send(patient, {
     address: deployed.AccessRegistry,
@@ -125,6 +182,12 @@ beforeEach(async () => {
       accessRegistry: deployed.AccessRegistry,
       recordIndex: deployed.RecordIndex,
     },
+  });
+  keys = createKeyHandlers({
+    store: new FsKeyEnvelopeStore(path.join(storeDir, 'envelopes')),
+    client,
+    sessionSecret,
+    chain: { accessRegistry: deployed.AccessRegistry, recordIndex: deployed.RecordIndex },
   });
   return () => rm(storeDir, { recursive: true, force: true });
 });
@@ -218,5 +281,77 @@ describe('blob storage authorized by chain state', () => {
     expect((await upload(cookie, new Uint8Array(2048))).status).toBe(413);
     const { hash } = (await (await upload(cookie, ciphertext)).json()) as { hash: Hex };
     expect((await download(cookie, hash)).status).toBe(404);
+  });
+});
+
+describe('reading many records at once', () => {
+  it('returns only what the reader may read, and nothing after a revoke', async () => {
+    const { cookie } = await signIn(patient);
+    const first = new TextEncoder().encode('record in category 0');
+    const second = new TextEncoder().encode('record in category 2');
+    const a = ((await (await upload(cookie, first)).json()) as { hash: Hex }).hash;
+    const b = ((await (await upload(cookie, second, { category: 2 })).json()) as { hash: Hex }).hash;
+    await anchor(a, 0);
+    await anchor(b, 2);
+    expect(await hashesIn(await readMany(cookie, [a, b]))).toEqual([a, b]);
+
+    const clinicianCookie = (await signIn(clinician)).cookie;
+    expect((await readMany(clinicianCookie, [a, b])).status).toBe(403);
+    await grant(0b1);
+    expect(await hashesIn(await readMany(clinicianCookie, [a, b]))).toEqual([a]);
+    await revoke();
+    expect((await readMany(clinicianCookie, [a, b])).status).toBe(403);
+  });
+
+  it('refuses a malformed request with 400 and no session with 401', async () => {
+    const { cookie } = await signIn(patient);
+    expect((await readMany(cookie, ['not-a-hash'])).status).toBe(400);
+    expect((await readMany(cookie, [])).status).toBe(400);
+    expect((await readMany('', [sha256Hex(ciphertext)])).status).toBe(401);
+  });
+});
+
+describe('key envelopes authorized by chain state', () => {
+  it('lets the patient share keys only for categories the recipient can read', async () => {
+    const { cookie } = await signIn(patient);
+    expect((await storeKeys(cookie, [envelopeFor(0)])).status).toBe(403);
+    await grant(0b1);
+    expect((await storeKeys(cookie, [envelopeFor(0), envelopeFor(2)])).status).toBe(403);
+    expect((await storeKeys(cookie, [envelopeFor(0)])).status).toBe(204);
+    expect(((await (await listKeys(cookie)).json()) as { envelopes: KeyEnvelope[] }).envelopes).toEqual([
+      envelopeFor(0),
+    ]);
+  });
+
+  it('refuses a grantee writing keys, and envelopes that are not the right size', async () => {
+    await grant(0b1);
+    const clinicianCookie = (await signIn(clinician)).cookie;
+    expect((await storeKeys(clinicianCookie, [envelopeFor(0)])).status).toBe(403);
+    const { cookie } = await signIn(patient);
+    expect((await storeKeys(cookie, [{ ...envelopeFor(0), box: base64.encode(new Uint8Array(10)) }])).status).toBe(400);
+  });
+
+  it('gives a grantee their envelopes while the grant lasts, and 403 once it is revoked or expired', async () => {
+    const { cookie } = await signIn(patient);
+    await grant(0b101);
+    await storeKeys(cookie, [envelopeFor(0), envelopeFor(2)]);
+    const clinicianCookie = (await signIn(clinician)).cookie;
+    const listed = async () =>
+      ((await (await listKeys(clinicianCookie)).json()) as { envelopes: KeyEnvelope[] }).envelopes;
+    expect(await listed()).toHaveLength(2);
+
+    await grant(0b1); // narrowed: category 2 withdrawn
+    expect(await listed()).toEqual([envelopeFor(0)]);
+
+    await revoke();
+    expect((await listKeys(clinicianCookie)).status).toBe(403);
+
+    const now = Number((await client.getBlock()).timestamp);
+    await grant(0b1, now + 3600);
+    expect(await listed()).toEqual([envelopeFor(0)]);
+    await testClient().increaseTime({ seconds: 7200 });
+    await testClient().mine({ blocks: 1 });
+    expect((await listKeys(clinicianCookie)).status).toBe(403);
+    expect((await listKeys('')).status).toBe(401);
   });
 });

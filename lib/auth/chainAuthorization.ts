@@ -1,4 +1,4 @@
-import type { Address, PublicClient } from 'viem';
+import { zeroAddress, type Address, type PublicClient } from 'viem';
 import { accessRegistryAbi, recordIndexAbi } from '../../contracts-abi';
 import type { ContentHash } from '../storage/BlobStore';
 
@@ -27,7 +27,7 @@ export async function authorizeBlobRead(
     functionName: 'recordByHash',
     args: [patient, hash],
   });
-  if (record.author === '0x0000000000000000000000000000000000000000') return { allowed: false, reason: 'not-anchored' };
+  if (record.author === zeroAddress) return { allowed: false, reason: 'not-anchored' };
   if (reader.toLowerCase() === patient.toLowerCase()) return { allowed: true, category: record.category };
   const canRead = await client.readContract({
     address: config.accessRegistry,
@@ -51,4 +51,45 @@ export async function authorizeBlobWrite(
     functionName: 'canWrite',
     args: [patient, writer, category],
   });
+}
+
+/**
+ * Which of `categories` `reader` may read of `patient`'s records now: all of them for the patient,
+ * otherwise one multicall of `canRead` per distinct category.
+ */
+export async function readableCategories(
+  client: PublicClient,
+  config: ChainAuthorizationConfig,
+  { reader, patient, categories }: { reader: Address; patient: Address; categories: readonly number[] },
+): Promise<Set<number>> {
+  const distinct = [...new Set(categories)];
+  if (reader.toLowerCase() === patient.toLowerCase()) return new Set(distinct);
+  const allowed = await client.multicall({
+    allowFailure: false,
+    contracts: distinct.map((category) => ({
+      address: config.accessRegistry,
+      abi: accessRegistryAbi,
+      functionName: 'canRead' as const,
+      args: [patient, reader, category] as const,
+    })),
+  });
+  return new Set(distinct.filter((_, i) => allowed[i]));
+}
+
+/** The anchored category of each of `hashes` (null where not anchored for `patient`), in one multicall. */
+export async function anchoredCategories(
+  client: PublicClient,
+  config: ChainAuthorizationConfig,
+  { patient, hashes }: { patient: Address; hashes: readonly ContentHash[] },
+): Promise<(number | null)[]> {
+  const records = await client.multicall({
+    allowFailure: false,
+    contracts: hashes.map((hash) => ({
+      address: config.recordIndex,
+      abi: recordIndexAbi,
+      functionName: 'recordByHash' as const,
+      args: [patient, hash] as const,
+    })),
+  });
+  return records.map((record) => (record.author === zeroAddress ? null : record.category));
 }

@@ -50,19 +50,52 @@ describe('encryptionKeyFromSignature', () => {
 });
 
 describe('sealToPublicKey', () => {
-  it('opens only for the recipient', async () => {
-    const patient = privateKeyToAccount(demoAccount('Patient').privateKey);
-    const clinician = privateKeyToAccount(demoAccount('Clinician').privateKey);
-    const recipient = encryptionKeyFromSignature(await clinician.signTypedData(keyDerivationTypedData(31337)));
-    const outsider = encryptionKeyFromSignature(await patient.signTypedData(keyDerivationTypedData(31337)));
+  const typedData = keyDerivationTypedData(31337);
+  const keysOf = async (role: 'Patient' | 'Clinician' | 'Researcher') =>
+    encryptionKeyFromSignature(await privateKeyToAccount(demoAccount(role).privateKey).signTypedData(typedData));
+  const context = new TextEncoder().encode('category 0 version 0');
+
+  it('opens only for the recipient, from the sender, in the same context', async () => {
+    const [patient, clinician, outsider] = await Promise.all([
+      keysOf('Patient'),
+      keysOf('Clinician'),
+      keysOf('Researcher'),
+    ]);
     const categoryKey = randomKey();
+    const box = await sealToPublicKey(categoryKey, {
+      recipientPublicKey: clinician.publicKey,
+      senderPrivateKey: patient.privateKey,
+      context,
+    });
+    const opener = { recipientPrivateKey: clinician.privateKey, senderPublicKey: patient.publicKey, context };
+    expect(await openSealedBox(box, opener)).toEqual(categoryKey);
 
-    const box = await sealToPublicKey(categoryKey, recipient.publicKey);
-    expect(await openSealedBox(box, recipient.privateKey)).toEqual(categoryKey);
-    await expect(openSealedBox(box, outsider.privateKey)).rejects.toThrow(DecryptionFailedError);
-
+    await expect(openSealedBox(box, { ...opener, recipientPrivateKey: outsider.privateKey })).rejects.toThrow(
+      DecryptionFailedError,
+    );
+    // Moved to another category or version: refused.
+    await expect(openSealedBox(box, { ...opener, context: new Uint8Array([9]) })).rejects.toThrow(
+      DecryptionFailedError,
+    );
     const tampered = box.slice();
     tampered[40]! ^= 1;
-    await expect(openSealedBox(tampered, recipient.privateKey)).rejects.toThrow(DecryptionFailedError);
+    await expect(openSealedBox(tampered, opener)).rejects.toThrow(DecryptionFailedError);
+  });
+
+  it('refuses a box forged by someone other than the claimed sender', async () => {
+    const [patient, clinician, outsider] = await Promise.all([
+      keysOf('Patient'),
+      keysOf('Clinician'),
+      keysOf('Researcher'),
+    ]);
+    // Anyone can seal to the clinician's public key, but not as the patient.
+    const forged = await sealToPublicKey(randomKey(), {
+      recipientPublicKey: clinician.publicKey,
+      senderPrivateKey: outsider.privateKey,
+      context,
+    });
+    await expect(
+      openSealedBox(forged, { recipientPrivateKey: clinician.privateKey, senderPublicKey: patient.publicKey, context }),
+    ).rejects.toThrow(DecryptionFailedError);
   });
 });

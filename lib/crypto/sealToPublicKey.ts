@@ -4,32 +4,69 @@ import { sha256 } from '@noble/hashes/sha2.js';
 import { concatBytes, utf8ToBytes } from '@noble/hashes/utils.js';
 import { aesGcmDecrypt, aesGcmEncrypt } from './aesGcm';
 
-const INFO = utf8ToBytes('OwnChart/ecies/x25519-hkdf-sha256-aes256gcm/v1');
+const INFO = utf8ToBytes('OwnChart/ecies-auth/x25519-hkdf-sha256-aes256gcm/v1');
 
-/** A secret sealed to one X25519 public key: ephemeral public key (32 bytes) || AES-GCM output. */
+/** A secret sealed from one X25519 key to another: ephemeral public key (32 bytes) || AES-GCM output. */
 export type SealedBox = Uint8Array;
 
-function boxKey(shared: Uint8Array, ephemeralPublicKey: Uint8Array, recipientPublicKey: Uint8Array): Uint8Array {
-  // Binding both public keys into the salt ties the key to this exact exchange.
-  return hkdf(sha256, shared, concatBytes(ephemeralPublicKey, recipientPublicKey), INFO, 32);
+export type SealParties = {
+  recipientPublicKey: Uint8Array;
+  senderPrivateKey: Uint8Array;
+  /** Bound into the box as associated data: what the secret is (e.g. whose key, which category). */
+  context: Uint8Array;
+};
+
+export type OpenParties = {
+  recipientPrivateKey: Uint8Array;
+  senderPublicKey: Uint8Array;
+  context: Uint8Array;
+};
+
+function boxKey(
+  ephemeralShared: Uint8Array,
+  staticShared: Uint8Array,
+  ephemeralPublicKey: Uint8Array,
+  recipientPublicKey: Uint8Array,
+  senderPublicKey: Uint8Array,
+): Uint8Array {
+  // As HPKE's Auth mode: the ephemeral exchange gives forward secrecy per box, the static one proves
+  // the sender; all three public keys in the salt tie the key to this exact exchange.
+  return hkdf(
+    sha256,
+    concatBytes(ephemeralShared, staticShared),
+    concatBytes(ephemeralPublicKey, recipientPublicKey, senderPublicKey),
+    INFO,
+    32,
+  );
 }
 
 /**
- * ECIES: seals `plaintext` so only the holder of `recipientPublicKey`'s private key can open it
- * (X25519 with a fresh ephemeral key, HKDF-SHA256, AES-256-GCM). Used to wrap category keys.
+ * Authenticated ECIES (X25519 + HKDF-SHA256 + AES-256-GCM): only the recipient can open the box,
+ * and opening it proves the holder of `senderPrivateKey` made it. Used to wrap category keys from
+ * a patient to a grantee, so a storage server can neither read nor forge them.
  */
-export async function sealToPublicKey(plaintext: Uint8Array, recipientPublicKey: Uint8Array): Promise<SealedBox> {
+export async function sealToPublicKey(plaintext: Uint8Array, parties: SealParties): Promise<SealedBox> {
   const ephemeral = x25519.keygen();
-  const shared = x25519.getSharedSecret(ephemeral.secretKey, recipientPublicKey);
-  const key = boxKey(shared, ephemeral.publicKey, recipientPublicKey);
-  const body = await aesGcmEncrypt(key, plaintext, ephemeral.publicKey);
+  const key = boxKey(
+    x25519.getSharedSecret(ephemeral.secretKey, parties.recipientPublicKey),
+    x25519.getSharedSecret(parties.senderPrivateKey, parties.recipientPublicKey),
+    ephemeral.publicKey,
+    parties.recipientPublicKey,
+    x25519.getPublicKey(parties.senderPrivateKey),
+  );
+  const body = await aesGcmEncrypt(key, plaintext, concatBytes(ephemeral.publicKey, parties.context));
   return concatBytes(ephemeral.publicKey, body);
 }
 
-/** Opens a SealedBox with the recipient's X25519 private key; throws if it was not for them. */
-export async function openSealedBox(box: SealedBox, recipientPrivateKey: Uint8Array): Promise<Uint8Array> {
+/** Opens a SealedBox; throws DecryptionFailedError if it was not made by that sender for this recipient and context. */
+export async function openSealedBox(box: SealedBox, parties: OpenParties): Promise<Uint8Array> {
   const ephemeralPublicKey = box.subarray(0, 32);
-  const shared = x25519.getSharedSecret(recipientPrivateKey, ephemeralPublicKey);
-  const key = boxKey(shared, ephemeralPublicKey, x25519.getPublicKey(recipientPrivateKey));
-  return aesGcmDecrypt(key, box.subarray(32), ephemeralPublicKey);
+  const key = boxKey(
+    x25519.getSharedSecret(parties.recipientPrivateKey, ephemeralPublicKey),
+    x25519.getSharedSecret(parties.recipientPrivateKey, parties.senderPublicKey),
+    ephemeralPublicKey,
+    x25519.getPublicKey(parties.recipientPrivateKey),
+    parties.senderPublicKey,
+  );
+  return aesGcmDecrypt(key, box.subarray(32), concatBytes(ephemeralPublicKey, parties.context));
 }

@@ -4,9 +4,11 @@ import path from 'node:path';
 import { createPublicClient, http, type PublicClient } from 'viem';
 import { createAuthHandlers } from '@/lib/api/createAuthHandlers';
 import { createBlobHandlers } from '@/lib/api/createBlobHandlers';
+import { createKeyHandlers } from '@/lib/api/createKeyHandlers';
 import { NonceStore } from '@/lib/auth/NonceStore';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { FsBlobStore } from '@/lib/storage/FsBlobStore';
+import { FsKeyEnvelopeStore } from '@/lib/storage/FsKeyEnvelopeStore';
 
 const dataDir = process.env.OWNCHART_DATA_DIR ?? path.join(process.cwd(), '.data');
 
@@ -29,6 +31,7 @@ const nonces = new NonceStore();
 // Made on first request, not at import: `next build` imports route modules too.
 let secret: string | undefined;
 let blobs: ReturnType<typeof createBlobHandlers> | undefined;
+let keys: ReturnType<typeof createKeyHandlers> | undefined;
 
 /** Auth handlers bound to this request's host: a SIWE message must name the site it was signed for. */
 export function authHandlers(request: Request) {
@@ -38,20 +41,33 @@ export function authHandlers(request: Request) {
   return createAuthHandlers({ client, nonces, sessionSecret: secret, domain, chainId: chainConfig.chain.id });
 }
 
-/** Blob handlers backed by the data directory on disk. */
-export function blobHandlers() {
+function chainAuthorization() {
   if (!chainConfig.recordIndex) {
     throw new Error(`No RecordIndex on chain ${chainConfig.chain.id}: set NEXT_PUBLIC_RECORD_INDEX_ADDRESS`);
   }
+  return { accessRegistry: chainConfig.accessRegistry, recordIndex: chainConfig.recordIndex };
+}
+
+/** Blob handlers backed by the data directory on disk. */
+export function blobHandlers() {
   secret ??= sessionSecret();
   blobs ??= createBlobHandlers({
     store: new FsBlobStore(path.join(dataDir, 'blobs')),
     client,
     sessionSecret: secret,
-    chain: {
-      accessRegistry: chainConfig.accessRegistry,
-      recordIndex: chainConfig.recordIndex,
-    },
+    chain: chainAuthorization(),
   });
   return blobs;
+}
+
+/** Key envelope handlers backed by the data directory on disk. */
+export function keyHandlers() {
+  secret ??= sessionSecret();
+  keys ??= createKeyHandlers({
+    store: new FsKeyEnvelopeStore(path.join(dataDir, 'envelopes')),
+    client,
+    sessionSecret: secret,
+    chain: chainAuthorization(),
+  });
+  return keys;
 }

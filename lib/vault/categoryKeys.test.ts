@@ -1,0 +1,72 @@
+import type { Address } from 'viem';
+import { describe, expect, it } from 'vitest';
+import type { AccessEvent } from '../access/types';
+import { deriveCategoryKey, keyVersionsAt } from './categoryKeys';
+
+const patient = '0x00000000000000000000000000000000000000aa' as Address;
+const sam = '0x00000000000000000000000000000000000000b1' as Address;
+const priya = '0x00000000000000000000000000000000000000b2' as Address;
+let block = 0n;
+function event(
+  kind: AccessEvent['kind'],
+  grantee: Address,
+  timestamp: number,
+  categories: number | null = null,
+  expiresAt: number | null = null,
+): AccessEvent {
+  block += 1n;
+  return {
+    kind,
+    patient,
+    grantee,
+    categories,
+    permission: kind === 'revoked' ? null : 'read',
+    expiresAt,
+    blockNumber: block,
+    timestamp,
+    transactionHash: `0x${block.toString(16).padStart(64, '0')}`,
+    logIndex: 0,
+  };
+}
+
+describe('keyVersionsAt', () => {
+  it('starts every category at version 0 and leaves it there while access only grows', () => {
+    const history = [event('granted', sam, 100, 0b11), event('updated', sam, 200, 0b111)];
+    expect(keyVersionsAt(history, 300).slice(0, 4)).toEqual([0, 0, 0, 0]);
+  });
+
+  it('moves exactly the categories someone lost: revoked, narrowed, or expired', () => {
+    const history = [
+      event('granted', sam, 100, 0b011),
+      event('granted', priya, 110, 0b100, 500),
+      event('updated', sam, 200, 0b001), // Sam loses category 1
+      event('revoked', sam, 300), // Sam loses category 0
+    ];
+    expect(keyVersionsAt(history, 400).slice(0, 3)).toEqual([1, 1, 0]);
+    // Priya's grant to category 2 expires at 500.
+    expect(keyVersionsAt(history, 500).slice(0, 3)).toEqual([1, 1, 1]);
+  });
+
+  it('counts an expiry once, whether or not the expired grant is later revoked or renewed', () => {
+    const expired = [event('granted', sam, 100, 0b1, 200)];
+    expect(keyVersionsAt(expired, 300)[0]).toBe(1);
+    expect(keyVersionsAt([...expired, event('revoked', sam, 400)], 500)[0]).toBe(1);
+    expect(keyVersionsAt([...expired, event('updated', sam, 400, 0b1)], 500)[0]).toBe(1);
+  });
+
+  it('does not depend on the order events arrive in', () => {
+    const history = [event('granted', sam, 100, 0b1), event('revoked', sam, 200), event('granted', sam, 300, 0b1)];
+    expect(keyVersionsAt([...history].reverse(), 400)).toEqual(keyVersionsAt(history, 400));
+    expect(keyVersionsAt(history, 400)[0]).toBe(1);
+  });
+});
+
+describe('deriveCategoryKey', () => {
+  it('gives one fixed key per patient, category and version', () => {
+    const secret = new Uint8Array(32).fill(7);
+    expect(deriveCategoryKey(secret, 0, 0)).toEqual(deriveCategoryKey(secret, 0, 0));
+    expect(deriveCategoryKey(secret, 0, 1)).not.toEqual(deriveCategoryKey(secret, 0, 0));
+    expect(deriveCategoryKey(secret, 1, 0)).not.toEqual(deriveCategoryKey(secret, 0, 0));
+    expect(deriveCategoryKey(new Uint8Array(32).fill(8), 0, 0)).not.toEqual(deriveCategoryKey(secret, 0, 0));
+  });
+});
