@@ -10,5 +10,6 @@ export const chainConfig = readChainConfig({
   chainName: process.env.NEXT_PUBLIC_CHAIN_NAME,
   accessRegistry: process.env.NEXT_PUBLIC_ACCESS_REGISTRY_ADDRESS,
   recordIndex: process.env.NEXT_PUBLIC_RECORD_INDEX_ADDRESS,
+  keyDirectory: process.env.NEXT_PUBLIC_KEY_DIRECTORY_ADDRESS,
   deployBlock: process.env.NEXT_PUBLIC_DEPLOY_BLOCK,
 });

@@ -9,6 +9,7 @@ describe('readChainConfig', () => {
       rpcUrl: 'http://127.0.0.1:8545',
       accessRegistry: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
       recordIndex: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+      keyDirectory: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
     });
     expect(config.chain.id).toBe(31337);
   });
@@ -25,6 +26,7 @@ describe('readChainConfig', () => {
       isLocal: false,
       accessRegistry: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
       recordIndex: null,
+      keyDirectory: null,
       deployBlock: 123n,
     });
     expect(config.chain.name).toBe('Sepolia');

@@ -8,6 +8,8 @@ export type ChainConfig = {
   accessRegistry: Address;
   /** RecordIndex, where the records vault is deployed on this chain; null where it is not. */
   recordIndex: Address | null;
+  /** KeyDirectory (encryption public keys); deployed with RecordIndex. */
+  keyDirectory: Address | null;
   /** First block to scan for history events. */
   deployBlock: bigint;
   /** The local Anvil chain: demo accounts are offered and nothing reaches the internet. */
@@ -20,6 +22,7 @@ export type ChainEnv = {
   chainName?: string;
   accessRegistry?: string;
   recordIndex?: string;
+  keyDirectory?: string;
   deployBlock?: string;
 };
 
@@ -53,6 +56,11 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     throw new ChainConfigError(`NEXT_PUBLIC_RECORD_INDEX_ADDRESS is not an address: "${recordIndex}"`);
   }
 
+  const keyDirectory = env.keyDirectory ?? deployed?.KeyDirectory;
+  if (keyDirectory !== undefined && !isAddress(keyDirectory)) {
+    throw new ChainConfigError(`NEXT_PUBLIC_KEY_DIRECTORY_ADDRESS is not an address: "${keyDirectory}"`);
+  }
+
   const chain = isLocal
     ? { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } }
     : defineChain({
@@ -70,6 +78,7 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     rpcUrl,
     accessRegistry: getAddress(registry),
     recordIndex: recordIndex ? getAddress(recordIndex) : null,
+    keyDirectory: keyDirectory ? getAddress(keyDirectory) : null,
     deployBlock: BigInt(env.deployBlock ?? deployed?.deployBlock ?? 0),
     isLocal,
   };

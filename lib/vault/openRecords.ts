@@ -1,0 +1,64 @@
+import type { Resource } from '@medplum/fhirtypes';
+import type { ContentHash } from '../storage/BlobStore';
+import { sha256Hex } from '../storage/sha256Hex';
+import type { AnchoredRecord } from './readRecordIndex';
+import { openRecord, readRecordKeyInfo } from './sealRecord';
+
+/** The category key for (category, version), or null when this reader was never given it. */
+export type Keyring = (category: number, version: number) => Promise<Uint8Array | null>;
+
+export type OpenedRecord = AnchoredRecord &
+  ({ resource: Resource; problem: null } | { resource: null; problem: RecordProblem });
+
+export type RecordProblem = 'missing' | 'tampered' | 'no-key' | 'unreadable';
+
+export const RECORD_PROBLEMS: Record<RecordProblem, string> = {
+  missing: 'The storage server does not have this record’s content.',
+  tampered: 'Refused: the content served does not match the hash anchored on-chain.',
+  'no-key': 'You do not hold the key this record was sealed with.',
+  unreadable: 'This record could not be decrypted: the key is wrong or the data was altered.',
+};
+
+/** Blobs per storage request: matches the server's batch limit. */
+export const BLOBS_PER_REQUEST = 250;
+
+/**
+ * Fetches, verifies and decrypts anchored records. Every blob is checked against its on-chain
+ * SHA-256 before decryption; a record that fails any step is returned with the problem rather
+ * than dropped, so nothing silently disappears from a chart.
+ */
+export async function openRecords(
+  records: readonly AnchoredRecord[],
+  {
+    fetchBlobs,
+    keyring,
+  }: {
+    fetchBlobs: (hashes: ContentHash[]) => Promise<Map<ContentHash, Uint8Array>>;
+    keyring: Keyring;
+  },
+): Promise<OpenedRecord[]> {
+  const pages: AnchoredRecord[][] = [];
+  for (let i = 0; i < records.length; i += BLOBS_PER_REQUEST) pages.push(records.slice(i, i + BLOBS_PER_REQUEST));
+  const blobs = new Map<ContentHash, Uint8Array>();
+  for (const fetched of await Promise.all(pages.map((page) => fetchBlobs(page.map((r) => r.contentHash))))) {
+    for (const [hash, bytes] of fetched) blobs.set(hash, bytes);
+  }
+
+  return Promise.all(
+    records.map(async (record): Promise<OpenedRecord> => {
+      const failed = (problem: RecordProblem): OpenedRecord => ({ ...record, resource: null, problem });
+      const bytes = blobs.get(record.contentHash);
+      if (!bytes) return failed('missing');
+      if (sha256Hex(bytes) !== record.contentHash.toLowerCase()) return failed('tampered');
+      try {
+        const { category, keyVersion } = readRecordKeyInfo(bytes);
+        if (category !== record.category) return failed('tampered');
+        const key = await keyring(category, keyVersion);
+        if (!key) return failed('no-key');
+        return { ...record, resource: await openRecord(bytes, key), problem: null };
+      } catch {
+        return failed('unreadable');
+      }
+    }),
+  );
+}

@@ -1,0 +1,187 @@
+import type { Condition, Observation, Resource } from '@medplum/fhirtypes';
+import { readFileSync } from 'node:fs';
+import { privateKeyToAccount } from 'viem/accounts';
+import { describe, expect, it } from 'vitest';
+import { encryptionKeyFromSignature, keyDerivationTypedData } from '../crypto/encryptionKeyFromSignature';
+import { parseBundle } from '../fhir/parseBundle';
+import { categorizeResource } from '../fhir/categorizeResource';
+import { CATEGORIES } from '../categories';
+import type { ContentHash } from '../storage/BlobStore';
+import { sha256Hex } from '../storage/sha256Hex';
+import { demoAccount } from '../wallet/demoAccounts';
+import { deriveCategoryKey } from './categoryKeys';
+import { envelopesToShare } from './envelopesToShare';
+import { ANCHOR_BATCH_SIZE, importRecords, resourceFingerprint } from './importRecords';
+import { openKeyEnvelope, type KeyEnvelope } from './keyEnvelope';
+import { openRecords, type Keyring } from './openRecords';
+import type { AnchoredRecord } from './readRecordIndex';
+import { sealRecord } from './sealRecord';
+
+const keysOf = async (role: 'Patient' | 'Clinician') => {
+  const account = privateKeyToAccount(demoAccount(role).privateKey);
+  return {
+    address: account.address,
+    ...encryptionKeyFromSignature(await account.signTypedData(keyDerivationTypedData(31337))),
+  };
+};
+const condition: Condition = { resourceType: 'Condition', subject: {}, code: { text: 'Asthma' } };
+const observation: Observation = { resourceType: 'Observation', status: 'final', code: { text: 'Heart rate' } };
+
+/** Seals and "stores" records in memory, as the browser and server would. */
+async function store(patientKey: Uint8Array, items: { resource: Resource; category: number; version: number }[]) {
+  const blobs = new Map<ContentHash, Uint8Array>();
+  const records: AnchoredRecord[] = [];
+  for (const { resource, category, version } of items) {
+    const bytes = await sealRecord(resource, deriveCategoryKey(patientKey, category, version), {
+      category,
+      keyVersion: version,
+    });
+    const contentHash = sha256Hex(bytes);
+    blobs.set(contentHash, bytes);
+    records.push({
+      index: records.length,
+      contentHash,
+      category,
+      author: '0x0000000000000000000000000000000000000001',
+      anchoredAt: 1,
+    });
+  }
+  const fetchBlobs = async (hashes: ContentHash[]) =>
+    new Map(hashes.filter((h) => blobs.has(h)).map((h) => [h, blobs.get(h)!]));
+  return { blobs, records, fetchBlobs };
+}
+
+describe('the records vault, patient to clinician', () => {
+  it('lets a grantee open exactly the categories whose keys were shared, and no record sealed after rotation', async () => {
+    const [patient, clinician] = await Promise.all([keysOf('Patient'), keysOf('Clinician')]);
+    const { records, fetchBlobs } = await store(patient.privateKey, [
+      { resource: condition, category: 0, version: 0 },
+      { resource: observation, category: 4, version: 0 },
+      { resource: { ...condition, code: { text: 'Written after the revoke' } }, category: 0, version: 1 },
+    ]);
+
+    // Grant of category 0 at version 0: one envelope, however many records.
+    const envelopes = await envelopesToShare({
+      patient: patient.address,
+      patientPrivateKey: patient.privateKey,
+      recipients: [{ address: clinician.address, publicKey: clinician.publicKey, categories: 0b1 }],
+      versions: [0],
+      existing: [],
+    });
+    expect(envelopes.map((e) => [e.category, e.version])).toEqual([[0, 0]]);
+
+    const keyring: Keyring = async (category, version) => {
+      const envelope = envelopes.find((e) => e.category === category && e.version === version);
+      return envelope
+        ? openKeyEnvelope(envelope, {
+            patient: patient.address,
+            patientPublicKey: patient.publicKey,
+            recipientPrivateKey: clinician.privateKey,
+          })
+        : null;
+    };
+    const opened = await openRecords(records, { fetchBlobs, keyring });
+    expect(opened.map((r) => r.problem)).toEqual([null, 'no-key', 'no-key']);
+    expect(opened[0]!.resource).toEqual(condition);
+
+    // Even forcing the old key onto the new record fails: it was sealed under version 1.
+    const oldKey = (await keyring(0, 0))!;
+    const forced = await openRecords([records[2]!], { fetchBlobs, keyring: async () => oldKey });
+    expect(forced[0]!.problem).toBe('unreadable');
+  });
+
+  it('refuses a blob that does not match its anchored hash, and reports one that is missing', async () => {
+    const patient = await keysOf('Patient');
+    const { records, blobs, fetchBlobs } = await store(patient.privateKey, [
+      { resource: condition, category: 0, version: 0 },
+      { resource: observation, category: 4, version: 0 },
+    ]);
+    const tampered = blobs.get(records[0]!.contentHash)!.slice();
+    tampered[tampered.length - 1]! ^= 1;
+    blobs.set(records[0]!.contentHash, tampered);
+    blobs.delete(records[1]!.contentHash);
+    const keyring: Keyring = async (c, v) => deriveCategoryKey(patient.privateKey, c, v);
+    expect((await openRecords(records, { fetchBlobs, keyring })).map((r) => r.problem)).toEqual([
+      'tampered',
+      'missing',
+    ]);
+  });
+
+  it('does not re-share envelopes the recipient already has, and shares every version of a category', async () => {
+    const [patient, clinician] = await Promise.all([keysOf('Patient'), keysOf('Clinician')]);
+    const recipients = [{ address: clinician.address, publicKey: clinician.publicKey, categories: 0b10001 }];
+    const versions = [2, 0, 0, 0, 1];
+    const first = await envelopesToShare({
+      patient: patient.address,
+      patientPrivateKey: patient.privateKey,
+      recipients,
+      versions,
+      existing: [],
+    });
+    expect(first.map((e) => `${e.category}/${e.version}`)).toEqual(['0/0', '0/1', '0/2', '4/0', '4/1']);
+    const again = await envelopesToShare({
+      patient: patient.address,
+      patientPrivateKey: patient.privateKey,
+      recipients,
+      versions,
+      existing: first,
+    });
+    expect(again).toEqual([] as KeyEnvelope[]);
+  });
+});
+
+describe('importRecords', () => {
+  const bundle = parseBundle(readFileSync('fixtures/fhir/synthea-uscore-inferno-patient-85.json', 'utf8'));
+  const items = bundle.resources.map((resource) => ({
+    resource,
+    category: CATEGORIES.find((c) => c.key === categorizeResource(resource))!.bit,
+  }));
+
+  function fakeSteps(failOnBatch?: number) {
+    const uploaded = new Set<string>();
+    const anchored: string[] = [];
+    let batches = 0;
+    return {
+      uploaded,
+      anchored,
+      steps: {
+        seal: async (resource: Resource) => new TextEncoder().encode(JSON.stringify(resource) + Math.random()),
+        upload: async (_bytes: Uint8Array, hash: ContentHash) => void uploaded.add(hash),
+        anchor: async (batch: { hash: ContentHash }[]) => {
+          if (++batches === failOnBatch) throw new Error('network down');
+          for (const { hash } of batch) {
+            // A blob is always uploaded before it is anchored.
+            expect(uploaded.has(hash)).toBe(true);
+            anchored.push(hash);
+          }
+        },
+      },
+    };
+  }
+
+  it('anchors in batches, skips duplicates within and across imports', async () => {
+    const { steps, anchored } = fakeSteps();
+    const progress: number[] = [];
+    const result = await importRecords([...items, items[0]!], new Set(), {
+      ...steps,
+      onProgress: (p) => progress.push(p.anchored),
+    });
+    expect(result).toEqual({ stored: items.length, duplicates: 1 });
+    expect(anchored).toHaveLength(items.length);
+    expect(Math.max(...progress)).toBe(items.length);
+    expect(items.length).toBeGreaterThan(2 * ANCHOR_BATCH_SIZE);
+  });
+
+  it('after a failure midway, leaves whole batches anchored and a retry finishes the rest', async () => {
+    const failing = fakeSteps(2);
+    await expect(importRecords(items, new Set(), failing.steps)).rejects.toThrow('network down');
+    expect(failing.anchored).toHaveLength(ANCHOR_BATCH_SIZE);
+
+    // The retry knows what is stored from the chart it decrypted: the first batch.
+    const stored = new Set(items.slice(0, ANCHOR_BATCH_SIZE).map((i) => resourceFingerprint(i.resource)));
+    const retry = fakeSteps();
+    const result = await importRecords(items, stored, retry.steps);
+    expect(result.stored).toBe(items.length - ANCHOR_BATCH_SIZE);
+    expect(retry.anchored).toHaveLength(items.length - ANCHOR_BATCH_SIZE);
+  });
+});
