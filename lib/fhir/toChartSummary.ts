@@ -1,5 +1,6 @@
 import type {
   AllergyIntolerance,
+  DocumentReference,
   Condition,
   Encounter,
   Immunization,
@@ -8,6 +9,7 @@ import type {
   Observation,
   Resource,
 } from '@medplum/fhirtypes';
+import { noteText } from './clinicalNote';
 import { describeConcept, describeQuantity } from './describeConcept';
 
 /** One line of the chart: what, a short detail, and when (ISO date or date-time, if known). */
@@ -22,6 +24,8 @@ export type ChartSummary = {
   recentLabs: ChartRow[];
   /** Encounters, newest first. */
   encounters: ChartRow[];
+  /** Notes and documents, newest first; detail is the note's text where it has one. */
+  notes: ChartRow[];
 };
 
 const RECENT_LABS = 20;
@@ -63,6 +67,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
     immunizations: [],
     recentLabs: [],
     encounters: [],
+    notes: [],
   };
   const latestLab = new Map<string, ChartRow>();
 
@@ -155,6 +160,17 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
         });
         break;
       }
+      case 'DocumentReference': {
+        const document = resource as DocumentReference;
+        if (document.status === 'entered-in-error') break;
+        summary.notes.push({
+          id,
+          title: document.description ?? describeConcept(document.type),
+          detail: noteText(document),
+          date: document.date ?? null,
+        });
+        break;
+      }
     }
   });
 
@@ -165,6 +181,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
     summary.allergies,
     summary.immunizations,
     summary.encounters,
+    summary.notes,
   ]) {
     list.sort(byDateDesc);
   }
