@@ -5,6 +5,7 @@ import '@rainbow-me/rainbowkit/styles.css';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { WagmiProvider } from 'wagmi';
+import { VaultProvider } from './vault/VaultProvider';
 import { wagmiConfig } from './wallet/wagmiConfig';
 
 // RainbowKit's defaults fail WCAG AA contrast for white text on its blue and red; darken them.
@@ -26,7 +27,7 @@ export function Providers({ children }: { children: ReactNode }) {
     <WagmiProvider config={wagmiConfig}>
       <QueryClientProvider client={queryClient}>
         <RainbowKitProvider appInfo={{ appName: 'OwnChart' }} modalSize="compact" theme={theme}>
-          {children}
+          <VaultProvider>{children}</VaultProvider>
         </RainbowKitProvider>
       </QueryClientProvider>
     </WagmiProvider>

@@ -14,6 +14,9 @@ export function SiteHeader() {
         <nav aria-label="Main">
           <ul className="flex gap-4">
             <li>
+              <Link href="/records">My records</Link>
+            </li>
+            <li>
               <Link href="/access">My records access</Link>
             </li>
             <li>

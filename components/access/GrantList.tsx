@@ -111,7 +111,8 @@ export function GrantList({ patient }: { patient: AddressType }) {
       )}
       <TransactionStatus stage={stage} />
       <p className="text-sm text-slate-700">
-        Revoking stops future reads at once. What someone has already read cannot be un-read.
+        Revoking stops future reads at once. What someone has already read cannot be un-read; records you add afterwards
+        are sealed with new keys they never had.
       </p>
     </section>
   );

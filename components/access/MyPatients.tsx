@@ -6,7 +6,8 @@ import { describePermission } from '@/lib/access/permission';
 import { describeScope } from '@/lib/categories';
 import { formatExpiry } from '@/lib/format/formatExpiry';
 import { usePatients } from '@/components/hooks/useAccessQueries';
-import { Address } from '@/components/ui/Address';
+import Link from 'next/link';
+import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 
 /** "My patients": patients whose grant to this clinician is active now. */
@@ -28,12 +29,15 @@ export function MyPatients({ clinician }: { clinician: AddressType }) {
           {active.map((grant) => (
             <li key={grant.counterparty} className="rounded-md border border-slate-200 p-3">
               <p className="font-medium">
-                Patient <Address address={grant.counterparty} />
+                Patient <AccountName address={grant.counterparty} />
               </p>
               <p>
                 {describeScope(grant.categories)} · {describePermission(grant.permission)} ·{' '}
                 {grant.expiresAt === null ? 'No expiry' : `Until ${formatExpiry(grant.expiresAt)}`}
               </p>
+              <Link href={`/patients/${grant.counterparty}`} aria-label={`Open chart of patient ${grant.counterparty}`}>
+                Open chart
+              </Link>
             </li>
           ))}
         </ul>

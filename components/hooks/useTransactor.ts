@@ -3,7 +3,7 @@
 import { useQueryClient, type QueryKey } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import type { Abi, ContractFunctionArgs, ContractFunctionName, Hash } from 'viem';
-import { useConfig } from 'wagmi';
+import { useConfig, type Config } from 'wagmi';
 import { simulateContract, waitForTransactionReceipt, writeContract } from 'wagmi/actions';
 import { OwnChartError, TransactionRevertedError } from '@/lib/errors/OwnChartError';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
@@ -30,6 +30,23 @@ export type TransactionRequest<
 };
 
 /**
+ * Simulates (a refusal is decoded before the wallet opens), signs, and waits for the receipt;
+ * throws if any step fails or the transaction reverted. `onSent` learns the hash once signed.
+ */
+export async function sendAndConfirm(
+  config: Config,
+  call: Omit<TransactionRequest<Abi, string>, 'label' | 'invalidates'>,
+  onSent?: (hash: Hash) => void,
+): Promise<Hash> {
+  const { request: prepared } = await simulateContract(config, call as never);
+  const hash = await writeContract(config, prepared as never);
+  onSent?.(hash);
+  const receipt = await waitForTransactionReceipt(config, { hash });
+  if (receipt.status === 'reverted') throw new TransactionRevertedError(hash);
+  return hash;
+}
+
+/**
  * The single write path: simulate (a refusal is decoded before the wallet opens) → sign → wait
  * for the receipt → invalidate the affected queries → report. Exposes each stage for the UI.
  */
@@ -46,11 +63,9 @@ export function useTransactor() {
       const started = performance.now();
       setStage({ status: 'signing', label });
       try {
-        const { request: prepared } = await simulateContract(config, call as never);
-        const hash = await writeContract(config, prepared as never);
-        setStage({ status: 'pending', label, hash });
-        const receipt = await waitForTransactionReceipt(config, { hash });
-        if (receipt.status === 'reverted') throw new TransactionRevertedError(hash);
+        const hash = await sendAndConfirm(config, call as never, (sent) =>
+          setStage({ status: 'pending', label, hash: sent }),
+        );
         await Promise.all(invalidates.map((queryKey) => queryClient.invalidateQueries({ queryKey })));
         setStage({ status: 'confirmed', label, hash, durationMs: Math.round(performance.now() - started) });
         return true;

@@ -45,14 +45,18 @@ function looksPreR4(resource: Record<string, unknown>): boolean {
  * Parses the text of a FHIR R4 Bundle (transaction, collection, batch, searchset or document)
  * into its resources, or throws a FhirImportError saying plainly what is wrong with the file.
  */
-export function parseBundle(text: string, maxBytes = MAX_IMPORT_BYTES): ParsedBundle {
-  const bytes = new TextEncoder().encode(text).length;
+/** Refuses a file over the import limit before it is read. */
+export function checkImportSize(bytes: number, maxBytes = MAX_IMPORT_BYTES): void {
   if (bytes > maxBytes) {
     throw new FhirImportError(
       'too-large',
       `This file is too large to import (${(bytes / 1024 / 1024).toFixed(1)} MB; the limit is ${maxBytes / 1024 / 1024} MB).`,
     );
   }
+}
+
+export function parseBundle(text: string, maxBytes = MAX_IMPORT_BYTES): ParsedBundle {
+  checkImportSize(new TextEncoder().encode(text).length, maxBytes);
   let json: unknown;
   try {
     json = JSON.parse(text);

@@ -25,3 +25,16 @@ export function endOfDayUtc(isoDate: string): number {
   const ms = Date.UTC(Number(match[1]), Number(match[2]) - 1, Number(match[3]) + 1);
   return Math.floor(ms / 1000);
 }
+
+/** A FHIR date or dateTime ("2019", "2019-03", "2019-03-12", "2019-03-12T10:00:00+01:00") as a readable date. */
+export function formatFhirDate(value: string | null | undefined): string {
+  if (!value) return 'Date unknown';
+  if (/^\d{4}$/.test(value)) return value;
+  if (/^\d{4}-\d{2}$/.test(value)) {
+    return new Intl.DateTimeFormat('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' }).format(
+      new Date(`${value}-01T00:00:00Z`),
+    );
+  }
+  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
+}

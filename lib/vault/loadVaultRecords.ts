@@ -8,6 +8,7 @@ import { deriveCategoryKey } from './categoryKeys';
 import { openKeyEnvelope, type KeyEnvelope } from './keyEnvelope';
 import { openRecords, type Keyring, type OpenedRecord } from './openRecords';
 import { readRecordIndex, type AnchoredRecord } from './readRecordIndex';
+import { StorageRequestError } from './vaultApi';
 import { vaultContracts } from './vaultContracts';
 
 export type VaultRecords = {
@@ -17,6 +18,8 @@ export type VaultRecords = {
   outside: AnchoredRecord[];
   /** Key envelopes this reader holds (a grantee's; empty for the patient). */
   envelopes: KeyEnvelope[];
+  /** The patient's registered encryption public key (read for a grantee; null for the patient). */
+  patientPublicKey: Uint8Array | null;
 };
 
 export type StorageCalls = {
@@ -65,7 +68,12 @@ export async function loadVaultRecords(
 
   if (reader.toLowerCase() === patient.toLowerCase()) {
     const keyring: Keyring = async (category, version) => deriveCategoryKey(keys.privateKey, category, version);
-    return { records: await openRecords(all, { fetchBlobs, keyring }), outside: [], envelopes: [] };
+    return {
+      records: await openRecords(all, { fetchBlobs, keyring }),
+      outside: [],
+      envelopes: [],
+      patientPublicKey: null,
+    };
   }
 
   const [patientKey, allowed] = await Promise.all([
@@ -87,9 +95,13 @@ export async function loadVaultRecords(
   ]);
   const inGrant = all.filter((r) => allowed.has(r.category));
   const outside = all.filter((r) => !allowed.has(r.category));
-  if (inGrant.length === 0) return { records: [], outside, envelopes: [] };
+  const patientPublicKey = hexToBytes(patientKey);
 
-  const envelopes = await storage.listEnvelopes(patient);
-  const keyring = envelopeKeyring(envelopes, patient, hexToBytes(patientKey), keys);
-  return { records: await openRecords(inGrant, { fetchBlobs, keyring }), outside, envelopes };
+  // A grant that has just ended answers 403: this reader then holds no keys at all.
+  const envelopes = await storage.listEnvelopes(patient).catch((error: unknown) => {
+    if (error instanceof StorageRequestError && error.status === 403) return [];
+    throw error;
+  });
+  const keyring = envelopeKeyring(envelopes, patient, patientPublicKey, keys);
+  return { records: await openRecords(inGrant, { fetchBlobs, keyring }), outside, envelopes, patientPublicKey };
 }

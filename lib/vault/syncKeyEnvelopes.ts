@@ -46,7 +46,8 @@ export async function syncKeyEnvelopes(
     client.multicall({
       allowFailure: false,
       contracts: live.map(
-        (g) => ({ address: keyDirectory, abi: keyDirectoryAbi, functionName: 'keyOf', args: [g.counterparty] }) as const,
+        (g) =>
+          ({ address: keyDirectory, abi: keyDirectoryAbi, functionName: 'keyOf', args: [g.counterparty] }) as const,
       ),
     }),
     listEnvelopes(patient),

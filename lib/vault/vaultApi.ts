@@ -103,8 +103,12 @@ export async function readBlobs(
   return blobs;
 }
 
+const ENVELOPES_PER_REQUEST = 500;
+
 export async function storeEnvelopes(patient: Address, envelopes: readonly KeyEnvelope[]): Promise<void> {
-  await call('/api/keys', json({ patient, envelopes }));
+  for (let i = 0; i < envelopes.length; i += ENVELOPES_PER_REQUEST) {
+    await call('/api/keys', json({ patient, envelopes: envelopes.slice(i, i + ENVELOPES_PER_REQUEST) }));
+  }
 }
 
 /** The patient's own view lists every envelope; a grantee's lists theirs, within their grant. */

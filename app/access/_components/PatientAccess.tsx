@@ -4,6 +4,8 @@ import { AccessHistory } from '@/components/access/AccessHistory';
 import { GrantForm } from '@/components/access/GrantForm';
 import { GrantList } from '@/components/access/GrantList';
 import { useGrantees } from '@/components/hooks/useAccessQueries';
+import { KeySharingStatus } from '@/components/records/KeySharingStatus';
+import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import type { Address } from 'viem';
 
@@ -13,6 +15,20 @@ function Dashboard({ patient }: { patient: Address }) {
     <>
       <GrantList patient={patient} />
       <GrantForm patient={patient} chainTime={grantees.data?.chainTime ?? 0} />
+      <VaultGate account={patient} purpose="share record keys with the people you grant">
+        {(keys) => (
+          <section aria-labelledby="record-keys-heading" className="card space-y-2">
+            <h2 id="record-keys-heading" className="text-xl font-semibold">
+              Record keys
+            </h2>
+            <p>
+              A grant lets someone fetch your encrypted records; these keys let them open them. One key per category,
+              however many records it holds.
+            </p>
+            <KeySharingStatus patient={patient} keys={keys} />
+          </section>
+        )}
+      </VaultGate>
       <AccessHistory patient={patient} />
     </>
   );

@@ -1,0 +1,151 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import Link from 'next/link';
+import { useCallback } from 'react';
+import type { Address } from 'viem';
+import { usePatients } from '@/components/hooks/useAccessQueries';
+import { useVaultRecords } from '@/components/hooks/useVaultRecords';
+import { ChartSummaryView } from '@/components/records/ChartSummaryView';
+import { NoteForm } from '@/components/records/NoteForm';
+import { RecordBrowser } from '@/components/records/RecordBrowser';
+import { useChartView } from '@/components/records/useChartView';
+import { AccountName } from '@/components/ui/AccountName';
+import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { VaultGate } from '@/components/vault/VaultGate';
+import { WalletGate } from '@/components/wallet/WalletGate';
+import { grantStatus } from '@/lib/access/grantStatus';
+import { describePermission } from '@/lib/access/permission';
+import { accessKeys } from '@/lib/access/queryKeys';
+import type { Grant } from '@/lib/access/types';
+import { CATEGORIES, describeScope, maskToCategories } from '@/lib/categories';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
+import { OwnChartError } from '@/lib/errors/OwnChartError';
+import { formatExpiry } from '@/lib/format/formatExpiry';
+import { vaultKeys } from '@/lib/vault/queryKeys';
+import { granteeSealingKeys } from '@/lib/vault/sealingKeys';
+
+const DOCUMENTS = CATEGORIES.find((c) => c.key === 'documents')!;
+
+function OutsideGrant({ outside }: { outside: { category: number }[] }) {
+  if (outside.length === 0) return null;
+  const counts = CATEGORIES.map((c) => ({
+    label: c.label,
+    count: outside.filter((r) => r.category === c.bit).length,
+  })).filter((c) => c.count > 0);
+  return (
+    <p className="rounded-md border border-slate-300 bg-slate-50 p-3">
+      <strong>Outside your grant: </strong>
+      {counts.map((c) => `${c.label} (${c.count.toLocaleString('en-US')} records)`).join(', ')}. The patient has not
+      shared these with you; only their number and kind are public.
+    </p>
+  );
+}
+
+function Chart({
+  patient,
+  reader,
+  grant,
+  keys,
+}: {
+  patient: Address;
+  reader: Address;
+  grant: Grant;
+  keys: EncryptionKeyPair;
+}) {
+  const records = useVaultRecords(patient, reader, keys);
+  const { summary, authorOf } = useChartView(records.data?.records, patient);
+  const readable = new Set(maskToCategories(grant.categories).map((c) => c.key));
+  const canWriteNotes = grant.permission === 'readWrite' && readable.has(DOCUMENTS.key);
+  const sealingKeys = useCallback(async () => {
+    if (!records.data?.patientPublicKey) throw new OwnChartError('The chart is still loading; try again in a moment.');
+    return granteeSealingKeys(records.data.envelopes, patient, records.data.patientPublicKey, keys);
+  }, [records.data, patient, keys]);
+
+  return (
+    <div className="space-y-6">
+      {records.isPending && <p role="status">Decrypting the records you were granted…</p>}
+      {records.isError && (
+        <QueryErrorBanner error={records.error} onRetry={() => records.refetch()} what="this chart" />
+      )}
+      {records.data && (
+        <>
+          <OutsideGrant outside={records.data.outside} />
+          <ChartSummaryView summary={summary} readableCategories={readable} authorOf={authorOf} />
+          <RecordBrowser records={records.data.records} />
+        </>
+      )}
+      {canWriteNotes ? (
+        <NoteForm patient={patient} author={reader} sealingKeys={sealingKeys} />
+      ) : (
+        <p className="text-slate-700">
+          To add notes you need write access to {DOCUMENTS.label}; this grant is {describePermission(grant.permission)}{' '}
+          for {describeScope(grant.categories)}.
+        </p>
+      )}
+    </div>
+  );
+}
+
+function ChartForReader({ patient, reader }: { patient: Address; reader: Address }) {
+  const queryClient = useQueryClient();
+  const patients = usePatients(reader);
+  const grant = patients.data?.grants.find((g) => g.counterparty.toLowerCase() === patient.toLowerCase());
+  const active = grant && patients.data && grantStatus(grant, patients.data.chainTime) === 'active';
+
+  function reload() {
+    void queryClient.invalidateQueries({ queryKey: accessKeys.patients(chainConfig.chain.id, reader) });
+    void queryClient.invalidateQueries({ queryKey: vaultKeys.records(chainConfig.chain.id, patient, reader) });
+  }
+
+  return (
+    <div className="space-y-6">
+      <section aria-labelledby="patient-heading" className="card flex flex-wrap items-center justify-between gap-3">
+        <div>
+          <h2 id="patient-heading" className="text-xl font-semibold">
+            <AccountName address={patient} />
+          </h2>
+          {grant && active && (
+            <p>
+              Your access: {describeScope(grant.categories)} · {describePermission(grant.permission)} ·{' '}
+              {grant.expiresAt === null ? 'No expiry' : `Until ${formatExpiry(grant.expiresAt)}`}
+            </p>
+          )}
+        </div>
+        <button type="button" className="btn-secondary" onClick={reload}>
+          Reload chart
+        </button>
+      </section>
+      {patients.isPending && <p role="status">Checking your access…</p>}
+      {patients.isError && (
+        <QueryErrorBanner error={patients.error} onRetry={() => patients.refetch()} what="your access" />
+      )}
+      {patients.data && !active && (
+        <section aria-labelledby="ended-heading" className="card space-y-2 border-amber-400 bg-amber-50">
+          <h2 id="ended-heading" className="text-xl font-semibold">
+            Access has ended
+          </h2>
+          <p>
+            This patient’s grant to you was revoked or has expired, so their records and keys can no longer be fetched.
+            Records they add from now on are sealed with keys you never had.{' '}
+            <Link href="/patients">Back to my patients</Link>
+          </p>
+        </section>
+      )}
+      {grant && active && (
+        <VaultGate account={reader} purpose="open this patient’s records">
+          {(keys) => <Chart patient={patient} reader={reader} grant={grant} keys={keys} />}
+        </VaultGate>
+      )}
+    </div>
+  );
+}
+
+export function ClinicianChart({ patient }: { patient: Address }) {
+  return (
+    <WalletGate purpose="open this patient’s chart">
+      {(reader) => <ChartForReader patient={patient} reader={reader} />}
+    </WalletGate>
+  );
+}

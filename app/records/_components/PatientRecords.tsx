@@ -1,0 +1,73 @@
+'use client';
+
+import Link from 'next/link';
+import { useCallback } from 'react';
+import type { Address, PublicClient } from 'viem';
+import { usePublicClient } from 'wagmi';
+import { useVaultRecords } from '@/components/hooks/useVaultRecords';
+import { ChartSummaryView } from '@/components/records/ChartSummaryView';
+import { ExportButton } from '@/components/records/ExportButton';
+import { KeySharingStatus } from '@/components/records/KeySharingStatus';
+import { NoteForm } from '@/components/records/NoteForm';
+import { RecordBrowser } from '@/components/records/RecordBrowser';
+import { useChartView } from '@/components/records/useChartView';
+import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { VaultGate } from '@/components/vault/VaultGate';
+import { WalletGate } from '@/components/wallet/WalletGate';
+import { CATEGORIES } from '@/lib/categories';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
+import { patientSealingKeys } from '@/lib/vault/sealingKeys';
+
+const EVERY_CATEGORY = new Set(CATEGORIES.map((c) => c.key));
+
+function Records({ patient, keys }: { patient: Address; keys: EncryptionKeyPair }) {
+  const client = usePublicClient() as PublicClient;
+  const records = useVaultRecords(patient, patient, keys);
+  const { resources, summary, authorOf } = useChartView(records.data?.records, patient);
+  const sealingKeys = useCallback(
+    () => patientSealingKeys(client, chainConfig, patient, keys),
+    [client, patient, keys],
+  );
+  const problems = records.data?.records.filter((r) => r.problem !== null).length ?? 0;
+
+  return (
+    <div className="space-y-6">
+      <KeySharingStatus patient={patient} keys={keys} />
+      <div className="flex flex-wrap gap-3">
+        <Link href="/records/import" className="btn-primary no-underline">
+          Import records
+        </Link>
+        <ExportButton resources={resources} />
+      </div>
+      {records.isPending && <p role="status">Decrypting your records…</p>}
+      {records.isError && (
+        <QueryErrorBanner error={records.error} onRetry={() => records.refetch()} what="your records" />
+      )}
+      {records.data && (
+        <>
+          <p>
+            {records.data.records.length.toLocaleString('en-US')} records, each checked against its on-chain hash and
+            decrypted in this browser.
+            {problems > 0 && ` ${problems} could not be opened; see All records.`}
+          </p>
+          <ChartSummaryView summary={summary} readableCategories={EVERY_CATEGORY} authorOf={authorOf} />
+          <RecordBrowser records={records.data.records} />
+        </>
+      )}
+      <NoteForm patient={patient} author={patient} sealingKeys={sealingKeys} />
+    </div>
+  );
+}
+
+export function PatientRecords() {
+  return (
+    <WalletGate purpose="see your records">
+      {(address) => (
+        <VaultGate account={address} purpose="open your records">
+          {(keys) => <Records patient={address} keys={keys} />}
+        </VaultGate>
+      )}
+    </WalletGate>
+  );
+}

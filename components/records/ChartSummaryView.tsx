@@ -1,0 +1,89 @@
+import type { Address } from 'viem';
+import { CATEGORIES, type CategoryKey } from '@/lib/categories';
+import { formatFhirDate } from '@/lib/format/formatDate';
+import type { ChartRow, ChartSummary } from '@/lib/fhir/toChartSummary';
+import { AccountName } from '@/components/ui/AccountName';
+
+type SectionSpec = { key: keyof ChartSummary; heading: string; category: CategoryKey; empty: string };
+
+const SECTIONS: SectionSpec[] = [
+  { key: 'activeConditions', heading: 'Active conditions', category: 'conditions', empty: 'No active conditions.' },
+  {
+    key: 'currentMedications',
+    heading: 'Current medications',
+    category: 'medications',
+    empty: 'No current medications.',
+  },
+  { key: 'allergies', heading: 'Allergies', category: 'allergies', empty: 'No known allergies recorded.' },
+  { key: 'immunizations', heading: 'Immunizations', category: 'immunizations', empty: 'No immunizations recorded.' },
+  { key: 'recentLabs', heading: 'Recent labs and vitals', category: 'labs', empty: 'No lab results or vitals.' },
+  { key: 'encounters', heading: 'Encounters', category: 'encounters', empty: 'No encounters recorded.' },
+  { key: 'notes', heading: 'Notes and documents', category: 'documents', empty: 'No notes or documents.' },
+];
+
+function Row({ row, author }: { row: ChartRow; author: Address | undefined }) {
+  return (
+    <li className="border-b border-slate-200 py-2 last:border-0">
+      <p className="font-medium">{row.title}</p>
+      {row.detail && <p className="whitespace-pre-line text-slate-800">{row.detail}</p>}
+      <p className="text-sm text-slate-700">
+        {formatFhirDate(row.date)}
+        {author && (
+          <>
+            {' · Written by '}
+            <AccountName address={author} />
+          </>
+        )}
+      </p>
+    </li>
+  );
+}
+
+/**
+ * The readable chart: one section per kind of information, each saying plainly when it is empty
+ * or outside what this reader was granted.
+ */
+export function ChartSummaryView({
+  summary,
+  readableCategories,
+  authorOf,
+}: {
+  summary: ChartSummary;
+  /** Category keys this reader may read; the rest are shown as outside their grant. */
+  readableCategories: ReadonlySet<CategoryKey>;
+  /** The on-chain author of a row's record, when it was not the patient. */
+  authorOf: (rowId: string) => Address | undefined;
+}) {
+  return (
+    <section aria-labelledby="chart-heading" className="space-y-4">
+      <h2 id="chart-heading" className="text-2xl font-semibold">
+        Chart summary
+      </h2>
+      <div className="grid gap-4 md:grid-cols-2">
+        {SECTIONS.map((section) => {
+          const rows = summary[section.key];
+          const headingId = `chart-${section.key}`;
+          const label = CATEGORIES.find((c) => c.key === section.category)!.label;
+          return (
+            <section key={section.key} aria-labelledby={headingId} className="card space-y-2">
+              <h3 id={headingId} className="text-lg font-semibold">
+                {section.heading}
+              </h3>
+              {!readableCategories.has(section.category) ? (
+                <p className="text-slate-700">Outside your access: {label} was not shared with you.</p>
+              ) : rows.length === 0 ? (
+                <p className="text-slate-700">{section.empty}</p>
+              ) : (
+                <ul>
+                  {rows.map((row) => (
+                    <Row key={row.id} row={row} author={authorOf(row.id)} />
+                  ))}
+                </ul>
+              )}
+            </section>
+          );
+        })}
+      </div>
+    </section>
+  );
+}

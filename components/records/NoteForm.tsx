@@ -1,0 +1,99 @@
+'use client';
+
+import { useId, useState, type FormEvent } from 'react';
+import type { Address } from 'viem';
+import { useRecordWriter } from '@/components/hooks/useRecordWriter';
+import { CATEGORIES } from '@/lib/categories';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import { UserRejectedError, type OwnChartError } from '@/lib/errors/OwnChartError';
+import { toOwnChartError } from '@/lib/errors/toOwnChartError';
+import { makeClinicalNote, MAX_NOTE_CHARACTERS } from '@/lib/fhir/clinicalNote';
+import type { SealingKeys } from '@/lib/vault/sealingKeys';
+
+const DOCUMENTS = CATEGORIES.find((c) => c.key === 'documents')!.bit;
+
+type Status = { state: 'idle' } | { state: 'saving' } | { state: 'saved' } | { state: 'failed'; error: OwnChartError };
+
+/** Adds a free-text note (a FHIR DocumentReference) to the patient's records, under Documents. */
+export function NoteForm({
+  patient,
+  author,
+  sealingKeys,
+}: {
+  patient: Address;
+  author: Address;
+  sealingKeys: () => Promise<SealingKeys>;
+}) {
+  const write = useRecordWriter(patient);
+  const [title, setTitle] = useState('');
+  const [text, setText] = useState('');
+  const [status, setStatus] = useState<Status>({ state: 'idle' });
+  const id = useId();
+
+  async function submit(event: FormEvent) {
+    event.preventDefault();
+    setStatus({ state: 'saving' });
+    try {
+      const note = makeClinicalNote({ title, text, author, chainId: chainConfig.chain.id });
+      await write([{ resource: note, category: DOCUMENTS }], { sealingKeys: await sealingKeys() });
+      setTitle('');
+      setText('');
+      setStatus({ state: 'saved' });
+    } catch (error) {
+      // The typed text stays in the form: nothing is lost on a failure.
+      setStatus({ state: 'failed', error: toOwnChartError(error) });
+    }
+  }
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="card space-y-3">
+      <h2 id={`${id}-heading`} className="text-xl font-semibold">
+        Add a note
+      </h2>
+      <form onSubmit={submit} className="space-y-3">
+        <div>
+          <label htmlFor={`${id}-title`} className="block font-medium">
+            Title (optional)
+          </label>
+          <input
+            id={`${id}-title`}
+            className="input w-full"
+            value={title}
+            maxLength={200}
+            onChange={(e) => setTitle(e.target.value)}
+          />
+        </div>
+        <div>
+          <label htmlFor={`${id}-text`} className="block font-medium">
+            Note
+          </label>
+          <textarea
+            id={`${id}-text`}
+            className="input min-h-32 w-full"
+            value={text}
+            maxLength={MAX_NOTE_CHARACTERS}
+            onChange={(e) => setText(e.target.value)}
+          />
+        </div>
+        <p className="text-sm text-slate-700">
+          Encrypted in this browser and filed under Documents. The chain records only that you added a record, never its
+          text.
+        </p>
+        <button type="submit" className="btn-primary" disabled={status.state === 'saving'}>
+          {status.state === 'saving' ? 'Saving…' : 'Save note'}
+        </button>
+      </form>
+      <div role="status" aria-live="polite">
+        {status.state === 'saving' && <p>Encrypting and storing the note; confirm the transaction in your wallet.</p>}
+        {status.state === 'saved' && <p>Note saved and anchored.</p>}
+        {status.state === 'failed' && status.error instanceof UserRejectedError && <p>{status.error.shortMessage}</p>}
+      </div>
+      {status.state === 'failed' && !(status.error instanceof UserRejectedError) && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
+          <strong>The note was not saved. </strong>
+          {status.error.shortMessage}
+        </p>
+      )}
+    </section>
+  );
+}

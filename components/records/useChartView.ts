@@ -1,0 +1,23 @@
+'use client';
+
+import type { Resource } from '@medplum/fhirtypes';
+import { useMemo } from 'react';
+import type { Address } from 'viem';
+import { toChartSummary } from '@/lib/fhir/toChartSummary';
+import type { OpenedRecord } from '@/lib/vault/openRecords';
+
+/** The chart summary of opened records, and who (other than the patient) wrote each row. */
+export function useChartView(records: readonly OpenedRecord[] | undefined, patient: Address) {
+  return useMemo(() => {
+    const readable = (records ?? []).filter((r): r is OpenedRecord & { resource: Resource } => r.resource !== null);
+    const resources = readable.map((r) => r.resource);
+    const authors = new Map<string, Address>();
+    readable.forEach((record, index) => {
+      if (record.author.toLowerCase() !== patient.toLowerCase()) {
+        // Row ids as toChartSummary makes them.
+        authors.set(`${record.resource.resourceType}/${record.resource.id ?? index}`, record.author);
+      }
+    });
+    return { resources, summary: toChartSummary(resources), authorOf: (rowId: string) => authors.get(rowId) };
+  }, [records, patient]);
+}

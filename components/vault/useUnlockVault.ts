@@ -1,0 +1,85 @@
+'use client';
+
+import { useCallback, useState } from 'react';
+import { bytesToHex, type Address, type PublicClient } from 'viem';
+import { useConfig, usePublicClient } from 'wagmi';
+import { signMessage, signTypedData } from 'wagmi/actions';
+import { keyDirectoryAbi } from '@/contracts-abi';
+import { useTransactor } from '@/components/hooks/useTransactor';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import {
+  encryptionKeyFromSignature,
+  keyDerivationTypedData,
+  type EncryptionKeyPair,
+} from '@/lib/crypto/encryptionKeyFromSignature';
+import type { OwnChartError } from '@/lib/errors/OwnChartError';
+import { toOwnChartError } from '@/lib/errors/toOwnChartError';
+import { checkEncryptionKey } from '@/lib/vault/checkEncryptionKey';
+import { currentSession, signIn } from '@/lib/vault/vaultApi';
+import { vaultContracts } from '@/lib/vault/vaultContracts';
+import { useVault } from './VaultProvider';
+
+export type UnlockState =
+  | { status: 'locked' }
+  | { status: 'working'; step: string }
+  | { status: 'needs-registration'; keys: EncryptionKeyPair }
+  | { status: 'failed'; error: OwnChartError };
+
+/**
+ * Unlocking: sign in to the storage server (SIWE), derive the encryption key from a signature over
+ * the fixed EIP-712 message, and check it against the KeyDirectory. An account with no key yet
+ * registers its public key in one transaction.
+ */
+export function useUnlockVault(account: Address) {
+  const config = useConfig();
+  const client = usePublicClient() as PublicClient | undefined;
+  const { remember } = useVault();
+  const registration = useTransactor();
+  const [state, setState] = useState<UnlockState>({ status: 'locked' });
+  const chainId = chainConfig.chain.id;
+
+  const unlock = useCallback(async () => {
+    try {
+      if (!client) throw new Error('No connection to the chain');
+      const { keyDirectory } = vaultContracts(chainConfig);
+      setState({ status: 'working', step: 'Signing in to the storage server…' });
+      if ((await currentSession()) !== account) {
+        await signIn(account, chainId, (message) => signMessage(config, { account, message }));
+      }
+      setState({ status: 'working', step: 'Unlocking your encryption key…' });
+      const keys = encryptionKeyFromSignature(
+        await signTypedData(config, { account, ...keyDerivationTypedData(chainId) }),
+      );
+      const registered = await client.readContract({
+        address: keyDirectory,
+        abi: keyDirectoryAbi,
+        functionName: 'keyOf',
+        args: [account],
+      });
+      if (checkEncryptionKey(keys, registered) === 'unregistered') {
+        setState({ status: 'needs-registration', keys });
+        return;
+      }
+      remember(account, keys);
+    } catch (error) {
+      setState({ status: 'failed', error: toOwnChartError(error) });
+    }
+  }, [account, chainId, client, config, remember]);
+
+  const register = useCallback(
+    async (keys: EncryptionKeyPair) => {
+      const ok = await registration.run({
+        label: 'registering your encryption key',
+        address: vaultContracts(chainConfig).keyDirectory,
+        abi: keyDirectoryAbi,
+        functionName: 'registerKey',
+        args: [bytesToHex(keys.publicKey)],
+        invalidates: [],
+      });
+      if (ok) remember(account, keys);
+    },
+    [account, registration, remember],
+  );
+
+  return { state, unlock, register, registration: registration.stage, registering: registration.busy };
+}

@@ -1,0 +1,9 @@
+import type { Address } from 'viem';
+
+/** The one key factory for records-vault reads. */
+export const vaultKeys = {
+  all: (chainId: number) => ['vault', chainId] as const,
+  records: (chainId: number, patient: Address, reader: Address) =>
+    ['vault', chainId, 'records', patient, reader] as const,
+  keySync: (chainId: number, patient: Address) => ['vault', chainId, 'key-sync', patient] as const,
+};
