@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestClient, http } from 'viem';
 import { foundry } from 'viem/chains';
@@ -7,7 +7,7 @@ import { startAnvil } from '../../scripts/lib/anvil';
 import { NEXT_BIN } from '../../scripts/lib/processes';
 import { setupChain } from '../../scripts/lib/setupChain';
 import { waitForHttp } from '../../scripts/lib/waitForHttp';
-import { E2E_ANVIL_PORT, E2E_APP_PORT, E2E_APP_URL, E2E_DIST_DIR, E2E_STATE_FILE } from './env';
+import { E2E_ANVIL_PORT, E2E_APP_PORT, E2E_APP_URL, E2E_DATA_DIR, E2E_DIST_DIR, E2E_STATE_FILE } from './env';
 
 /**
  * A fresh Anvil with the contracts deployed, and `next start` serving the production build that
@@ -25,8 +25,14 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   mkdirSync(path.dirname(E2E_STATE_FILE), { recursive: true });
   writeFileSync(E2E_STATE_FILE, JSON.stringify({ snapshotId }));
 
+  rmSync(E2E_DATA_DIR, { recursive: true, force: true });
   const app = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(E2E_APP_PORT)], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: E2E_DIST_DIR },
+    env: {
+      ...process.env,
+      NEXT_TELEMETRY_DISABLED: '1',
+      NEXT_DIST_DIR: E2E_DIST_DIR,
+      OWNCHART_DATA_DIR: path.resolve(E2E_DATA_DIR),
+    },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
   try {

@@ -124,12 +124,12 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
       {patients.data && !active && (
         <section aria-labelledby="ended-heading" className="card space-y-2 border-amber-400 bg-amber-50">
           <h2 id="ended-heading" className="text-xl font-semibold">
-            Access has ended
+            No access to this chart
           </h2>
           <p>
-            This patient’s grant to you was revoked or has expired, so their records and keys can no longer be fetched.
-            Records they add from now on are sealed with keys you never had.{' '}
-            <Link href="/patients">Back to my patients</Link>
+            You have no active grant from this patient. If you had one, your access has ended: it was revoked or has
+            expired, so their records and keys can no longer be fetched, and records they add from now on are sealed
+            with keys you never had. <Link href="/patients">Back to my patients</Link>
           </p>
         </section>
       )}
