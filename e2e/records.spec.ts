@@ -1,0 +1,172 @@
+import type { Page } from '@playwright/test';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import type { Address } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { deployments, recordIndexAbi } from '../contracts-abi';
+import { DecryptionFailedError } from '../lib/crypto/aesGcm';
+import { encryptionKeyFromSignature, keyDerivationTypedData } from '../lib/crypto/encryptionKeyFromSignature';
+import { openKeyEnvelope, type KeyEnvelope } from '../lib/vault/keyEnvelope';
+import { openRecord, readRecordKeyInfo } from '../lib/vault/sealRecord';
+import { demoAccount } from '../lib/wallet/demoAccounts';
+import { E2E_DATA_DIR } from './support/env';
+import { connect, expect, expectAccessible, installWallet, publicClient, test } from './support/fixtures';
+import { unlock } from './support/vault';
+
+const patient = demoAccount('Patient');
+const clinician = demoAccount('Clinician', 0);
+const SMALL_BUNDLE = 'fixtures/fhir/synthea-small-clemente-kreiger.json';
+const DOCUMENTS = 7;
+
+function region(page: Page, name: string) {
+  return page.getByRole('region', { name, exact: true });
+}
+
+async function importFile(page: Page, file: string) {
+  await page.getByRole('main').getByRole('link', { name: 'Import records' }).click();
+  await page.getByLabel('Choose FHIR file').setInputFiles(file);
+}
+
+async function keysOf(privateKey: `0x${string}`) {
+  return encryptionKeyFromSignature(await privateKeyToAccount(privateKey).signTypedData(keyDerivationTypedData(31337)));
+}
+
+function storedBlob(hash: string): Uint8Array {
+  return new Uint8Array(readFileSync(path.join(E2E_DATA_DIR, 'blobs', hash.slice(2, 4), hash.slice(2))));
+}
+
+async function anchoredRecords(owner: Address) {
+  return publicClient.readContract({
+    address: deployments['31337']!.RecordIndex,
+    abi: recordIndexAbi,
+    functionName: 'recordsOf',
+    args: [owner, 0n, 10_000n],
+  });
+}
+
+test('import, chart, grant two categories, clinician note, revoke, and new keys after the revoke', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+
+  // The clinician sets up encryption once, so patients can share keys with them.
+  const clinicianContext = await browser.newContext();
+  const doctor = await clinicianContext.newPage();
+  await installWallet(doctor, clinician.privateKey);
+  await connect(doctor, '/patients');
+  await unlock(doctor);
+  await expect(doctor.getByText('Encryption is set up')).toBeVisible();
+
+  // The patient unlocks (registering their key) and imports a Synthea export.
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/records');
+  await unlock(page);
+  await expect(page.getByText('0 records, each checked')).toBeVisible();
+  await importFile(page, SMALL_BUNDLE);
+  const preview = region(page, 'What synthea-small-clemente-kreiger.json holds');
+  await expect(preview).toContainText('70 resources in a transaction bundle');
+  await expect(preview.getByRole('row', { name: 'Labs and vitals 52' })).toBeVisible();
+  await expectAccessible(page);
+  await preview.getByRole('button', { name: 'Encrypt and store 70 records' }).click();
+  await expect(page.getByText('Stored 70 records.')).toBeVisible({ timeout: 60_000 });
+
+  // Importing the same file again stores nothing twice.
+  await preview.getByRole('button', { name: 'Encrypt and store 70 records' }).click();
+  await expect(page.getByText('Nothing new to store')).toBeVisible();
+  expect(await anchoredRecords(patient.address)).toHaveLength(70);
+
+  await page.getByRole('link', { name: 'See my records' }).click();
+  await expect(page.getByText('70 records, each checked')).toBeVisible();
+  await expect(region(page, 'Active conditions')).toContainText('Body mass index 30+ - obesity (finding)');
+  await expect(region(page, 'Immunizations').getByRole('listitem')).toHaveCount(4);
+  await expect(region(page, 'Recent labs and vitals')).toContainText('Body Height');
+  await expect(region(page, 'Recent labs and vitals')).toContainText('cm');
+  await expectAccessible(page);
+
+  // Any record opens in detail.
+  const allRecords = region(page, 'All records');
+  await allRecords.getByText('Conditions (1)').click();
+  await allRecords.getByRole('button', { name: /View details of Body mass index/ }).click();
+  const detail = page.getByRole('dialog', { name: 'Body mass index 30+ - obesity (finding)' });
+  await expect(detail).toContainText('Matches the hash anchored on-chain');
+  await expectAccessible(page);
+  await detail.getByRole('button', { name: 'Close' }).click();
+
+  // Grant Conditions and Documents with write access; keys are shared at once.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My records access' }).click();
+  const form = region(page, 'Grant access');
+  await form.getByLabel('Clinician address').fill(clinician.address);
+  await form.getByRole('checkbox', { name: 'Conditions', exact: true }).check();
+  await form.getByRole('checkbox', { name: 'Documents', exact: true }).check();
+  await form.getByRole('radio', { name: 'Read and add records' }).check();
+  await form.getByRole('button', { name: 'Grant access' }).click();
+  await expect(region(page, 'Record keys')).toContainText('2 new keys shared');
+
+  // The clinician sees exactly those two categories.
+  await doctor.reload();
+  await doctor.getByRole('link', { name: `Open chart of patient ${patient.address}` }).click();
+  await unlock(doctor);
+  await expect(region(doctor, 'Active conditions')).toContainText('Body mass index 30+ - obesity (finding)');
+  await expect(region(doctor, 'Immunizations')).toContainText('Outside your access');
+  await expect(region(doctor, 'Recent labs and vitals')).toContainText('Outside your access');
+  await expect(doctor.getByText(/Outside your grant: .*Labs and vitals \(52 records\)/)).toBeVisible();
+  await expectAccessible(doctor);
+
+  // Keep what a revoked clinician would still hold: their envelopes (fetched while allowed).
+  const keysResponse = await doctor.request.get(`/api/keys?patient=${patient.address}`);
+  const { envelopes } = (await keysResponse.json()) as { envelopes: KeyEnvelope[] };
+
+  // The clinician adds a note; the patient sees it and who wrote it.
+  const noteForm = region(doctor, 'Add a note');
+  await noteForm.getByLabel('Title (optional)').fill('Follow-up visit');
+  await noteForm.getByLabel('Note').fill('Throat clear on review. No antibiotics needed.');
+  await noteForm.getByRole('button', { name: 'Save note' }).click();
+  await expect(noteForm.getByText('Note saved and anchored.')).toBeVisible();
+  await expect(region(doctor, 'Notes and documents')).toContainText('Throat clear on review.');
+
+  await page.goto('/records');
+  await unlock(page);
+  const notes = region(page, 'Notes and documents');
+  await expect(notes).toContainText('Follow-up visit');
+  await expect(notes).toContainText('Written by Dr. Sam Okafor');
+
+  // Revoke: the clinician's chart ends and the storage server gives them nothing more.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My records access' }).click();
+  await region(page, 'Who can read my records')
+    .getByRole('button', { name: `Revoke ${clinician.address}` })
+    .click();
+  await expect(region(page, 'Who can read my records').getByText('Nobody else can read your records')).toBeVisible();
+  await expect(page.getByText('What someone has already read cannot be un-read')).toBeVisible();
+  await doctor.getByRole('button', { name: 'Reload chart' }).click();
+  await expect(doctor.getByRole('heading', { name: 'No access to this chart' })).toBeVisible();
+  expect((await doctor.request.get(`/api/keys?patient=${patient.address}`)).status()).toBe(403);
+
+  // The patient writes a new record; it is sealed under a new Documents key.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My records', exact: true }).click();
+  const patientNote = region(page, 'Add a note');
+  await patientNote.getByLabel('Note').fill('Started a new inhaler after the revoke.');
+  await patientNote.getByRole('button', { name: 'Save note' }).click();
+  await expect(patientNote.getByText('Note saved and anchored.')).toBeVisible();
+
+  const records = await anchoredRecords(patient.address);
+  const clinicianNote = records.at(-2)!;
+  const newNote = records.at(-1)!;
+  expect(clinicianNote.author).toBe(clinician.address);
+  expect(newNote.category).toBe(DOCUMENTS);
+  expect(readRecordKeyInfo(storedBlob(newNote.contentHash))).toEqual({ category: DOCUMENTS, keyVersion: 1 });
+
+  // Even with the old key the revoked clinician cannot open it (while that key opens older records).
+  const [patientKeys, clinicianKeys] = await Promise.all([keysOf(patient.privateKey), keysOf(clinician.privateKey)]);
+  const oldKey = await openKeyEnvelope(
+    envelopes.find((e) => e.category === DOCUMENTS && e.version === 0)!,
+    {
+      patient: patient.address,
+      patientPublicKey: patientKeys.publicKey,
+      recipientPrivateKey: clinicianKeys.privateKey,
+    },
+  );
+  expect((await openRecord(storedBlob(clinicianNote.contentHash), oldKey)).resourceType).toBe('DocumentReference');
+  await expect(openRecord(storedBlob(newNote.contentHash), oldKey)).rejects.toThrow(DecryptionFailedError);
+  await clinicianContext.close();
+});
