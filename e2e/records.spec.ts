@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -17,6 +17,11 @@ const patient = demoAccount('Patient');
 const clinician = demoAccount('Clinician', 0);
 const SMALL_BUNDLE = 'fixtures/fhir/synthea-small-clemente-kreiger.json';
 const DOCUMENTS = 7;
+
+function saveBench(name: string, figures: Record<string, number>) {
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync(`test-results/bench-${name}.json`, JSON.stringify(figures));
+}
 
 function region(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });
@@ -100,8 +105,10 @@ test('import, chart, grant two categories, clinician note, revoke, and new keys 
   await form.getByRole('checkbox', { name: 'Conditions', exact: true }).check();
   await form.getByRole('checkbox', { name: 'Documents', exact: true }).check();
   await form.getByRole('radio', { name: 'Read and add records' }).check();
+  const grantClicked = Date.now();
   await form.getByRole('button', { name: 'Grant access' }).click();
   await expect(region(page, 'Record keys')).toContainText('2 new keys shared');
+  saveBench('grant-keys', { grantWith70RecordsMs: Date.now() - grantClicked });
 
   // The clinician sees exactly those two categories.
   await doctor.reload();

@@ -3,17 +3,24 @@
  * signed transactions, and the production build served on http://127.0.0.1:3000.
  * Ctrl-C stops everything; every run starts from a clean chain.
  */
-import { DEMO_ACCOUNTS } from '../lib/wallet/demoAccounts';
+import { readFileSync, rmSync } from 'node:fs';
+import path from 'node:path';
+import { parseBundle } from '../lib/fhir/parseBundle';
+import { DEMO_ACCOUNTS, demoAccount } from '../lib/wallet/demoAccounts';
 import { startAnvil } from './lib/anvil';
 import { buildApp } from './lib/buildApp';
 import { NEXT_BIN, startChild, stopAllOnSignal } from './lib/processes';
 import { seedAccess } from './lib/seedAccess';
+import { registerEncryptionKey, seedRecords, shareRecordKeys } from './lib/seedRecords';
 import { setupChain } from './lib/setupChain';
 import { waitForHttp } from './lib/waitForHttp';
 
 const SEED_DAYS = 30;
 const port = process.env.PORT ?? '3000';
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-demo' };
+// Blobs and key envelopes belong to this run's chain: start both fresh together.
+const dataDir = path.resolve('.demo/data');
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-demo', OWNCHART_DATA_DIR: dataDir };
+const DEMO_BUNDLE = 'fixtures/fhir/synthea-uscore-inferno-patient-85.json';
 
 if (!process.argv.includes('--no-build')) {
   console.log('Building the app (production build)…');
@@ -24,6 +31,21 @@ const anvil = await startAnvil({ port: 8545, timestamp: Math.floor(Date.now() / 
 const started = Date.now();
 await setupChain(anvil.rpcUrl);
 await seedAccess(anvil.rpcUrl, SEED_DAYS);
+rmSync(dataDir, { recursive: true, force: true });
+for (const role of ['Clinician', 'Caregiver'] as const)
+  await registerEncryptionKey(anvil.rpcUrl, demoAccount(role).privateKey);
+const seeded = await seedRecords({
+  rpcUrl: anvil.rpcUrl,
+  dataDir,
+  patientKey: demoAccount('Patient').privateKey,
+  resources: parseBundle(readFileSync(DEMO_BUNDLE, 'utf8')).resources,
+});
+const { shared } = await shareRecordKeys({
+  rpcUrl: anvil.rpcUrl,
+  dataDir,
+  patientKey: demoAccount('Patient').privateKey,
+});
+console.log(`Seeded ${seeded} encrypted records for the patient and shared ${shared} record keys.`);
 console.log(`Chain ready and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${anvil.rpcUrl})`);
 
 startChild(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', port], { env });

@@ -1,0 +1,105 @@
+import type { Page } from '@playwright/test';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { parseBundle } from '../lib/fhir/parseBundle';
+import { demoAccount } from '../lib/wallet/demoAccounts';
+import { registerEncryptionKey, seedRecords } from '../scripts/lib/seedRecords';
+import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
+import { connect, expect, installWallet, test } from './support/fixtures';
+import { unlock } from './support/vault';
+
+// Scale checks that also produce the figures `npm run bench` prints.
+const patient = demoAccount('Patient');
+const clinician = demoAccount('Clinician', 0);
+const LARGE_BUNDLE = 'fixtures/fhir/synthea-large-vito-feeney.json';
+
+function saveBench(name: string, figures: Record<string, number>) {
+  mkdirSync('test-results', { recursive: true });
+  writeFileSync(`test-results/bench-${name}.json`, JSON.stringify(figures));
+}
+
+/** Samples the page's JS heap every 100 ms until stopped; returns the peak in bytes. */
+async function watchHeap(page: Page) {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  let running = true;
+  const sampling = (async () => {
+    while (running) {
+      const { metrics } = await cdp.send('Performance.getMetrics');
+      peak = Math.max(peak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  })();
+  return async () => {
+    running = false;
+    await sampling;
+    return peak;
+  };
+}
+
+test('the largest fixture imports in batches with progress, within browser memory', async ({ page }) => {
+  test.setTimeout(180_000);
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/records');
+  await unlock(page);
+  await page.getByRole('main').getByRole('link', { name: 'Import records' }).click();
+  await page.getByLabel('Choose FHIR file').setInputFiles(LARGE_BUNDLE);
+  const start = page.getByRole('button', { name: 'Encrypt and store 1,244 records' });
+  await expect(start).toBeVisible();
+
+  const stopWatching = await watchHeap(page);
+  const clicked = Date.now();
+  await start.click();
+  await expect(page.getByRole('progressbar')).toBeVisible();
+  await expect(page.getByText('Stored 1,244 records.')).toBeVisible({ timeout: 150_000 });
+  const importMs = Date.now() - clicked;
+  const peakHeapBytes = await stopWatching();
+
+  await page.getByRole('link', { name: 'See my records' }).click();
+  await expect(page.getByText('1,244 records, each checked')).toBeVisible({ timeout: 30_000 });
+  saveBench('import', { importLargestMs: importMs, importPeakHeapMB: Math.round(peakHeapBytes / 1024 / 1024) });
+});
+
+test('a clinician chart of 1,000 records opens quickly, and granting does not grow with records', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(180_000);
+  const resources = parseBundle(readFileSync(LARGE_BUNDLE, 'utf8')).resources.slice(0, 1_000);
+  await registerEncryptionKey(E2E_RPC_URL, clinician.privateKey);
+  const seeded = await seedRecords({
+    rpcUrl: E2E_RPC_URL,
+    dataDir: E2E_DATA_DIR,
+    patientKey: patient.privateKey,
+    resources,
+  });
+  expect(seeded).toBe(1_000);
+
+  // Grant every category: one key per category is shared, whatever the number of records.
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/access');
+  await unlock(page, page.getByRole('region', { name: 'Unlock records' }));
+  const form = page.getByRole('region', { name: 'Grant access' });
+  await form.getByLabel('Clinician address').fill(clinician.address);
+  await form.getByRole('checkbox', { name: 'All records' }).check();
+  const grantClicked = Date.now();
+  await form.getByRole('button', { name: 'Grant access' }).click();
+  await expect(page.getByRole('region', { name: 'Record keys' })).toContainText('9 new keys shared');
+  const grantWith1000RecordsMs = Date.now() - grantClicked;
+
+  const clinicianContext = await browser.newContext();
+  const doctor = await clinicianContext.newPage();
+  await installWallet(doctor, clinician.privateKey);
+  await connect(doctor, `/patients/${patient.address}`);
+  const opened = Date.now();
+  await unlock(doctor);
+  await expect(doctor.getByRole('region', { name: 'All records' })).toContainText('Labs and vitals');
+  const clinicianChart1000Ms = Date.now() - opened;
+  const counts = await doctor.getByRole('region', { name: 'All records' }).locator('summary').allTextContents();
+  const total = counts.reduce((sum, text) => sum + Number(/\(([\d,]+)\)/.exec(text)![1]!.replace(',', '')), 0);
+  expect(total).toBe(1_000);
+  await expect(doctor.getByText('cannot be shown')).toHaveCount(0);
+  await clinicianContext.close();
+
+  saveBench('chart', { clinicianChart1000Ms, grantWith1000RecordsMs });
+});

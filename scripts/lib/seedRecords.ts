@@ -1,0 +1,118 @@
+import type { Resource } from '@medplum/fhirtypes';
+import path from 'node:path';
+import { bytesToHex, createPublicClient, createWalletClient, http, zeroHash, type Hex, type PublicClient } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { keyDirectoryAbi, recordIndexAbi } from '../../contracts-abi';
+import { CATEGORIES } from '../../lib/categories';
+import { readChainConfig } from '../../lib/chain/readChainConfig';
+import {
+  encryptionKeyFromSignature,
+  keyDerivationTypedData,
+  type EncryptionKeyPair,
+} from '../../lib/crypto/encryptionKeyFromSignature';
+import { categorizeResource } from '../../lib/fhir/categorizeResource';
+import { FsBlobStore } from '../../lib/storage/FsBlobStore';
+import { FsKeyEnvelopeStore } from '../../lib/storage/FsKeyEnvelopeStore';
+import { deriveCategoryKey } from '../../lib/vault/categoryKeys';
+import { importRecords } from '../../lib/vault/importRecords';
+import { readKeyVersions } from '../../lib/vault/readKeyVersions';
+import { sealRecord } from '../../lib/vault/sealRecord';
+import { syncKeyEnvelopes } from '../../lib/vault/syncKeyEnvelopes';
+import { vaultContracts } from '../../lib/vault/vaultContracts';
+
+/**
+ * Seeding the records vault the way the browser fills it, from Node: the same key derivation,
+ * sealing, batching and anchoring code, with real signed transactions; blobs and envelopes are
+ * written straight into the storage server's data directory (what its upload handlers would do).
+ */
+function clients(rpcUrl: string, privateKey: Hex) {
+  const config = readChainConfig({ rpcUrl });
+  const account = privateKeyToAccount(privateKey);
+  const client = createPublicClient({ chain: config.chain, transport: http(rpcUrl) }) as PublicClient;
+  const wallet = createWalletClient({ account, chain: config.chain, transport: http(rpcUrl) });
+  return { config, account, client, wallet, contracts: vaultContracts(config) };
+}
+
+/** Derives the account's encryption key as the app does and registers it if it has none. */
+export async function registerEncryptionKey(rpcUrl: string, privateKey: Hex): Promise<EncryptionKeyPair> {
+  const { config, account, client, wallet, contracts } = clients(rpcUrl, privateKey);
+  const keys = encryptionKeyFromSignature(await account.signTypedData(keyDerivationTypedData(config.chain.id)));
+  const registered = await client.readContract({
+    address: contracts.keyDirectory,
+    abi: keyDirectoryAbi,
+    functionName: 'keyOf',
+    args: [account.address],
+  });
+  if (registered === zeroHash) {
+    const hash = await wallet.writeContract({
+      address: contracts.keyDirectory,
+      abi: keyDirectoryAbi,
+      functionName: 'registerKey',
+      args: [bytesToHex(keys.publicKey)],
+    });
+    await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
+  }
+  return keys;
+}
+
+/** Seals, stores and anchors `resources` as the patient's own records, filed by category. */
+export async function seedRecords({
+  rpcUrl,
+  dataDir,
+  patientKey,
+  resources,
+}: {
+  rpcUrl: string;
+  dataDir: string;
+  patientKey: Hex;
+  resources: readonly Resource[];
+}): Promise<number> {
+  const { config, account, client, wallet, contracts } = clients(rpcUrl, patientKey);
+  const keys = await registerEncryptionKey(rpcUrl, patientKey);
+  const versions = await readKeyVersions(client, config, account.address);
+  const store = new FsBlobStore(path.join(dataDir, 'blobs'));
+  const items = resources.map((resource) => ({
+    resource,
+    category: CATEGORIES.find((c) => c.key === categorizeResource(resource))!.bit,
+  }));
+  const { stored } = await importRecords(items, new Set(), {
+    seal: (resource, category) =>
+      sealRecord(resource, deriveCategoryKey(keys.privateKey, category, versions[category]!), {
+        category,
+        keyVersion: versions[category]!,
+      }),
+    upload: async (bytes) => void (await store.put(bytes)),
+    anchor: async (batch) => {
+      const hash = await wallet.writeContract({
+        address: contracts.recordIndex,
+        abi: recordIndexAbi,
+        functionName: 'anchor',
+        args: [account.address, batch.map((r) => r.hash), batch.map((r) => r.category)],
+      });
+      const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
+      if (receipt.status !== 'success') throw new Error('anchoring reverted');
+    },
+  });
+  return stored;
+}
+
+/** What the patient's browser does on unlock: seal category keys to everyone granted. */
+export async function shareRecordKeys({
+  rpcUrl,
+  dataDir,
+  patientKey,
+}: {
+  rpcUrl: string;
+  dataDir: string;
+  patientKey: Hex;
+}) {
+  const { config, account, client } = clients(rpcUrl, patientKey);
+  const keys = await registerEncryptionKey(rpcUrl, patientKey);
+  const envelopes = new FsKeyEnvelopeStore(path.join(dataDir, 'envelopes'));
+  return syncKeyEnvelopes(client, config, {
+    patient: account.address,
+    keys,
+    listEnvelopes: (patient) => envelopes.list(patient),
+    storeEnvelopes: (patient, sealed) => envelopes.add(patient, sealed),
+  });
+}
