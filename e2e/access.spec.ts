@@ -1,7 +1,7 @@
-import { writeFileSync, mkdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 import { accessRegistryAbi, deployments } from '../contracts-abi';
 import { demoAccount } from '../lib/wallet/demoAccounts';
+import { saveBench } from './support/bench';
 import { E2E_RPC_URL } from './support/env';
 import { connect, expect, expectAccessible, installWallet, publicClient, test, testClient } from './support/fixtures';
 
@@ -101,8 +101,7 @@ test('patient grants, changes and revokes access; clinician view and history fol
   await expectAccessible(page);
   await clinicianContext.close();
 
-  mkdirSync('test-results', { recursive: true });
-  writeFileSync('test-results/bench-grant.json', JSON.stringify({ grantClickToListMs: grantToListMs }));
+  saveBench('grant', { grantClickToListMs: grantToListMs });
 });
 
 test('dashboard loads with few RPC requests', async ({ page }) => {
@@ -124,10 +123,7 @@ test('dashboard loads with few RPC requests', async ({ page }) => {
     const parsed = JSON.parse(body) as { method: string } | { method: string }[];
     return (Array.isArray(parsed) ? parsed : [parsed]).map((r) => r.method);
   });
-  writeFileSync(
-    'test-results/bench-rpc.json',
-    JSON.stringify({ dashboardRpcRequests: rpcRequests.length, dashboardRpcCalls: methods }),
-  );
+  saveBench('rpc', { dashboardRpcRequests: rpcRequests.length, dashboardRpcCalls: methods });
   expect(rpcRequests.length).toBeLessThanOrEqual(8);
 });
 

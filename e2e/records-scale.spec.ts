@@ -1,8 +1,9 @@
 import type { Page } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { parseBundle } from '../lib/fhir/parseBundle';
 import { demoAccount } from '../lib/wallet/demoAccounts';
 import { registerEncryptionKey, seedRecords } from '../scripts/lib/seedRecords';
+import { saveBench } from './support/bench';
 import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
 import { connect, expect, installWallet, test } from './support/fixtures';
 import { unlock } from './support/vault';
@@ -11,11 +12,6 @@ import { unlock } from './support/vault';
 const patient = demoAccount('Patient');
 const clinician = demoAccount('Clinician', 0);
 const LARGE_BUNDLE = 'fixtures/fhir/synthea-large-vito-feeney.json';
-
-function saveBench(name: string, figures: Record<string, number>) {
-  mkdirSync('test-results', { recursive: true });
-  writeFileSync(`test-results/bench-${name}.json`, JSON.stringify(figures));
-}
 
 /** Samples the page's JS heap every 100 ms until stopped; returns the peak in bytes. */
 async function watchHeap(page: Page) {

@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -9,6 +9,7 @@ import { encryptionKeyFromSignature, keyDerivationTypedData } from '../lib/crypt
 import { openKeyEnvelope, type KeyEnvelope } from '../lib/vault/keyEnvelope';
 import { openRecord, readRecordKeyInfo } from '../lib/vault/sealRecord';
 import { demoAccount } from '../lib/wallet/demoAccounts';
+import { saveBench } from './support/bench';
 import { E2E_DATA_DIR } from './support/env';
 import { connect, expect, expectAccessible, installWallet, publicClient, test } from './support/fixtures';
 import { unlock } from './support/vault';
@@ -17,11 +18,6 @@ const patient = demoAccount('Patient');
 const clinician = demoAccount('Clinician', 0);
 const SMALL_BUNDLE = 'fixtures/fhir/synthea-small-clemente-kreiger.json';
 const DOCUMENTS = 7;
-
-function saveBench(name: string, figures: Record<string, number>) {
-  mkdirSync('test-results', { recursive: true });
-  writeFileSync(`test-results/bench-${name}.json`, JSON.stringify(figures));
-}
 
 function region(page: Page, name: string) {
   return page.getByRole('region', { name, exact: true });

@@ -1,7 +1,7 @@
 /**
  * Prints the figures we track: gas per action beside OpenZeppelin's AccessControlEnumerable
  * (forge, isolated transactions), first-load JS per route (Next build output), and the dashboard's
- * RPC requests and grant latency measured by the last e2e run.
+ * RPC requests, grant latency, import time and memory and chart load measured by the last e2e run.
  */
 import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
@@ -112,6 +112,21 @@ function e2eFigures(): void {
       .join(', ')})`,
   );
   console.log(`Grant: click to updated list ${grant.grantClickToListMs} ms`);
+
+  const keys = read('test-results/bench-grant-keys.json');
+  const chart = read('test-results/bench-chart.json');
+  const imported = read('test-results/bench-import.json');
+  if (keys && chart) {
+    console.log(
+      `Grant with keys shared: ${keys.grantWith70RecordsMs} ms for a patient with 70 records, ${chart.grantWith1000RecordsMs} ms with 1,000 (one key per category)`,
+    );
+    console.log(`Clinician chart of 1,000 records: unlock to chart shown ${chart.clinicianChart1000Ms} ms`);
+  }
+  if (imported) {
+    console.log(
+      `Import of the largest fixture (1,244 resources): ${imported.importLargestMs} ms click to stored, peak JS heap ${imported.importPeakHeapMB} MB`,
+    );
+  }
 }
 
 gas();
