@@ -173,3 +173,49 @@ test('import, chart, grant two categories, clinician note, revoke, and new keys 
   await expect(openRecord(storedBlob(newNote.contentHash), oldKey)).rejects.toThrow(DecryptionFailedError);
   await clinicianContext.close();
 });
+
+test('bad files are refused with a clear message, and an import stopped midway is finished by Retry', async ({
+  page,
+}) => {
+  test.setTimeout(90_000);
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/records');
+  await unlock(page);
+  await page.getByRole('main').getByRole('link', { name: 'Import records' }).click();
+  const chooser = page.getByLabel('Choose FHIR file');
+  const refusal = region(page, 'Choose a file').getByRole('alert');
+  const file = (name: string, text: string) => ({ name, mimeType: 'application/json', buffer: Buffer.from(text) });
+
+  await chooser.setInputFiles(file('notes.json', 'this is not json'));
+  await expect(refusal).toContainText('This file is not valid JSON');
+  await chooser.setInputFiles(file('patient.json', '{"resourceType":"Patient","id":"x"}'));
+  await expect(refusal).toContainText('Bundle');
+  await chooser.setInputFiles(file('empty.json', '{"resourceType":"Bundle","type":"collection","entry":[]}'));
+  await expect(refusal).toContainText('contains no records');
+  await chooser.setInputFiles(file('list.json', '[1,2,3]'));
+  await expect(refusal).toContainText('not a FHIR resource');
+  await expectAccessible(page);
+
+  // Drag and drop works as well as the picker.
+  const text = readFileSync('fixtures/fhir/synthea-uscore-inferno-patient-85.json', 'utf8');
+  const dataTransfer = await page.evaluateHandle((content) => {
+    const transfer = new DataTransfer();
+    transfer.items.add(new File([content], 'portal-export.json', { type: 'application/json' }));
+    return transfer;
+  }, text);
+  await page.getByTestId('import-drop-zone').dispatchEvent('drop', { dataTransfer });
+  const preview = region(page, 'What portal-export.json holds');
+  await expect(preview).toContainText('264 resources in a transaction bundle');
+
+  // The second of three anchoring transactions is declined: the first batch is stored, whole.
+  await page.evaluate(() => window.__e2eWallet!.rejectNext(1));
+  await preview.getByRole('button', { name: 'Encrypt and store 264 records' }).click();
+  await expect(page.getByText('The import stopped.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('100 records were stored completely')).toBeVisible();
+  expect(await anchoredRecords(patient.address)).toHaveLength(100);
+
+  await preview.getByRole('button', { name: 'Retry import' }).click();
+  await expect(page.getByText('Stored 164 records.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('100 already stored, not stored again.')).toBeVisible();
+  expect(await anchoredRecords(patient.address)).toHaveLength(264);
+});

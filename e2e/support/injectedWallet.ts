@@ -11,13 +11,18 @@ type WalletSettings = { privateKey: `0x${string}`; rpcUrl: string };
 declare global {
   interface Window {
     __E2E_WALLET__?: WalletSettings;
-    __e2eWallet?: { rejectNext: () => void; changeNetwork: (chainId: number) => void; requests: string[] };
+    __e2eWallet?: {
+      /** Declines the wallet request after `skip` more approvals (default: the very next one). */
+      rejectNext: (skip?: number) => void;
+      changeNetwork: (chainId: number) => void;
+      requests: string[];
+    };
   }
 }
 
 const settings = window.__E2E_WALLET__;
 if (settings) {
-  let rejectNext = false;
+  let rejectIn: number | null = null;
   const requests: string[] = [];
   const provider = createKeyProvider({
     privateKey: settings.privateKey,
@@ -26,13 +31,17 @@ if (settings) {
     permission: storedPermission(window.localStorage, 'e2e-wallet.connected'),
     approve: (method) => {
       requests.push(method);
-      if (!rejectNext) return true;
-      rejectNext = false;
+      if (rejectIn === null) return true;
+      if (rejectIn > 0) {
+        rejectIn -= 1;
+        return true;
+      }
+      rejectIn = null;
       return false;
     },
   });
   window.__e2eWallet = {
-    rejectNext: () => (rejectNext = true),
+    rejectNext: (skip = 0) => (rejectIn = skip),
     changeNetwork: (chainId) => provider.changeNetworkInWallet(chainId),
     requests,
   };
