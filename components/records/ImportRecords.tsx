@@ -1,7 +1,7 @@
 'use client';
 
 import Link from 'next/link';
-import { useId, useRef, useState, type DragEvent } from 'react';
+import { useId, useState, type DragEvent } from 'react';
 import type { Address } from 'viem';
 import { useRecordWriter } from '@/components/hooks/useRecordWriter';
 import { CATEGORIES } from '@/lib/categories';
@@ -49,7 +49,6 @@ export function ImportRecords({
   const [fileError, setFileError] = useState<OwnChartError | null>(null);
   const [stage, setStage] = useState<Stage>({ state: 'choosing' });
   const [dragging, setDragging] = useState(false);
-  const input = useRef<HTMLInputElement>(null);
   const id = useId();
 
   async function choose(file: File | undefined) {
@@ -115,14 +114,13 @@ export function ImportRecords({
             void choose(e.dataTransfer.files[0]);
           }}
           data-testid="import-drop-zone"
-          className={`rounded-lg border-2 border-dashed p-6 text-center ${dragging ? 'border-blue-800 bg-blue-50' : 'border-slate-400'}`}
+          className={`rounded-lg border-2 border-dashed p-6 text-center focus-within:outline-2 focus-within:outline-offset-2 focus-within:outline-blue-800 ${dragging ? 'border-blue-800 bg-blue-50' : 'border-slate-400'}`}
         >
           <p className="mb-2">Drop the file here, or</p>
           <label htmlFor={`${id}-file`} className="btn-secondary inline-block cursor-pointer">
             Choose FHIR file
           </label>
           <input
-            ref={input}
             id={`${id}-file`}
             type="file"
             accept=".json,application/json,application/fhir+json"
