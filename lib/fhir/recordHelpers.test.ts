@@ -62,3 +62,12 @@ describe('toExportBundle', () => {
     expect(again.resources).toEqual(resources);
   });
 });
+
+describe('medications named by reference', () => {
+  it('resolves a MedicationRequest’s medicationReference to the Medication in the same export', () => {
+    const { resources } = parseBundle(readFileSync('fixtures/fhir/synthea-uscore-inferno-patient-85.json', 'utf8'));
+    const titles = toChartSummary(resources).currentMedications.map((m) => m.title);
+    expect(titles.length).toBeGreaterThan(1);
+    expect(titles).not.toContain('Unnamed');
+  });
+});

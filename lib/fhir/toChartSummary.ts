@@ -1,5 +1,8 @@
 import type {
   AllergyIntolerance,
+  CodeableConcept,
+  Medication,
+  Reference,
   DocumentReference,
   Condition,
   Encounter,
@@ -70,6 +73,20 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
     notes: [],
   };
   const latestLab = new Map<string, ChartRow>();
+  // Requests often name their drug by reference to a Medication resource in the same export.
+  const medications = new Map<string, Medication>();
+  for (const resource of resources) {
+    if (resource.resourceType === 'Medication' && resource.id) {
+      medications.set(`Medication/${resource.id}`, resource as Medication);
+      medications.set(`urn:uuid:${resource.id}`, resource as Medication);
+    }
+  }
+  const drugOf = (concept: CodeableConcept | undefined, reference: Reference | undefined) =>
+    describeConcept(
+      concept ??
+        (reference?.reference ? medications.get(reference.reference)?.code : undefined) ??
+        (reference?.display ? { text: reference.display } : undefined),
+    );
 
   resources.forEach((resource, index) => {
     const id = rowId(resource, index);
@@ -92,7 +109,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
         if (request.status === 'active') {
           summary.currentMedications.push({
             id,
-            title: describeConcept(request.medicationCodeableConcept),
+            title: drugOf(request.medicationCodeableConcept, request.medicationReference),
             detail: request.dosageInstruction?.[0]?.text ?? null,
             date: request.authoredOn ?? null,
           });
@@ -104,7 +121,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
         if (statement.status === 'active' || statement.status === 'intended') {
           summary.currentMedications.push({
             id,
-            title: describeConcept(statement.medicationCodeableConcept),
+            title: drugOf(statement.medicationCodeableConcept, statement.medicationReference),
             detail: statement.dosage?.[0]?.text ?? null,
             date: statement.effectiveDateTime ?? statement.effectivePeriod?.start ?? null,
           });
