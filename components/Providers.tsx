@@ -6,6 +6,7 @@ import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { WagmiProvider } from 'wagmi';
 import { VaultProvider } from './vault/VaultProvider';
+import { SiweAuthentication } from './wallet/SiweAuthentication';
 import { wagmiConfig } from './wallet/wagmiConfig';
 
 // RainbowKit's defaults fail WCAG AA contrast for white text on its blue and red; darken them.
@@ -26,9 +27,13 @@ export function Providers({ children }: { children: ReactNode }) {
   return (
     <WagmiProvider config={wagmiConfig}>
       <QueryClientProvider client={queryClient}>
-        <RainbowKitProvider appInfo={{ appName: 'OwnChart' }} modalSize="compact" theme={theme}>
-          <VaultProvider>{children}</VaultProvider>
-        </RainbowKitProvider>
+        <VaultProvider>
+          <SiweAuthentication>
+            <RainbowKitProvider appInfo={{ appName: 'OwnChart' }} modalSize="compact" theme={theme}>
+              {children}
+            </RainbowKitProvider>
+          </SiweAuthentication>
+        </VaultProvider>
       </QueryClientProvider>
     </WagmiProvider>
   );

@@ -219,3 +219,28 @@ test('bad files are refused with a clear message, and an import stopped midway i
   await expect(page.getByText('100 already stored, not stored again.')).toBeVisible();
   expect(await anchoredRecords(patient.address)).toHaveLength(264);
 });
+
+test('disconnecting the wallet signs out of the storage server and locks the records', async ({ page }) => {
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/records');
+  expect((await page.request.get('/api/auth/session')).status()).toBe(200);
+  await unlock(page);
+  await expect(page.getByText('0 records, each checked')).toBeVisible();
+
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: /0x7099/ })
+    .click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click();
+  await expect(page.getByRole('main').getByRole('button', { name: 'Connect wallet' })).toBeVisible();
+  await expect.poll(async () => (await page.request.get('/api/auth/session')).status()).toBe(401);
+
+  // Connecting again asks for a new sign-in, and the records stay locked until unlocked again.
+  await page.getByRole('main').getByRole('button', { name: 'Connect wallet' }).click();
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /E2E Wallet/ })
+    .click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Sign message' }).click();
+  await expect(page.getByRole('button', { name: 'Unlock records' })).toBeVisible();
+});

@@ -120,7 +120,9 @@ function e2eFigures(): void {
     console.log(
       `Grant with keys shared: ${keys.grantWith70RecordsMs} ms for a patient with 70 records, ${chart.grantWith1000RecordsMs} ms with 1,000 (one key per category)`,
     );
-    console.log(`Clinician chart of 1,000 records: unlock to chart shown ${chart.clinicianChart1000Ms} ms`);
+    console.log(
+      `Clinician chart of 1,000 records: unlock to chart shown ${chart.clinicianChart1000Ms} ms, ${chart.chartRpcRequests} RPC requests, ${chart.blobRequests} blob requests`,
+    );
   }
   if (imported) {
     console.log(

@@ -7,6 +7,8 @@ import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature'
 type VaultContextValue = {
   keysFor: (account: Address) => EncryptionKeyPair | undefined;
   remember: (account: Address, keys: EncryptionKeyPair) => void;
+  /** Drops every unlocked key: on sign-out, disconnect or account switch. */
+  forgetAll: () => void;
 };
 
 const VaultContext = createContext<VaultContextValue | null>(null);
@@ -23,7 +25,8 @@ export function VaultProvider({ children }: { children: ReactNode }) {
       setKeys((current) => new Map(current).set(account.toLowerCase(), pair)),
     [],
   );
-  const value = useMemo(() => ({ keysFor, remember }), [keysFor, remember]);
+  const forgetAll = useCallback(() => setKeys(new Map()), []);
+  const value = useMemo(() => ({ keysFor, remember, forgetAll }), [keysFor, remember, forgetAll]);
   return <VaultContext.Provider value={value}>{children}</VaultContext.Provider>;
 }
 

@@ -1,5 +1,6 @@
 'use client';
 
+import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
 import { bytesToHex, type Address, type PublicClient } from 'viem';
 import { useConfig, usePublicClient } from 'wagmi';
@@ -15,7 +16,8 @@ import {
 import type { OwnChartError } from '@/lib/errors/OwnChartError';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
 import { checkEncryptionKey } from '@/lib/vault/checkEncryptionKey';
-import { currentSession, signIn } from '@/lib/vault/vaultApi';
+import { authKeys } from '@/lib/auth/queryKeys';
+import { currentSession, signIn } from '@/lib/auth/siweClient';
 import { vaultContracts } from '@/lib/vault/vaultContracts';
 import { useVault } from './VaultProvider';
 
@@ -34,6 +36,7 @@ export function useUnlockVault(account: Address) {
   const config = useConfig();
   const client = usePublicClient() as PublicClient | undefined;
   const { remember } = useVault();
+  const queryClient = useQueryClient();
   const registration = useTransactor();
   const [state, setState] = useState<UnlockState>({ status: 'locked' });
   const chainId = chainConfig.chain.id;
@@ -43,8 +46,10 @@ export function useUnlockVault(account: Address) {
       if (!client) throw new Error('No connection to the chain');
       const { keyDirectory } = vaultContracts(chainConfig);
       setState({ status: 'working', step: 'Signing in to the storage server…' });
+      // Normally signed in on connecting (RainbowKit's adapter); not if that was dismissed or expired.
       if ((await currentSession()) !== account) {
         await signIn(account, chainId, (message) => signMessage(config, { account, message }));
+        await queryClient.invalidateQueries({ queryKey: authKeys.session });
       }
       setState({ status: 'working', step: 'Unlocking your encryption key…' });
       const keys = encryptionKeyFromSignature(
@@ -64,7 +69,7 @@ export function useUnlockVault(account: Address) {
     } catch (error) {
       setState({ status: 'failed', error: toOwnChartError(error) });
     }
-  }, [account, chainId, client, config, remember]);
+  }, [account, chainId, client, config, queryClient, remember]);
 
   const register = useCallback(
     async (keys: EncryptionKeyPair) => {

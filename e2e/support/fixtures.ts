@@ -1,10 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { test as base, expect, type Page } from '@playwright/test';
 import { buildSync } from 'esbuild';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { createPublicClient, createTestClient, http, type Hex } from 'viem';
 import { foundry } from 'viem/chains';
-import { E2E_RPC_URL, E2E_STATE_FILE } from './env';
+import { E2E_DATA_DIR, E2E_RPC_URL, E2E_STATE_FILE } from './env';
 
 const injectedWalletBundle = buildSync({
   entryPoints: ['e2e/support/injectedWallet.ts'],
@@ -25,15 +26,17 @@ export async function installWallet(page: Page, privateKey: Hex): Promise<void> 
   await page.addInitScript({ content: injectedWalletBundle });
 }
 
-/** Opens `path` and connects the E2E Wallet through RainbowKit's picker. */
+/**
+ * Opens `path` and connects the E2E Wallet through RainbowKit's picker, then signs in (the
+ * modal's "Verify your account" step: Sign-In with Ethereum).
+ */
 export async function connect(page: Page, path: string): Promise<void> {
   await page.goto(path);
   await page.getByRole('main').getByRole('button', { name: 'Connect wallet' }).click();
-  await page
-    .getByRole('dialog')
-    .getByRole('button', { name: /E2E Wallet/ })
-    .click();
-  await expect(page.getByRole('dialog')).toBeHidden();
+  const modal = page.getByRole('dialog');
+  await modal.getByRole('button', { name: /E2E Wallet/ }).click();
+  await modal.getByRole('button', { name: 'Sign message' }).click();
+  await expect(modal).toBeHidden();
 }
 
 /** No serious or critical axe violations on the page as it is now. */
@@ -51,6 +54,8 @@ export const test = base.extend<{ freshChain: void }>({
       // failure, so the live snapshot id is kept in a file rather than in memory.
       const { snapshotId } = JSON.parse(readFileSync(E2E_STATE_FILE, 'utf8')) as { snapshotId: Hex };
       await testClient.revert({ id: snapshotId });
+      // Stored blobs and key envelopes belong to the chain state they were made in.
+      for (const dir of ['blobs', 'envelopes']) rmSync(path.join(E2E_DATA_DIR, dir), { recursive: true, force: true });
       writeFileSync(E2E_STATE_FILE, JSON.stringify({ snapshotId: await testClient.snapshot() }));
       await use();
     },

@@ -8,7 +8,7 @@ import { deriveCategoryKey } from './categoryKeys';
 import { openKeyEnvelope, type KeyEnvelope } from './keyEnvelope';
 import { openRecords, type Keyring, type OpenedRecord } from './openRecords';
 import { readRecordIndex, type AnchoredRecord } from './readRecordIndex';
-import { StorageRequestError } from './vaultApi';
+import { ServerRequestError } from '../api/serverRequest';
 import { vaultContracts } from './vaultContracts';
 
 export type VaultRecords = {
@@ -99,7 +99,7 @@ export async function loadVaultRecords(
 
   // A grant that has just ended answers 403: this reader then holds no keys at all.
   const envelopes = await storage.listEnvelopes(patient).catch((error: unknown) => {
-    if (error instanceof StorageRequestError && error.status === 403) return [];
+    if (error instanceof ServerRequestError && error.status === 403) return [];
     throw error;
   });
   const keyring = envelopeKeyring(envelopes, patient, patientPublicKey, keys);
