@@ -227,10 +227,7 @@ test('disconnecting the wallet signs out of the storage server and locks the rec
   await unlock(page);
   await expect(page.getByText('0 records, each checked')).toBeVisible();
 
-  await page
-    .getByRole('banner')
-    .getByRole('button', { name: /0x7099/ })
-    .click();
+  await page.getByRole('banner').getByRole('button', { name: /79C8/ }).click();
   await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click();
   await expect(page.getByRole('main').getByRole('button', { name: 'Connect wallet' })).toBeVisible();
   await expect.poll(async () => (await page.request.get('/api/auth/session')).status()).toBe(401);
