@@ -1,0 +1,228 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {ReentrancyGuard} from "@openzeppelin/contracts/utils/ReentrancyGuard.sol";
+import {IResearchStudies} from "./IResearchStudies.sol";
+
+/// @title ResearchStudies
+/// @notice Consent, contributions and escrowed rewards for research studies. The contract holds
+/// exactly the sum of every study's escrow plus every accepted, unclaimed reward: it never pays
+/// more than was deposited, never twice for one contribution, and nothing new after close.
+contract ResearchStudies is IResearchStudies, ReentrancyGuard {
+    using SafeERC20 for IERC20;
+
+    struct Study {
+        address researcher;
+        uint40 endsAt;
+        uint32 categories;
+        bool closed;
+        IERC20 token;
+        uint32 cap;
+        uint32 enrolled;
+        uint32 accepted;
+        uint128 reward;
+        uint128 escrow;
+        bytes32 metadataHash;
+        bytes32 consentHash;
+    }
+
+    struct Participation {
+        Enrolment enrolment;
+        Contribution contribution;
+        bool claimed;
+        uint40 enrolledAt;
+        bytes32 contributionHash;
+    }
+
+    uint256 private _studyCount;
+    mapping(uint256 studyId => Study) private _studies;
+    mapping(uint256 studyId => mapping(address patient => Participation)) private _participation;
+
+    function _study(uint256 studyId) private view returns (Study storage study) {
+        study = _studies[studyId];
+        if (study.researcher == address(0)) revert StudyNotFound(studyId);
+    }
+
+    function _researcherStudy(uint256 studyId) private view returns (Study storage study) {
+        study = _study(studyId);
+        if (msg.sender != study.researcher) revert StudyNotResearcher(studyId, msg.sender);
+        if (study.closed) revert StudyIsClosed(studyId);
+    }
+
+    function _openStudy(uint256 studyId) private view returns (Study storage study) {
+        study = _study(studyId);
+        if (study.closed || block.timestamp >= study.endsAt) revert StudyNotOpen(studyId);
+    }
+
+    /// @inheritdoc IResearchStudies
+    function publish(
+        IERC20 token,
+        uint128 reward,
+        uint32 cap,
+        uint40 endsAt,
+        uint32 categories,
+        bytes32 metadataHash,
+        bytes32 consentHash
+    ) external returns (uint256 studyId) {
+        if (
+            address(token) == address(0) || reward == 0 || cap == 0 || endsAt <= block.timestamp
+                || categories == 0 || metadataHash == bytes32(0) || consentHash == bytes32(0)
+        ) revert StudyInvalid();
+        studyId = ++_studyCount;
+        _studies[studyId] = Study({
+            researcher: msg.sender,
+            endsAt: endsAt,
+            categories: categories,
+            closed: false,
+            token: token,
+            cap: cap,
+            enrolled: 0,
+            accepted: 0,
+            reward: reward,
+            escrow: 0,
+            metadataHash: metadataHash,
+            consentHash: consentHash
+        });
+        emit StudyPublished(
+            studyId, msg.sender, token, reward, cap, endsAt, categories, metadataHash, consentHash
+        );
+    }
+
+    /// @inheritdoc IResearchStudies
+    function fund(uint256 studyId, uint128 amount) external nonReentrant {
+        Study storage study = _researcherStudy(studyId);
+        if (amount == 0) revert StudyZeroValue();
+        // Credit what actually arrived, so a fee-charging token cannot inflate the escrow.
+        IERC20 token = study.token;
+        uint256 before = token.balanceOf(address(this));
+        token.safeTransferFrom(msg.sender, address(this), amount);
+        uint128 received = uint128(token.balanceOf(address(this)) - before);
+        study.escrow += received;
+        emit StudyFunded(studyId, received);
+    }
+
+    /// @inheritdoc IResearchStudies
+    function enrol(uint256 studyId, bytes32 consentHash) external {
+        Study storage study = _openStudy(studyId);
+        if (consentHash != study.consentHash) revert StudyConsentMismatch(studyId, consentHash);
+        Participation storage participation = _participation[studyId][msg.sender];
+        if (participation.enrolment != Enrolment.None) {
+            revert StudyAlreadyEnrolled(studyId, msg.sender);
+        }
+        if (study.enrolled >= study.cap) revert StudyFull(studyId);
+        study.enrolled += 1;
+        participation.enrolment = Enrolment.Enrolled;
+        participation.enrolledAt = uint40(block.timestamp);
+        emit Enrolled(studyId, msg.sender, consentHash);
+    }
+
+    /// @inheritdoc IResearchStudies
+    function withdraw(uint256 studyId) external {
+        _study(studyId);
+        Participation storage participation = _participation[studyId][msg.sender];
+        if (participation.enrolment != Enrolment.Enrolled) {
+            revert StudyNotEnrolled(studyId, msg.sender);
+        }
+        participation.enrolment = Enrolment.Withdrawn;
+        emit ConsentWithdrawn(studyId, msg.sender);
+    }
+
+    /// @inheritdoc IResearchStudies
+    function contribute(uint256 studyId, bytes32 contentHash) external {
+        _openStudy(studyId);
+        if (contentHash == bytes32(0)) revert StudyZeroValue();
+        Participation storage participation = _participation[studyId][msg.sender];
+        if (participation.enrolment != Enrolment.Enrolled) {
+            revert StudyNotEnrolled(studyId, msg.sender);
+        }
+        if (participation.contribution != Contribution.None) {
+            revert StudyAlreadyContributed(studyId, msg.sender);
+        }
+        participation.contribution = Contribution.Submitted;
+        participation.contributionHash = contentHash;
+        emit ContributionSubmitted(studyId, msg.sender, contentHash);
+    }
+
+    /// @inheritdoc IResearchStudies
+    function review(uint256 studyId, address patient, bool accept) external {
+        Study storage study = _researcherStudy(studyId);
+        Participation storage participation = _participation[studyId][patient];
+        if (participation.contribution != Contribution.Submitted) {
+            revert StudyNothingToReview(studyId, patient);
+        }
+        if (accept) {
+            uint128 reward = study.reward;
+            if (study.escrow < reward) {
+                revert StudyInsufficientEscrow(studyId, reward, study.escrow);
+            }
+            study.escrow -= reward;
+            study.accepted += 1;
+            participation.contribution = Contribution.Accepted;
+        } else {
+            participation.contribution = Contribution.Rejected;
+        }
+        emit ContributionReviewed(studyId, patient, accept);
+    }
+
+    /// @inheritdoc IResearchStudies
+    function claim(uint256 studyId) external nonReentrant {
+        Study storage study = _study(studyId);
+        Participation storage participation = _participation[studyId][msg.sender];
+        if (participation.contribution != Contribution.Accepted || participation.claimed) {
+            revert StudyNothingToClaim(studyId, msg.sender);
+        }
+        participation.claimed = true;
+        uint128 reward = study.reward;
+        emit RewardClaimed(studyId, msg.sender, reward);
+        study.token.safeTransfer(msg.sender, reward);
+    }
+
+    /// @inheritdoc IResearchStudies
+    function close(uint256 studyId) external nonReentrant {
+        Study storage study = _researcherStudy(studyId);
+        uint128 refund = study.escrow;
+        study.closed = true;
+        study.escrow = 0;
+        emit StudyClosed(studyId, refund);
+        if (refund > 0) study.token.safeTransfer(msg.sender, refund);
+    }
+
+    /// @inheritdoc IResearchStudies
+    function studyCount() external view returns (uint256) {
+        return _studyCount;
+    }
+
+    /// @inheritdoc IResearchStudies
+    function getStudy(uint256 studyId) external view returns (StudyView memory) {
+        Study storage s = _study(studyId);
+        return StudyView({
+            researcher: s.researcher,
+            token: s.token,
+            reward: s.reward,
+            escrow: s.escrow,
+            cap: s.cap,
+            enrolled: s.enrolled,
+            accepted: s.accepted,
+            categories: s.categories,
+            endsAt: s.endsAt,
+            closed: s.closed,
+            metadataHash: s.metadataHash,
+            consentHash: s.consentHash
+        });
+    }
+
+    /// @inheritdoc IResearchStudies
+    function participationOf(uint256 studyId, address patient)
+        external
+        view
+        returns (ParticipationView memory)
+    {
+        Participation storage p = _participation[studyId][patient];
+        return
+            ParticipationView(
+                p.enrolment, p.contribution, p.claimed, p.enrolledAt, p.contributionHash
+            );
+    }
+}
