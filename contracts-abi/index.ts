@@ -1,2 +1,9 @@
-export { accessRegistryAbi, keyDirectoryAbi, multicall3Abi, recordIndexAbi } from './abis';
+export {
+  accessRegistryAbi,
+  demoStableTokenAbi,
+  keyDirectoryAbi,
+  multicall3Abi,
+  recordIndexAbi,
+  researchStudiesAbi,
+} from './abis';
 export { deployments, type Deployment } from './addresses';

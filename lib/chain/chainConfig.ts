@@ -11,5 +11,7 @@ export const chainConfig = readChainConfig({
   accessRegistry: process.env.NEXT_PUBLIC_ACCESS_REGISTRY_ADDRESS,
   recordIndex: process.env.NEXT_PUBLIC_RECORD_INDEX_ADDRESS,
   keyDirectory: process.env.NEXT_PUBLIC_KEY_DIRECTORY_ADDRESS,
+  researchStudies: process.env.NEXT_PUBLIC_RESEARCH_STUDIES_ADDRESS,
+  rewardToken: process.env.NEXT_PUBLIC_REWARD_TOKEN_ADDRESS,
   deployBlock: process.env.NEXT_PUBLIC_DEPLOY_BLOCK,
 });

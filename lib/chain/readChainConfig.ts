@@ -10,6 +10,8 @@ export type ChainConfig = {
   recordIndex: Address | null;
   /** KeyDirectory (encryption public keys); deployed with RecordIndex. */
   keyDirectory: Address | null;
+  /** ResearchStudies and the ERC-20 its rewards are paid in; null where research is not deployed. */
+  research: { studies: Address; rewardToken: Address } | null;
   /** First block to scan for history events. */
   deployBlock: bigint;
   /** The local Anvil chain: demo accounts are offered and nothing reaches the internet. */
@@ -23,6 +25,8 @@ export type ChainEnv = {
   accessRegistry?: string;
   recordIndex?: string;
   keyDirectory?: string;
+  researchStudies?: string;
+  rewardToken?: string;
   deployBlock?: string;
 };
 
@@ -61,6 +65,15 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     throw new ChainConfigError(`NEXT_PUBLIC_KEY_DIRECTORY_ADDRESS is not an address: "${keyDirectory}"`);
   }
 
+  const studies = env.researchStudies ?? deployed?.ResearchStudies;
+  const rewardToken = env.rewardToken ?? deployed?.RewardToken;
+  for (const [name, value] of [
+    ['NEXT_PUBLIC_RESEARCH_STUDIES_ADDRESS', studies],
+    ['NEXT_PUBLIC_REWARD_TOKEN_ADDRESS', rewardToken],
+  ] as const) {
+    if (value !== undefined && !isAddress(value)) throw new ChainConfigError(`${name} is not an address: "${value}"`);
+  }
+
   const chain = isLocal
     ? { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } }
     : defineChain({
@@ -79,6 +92,7 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     accessRegistry: getAddress(registry),
     recordIndex: recordIndex ? getAddress(recordIndex) : null,
     keyDirectory: keyDirectory ? getAddress(keyDirectory) : null,
+    research: studies && rewardToken ? { studies: getAddress(studies), rewardToken: getAddress(rewardToken) } : null,
     deployBlock: BigInt(env.deployBlock ?? deployed?.deployBlock ?? 0),
     isLocal,
   };

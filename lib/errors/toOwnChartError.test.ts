@@ -8,6 +8,7 @@ import {
 import { describe, expect, it } from 'vitest';
 import { accessRegistryAbi } from '../../contracts-abi';
 import { ContractRefusedError, RpcUnreachableError, UserRejectedError } from './OwnChartError';
+import * as abis from '../../contracts-abi/abis';
 import { REVERT_MESSAGES } from './revertMessages';
 import { toOwnChartError } from './toOwnChartError';
 
@@ -18,8 +19,12 @@ function revert(errorName: string, args: readonly unknown[] = []) {
 }
 
 describe('toOwnChartError', () => {
-  it('turns every AccessRegistry custom error into a sentence', () => {
-    const errors = accessRegistryAbi.filter((item) => item.type === 'error').map((item) => item.name);
+  it('turns every custom error of every contract the app calls into a sentence', () => {
+    const errors = Object.values(abis)
+      .flat()
+      .filter((item) => item.type === 'error')
+      .map((item) => item.name);
+    expect(errors.length).toBeGreaterThan(30);
     for (const name of errors) expect(REVERT_MESSAGES[name], name).toBeTruthy();
   });
 

@@ -11,18 +11,35 @@ import {
 import { privateKeyToAccount } from 'viem/accounts';
 import { foundry } from 'viem/chains';
 import { deployments } from '../../contracts-abi';
-import { accessRegistryAbi, keyDirectoryAbi, recordIndexAbi } from '../../contracts-abi/abis';
+import {
+  accessRegistryAbi,
+  demoStableTokenAbi,
+  keyDirectoryAbi,
+  recordIndexAbi,
+  researchStudiesAbi,
+} from '../../contracts-abi/abis';
 import {
   accessRegistryBytecode,
+  demoStableTokenBytecode,
   keyDirectoryBytecode,
   multicall3DeployedBytecode,
   recordIndexBytecode,
+  researchStudiesBytecode,
 } from '../../contracts-abi/bytecode';
-import { DEMO_ACCOUNTS } from '../../lib/wallet/demoAccounts';
+import { DEMO_ACCOUNTS, demoAccount } from '../../lib/wallet/demoAccounts';
 
 export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11';
 
-export type SetupChainReturnType = { accessRegistry: Address; keyDirectory: Address; recordIndex: Address };
+export type SetupChainReturnType = {
+  accessRegistry: Address;
+  keyDirectory: Address;
+  recordIndex: Address;
+  researchStudies: Address;
+  rewardToken: Address;
+};
+
+/** What the demo researcher starts with: one million demo dollars (6 decimals). */
+export const DEMO_TOKEN_SUPPLY = 1_000_000n * 10n ** 6n;
 
 /**
  * Makes a fresh local chain usable by the app: Multicall3 at its canonical address (Anvil lacks
@@ -40,6 +57,8 @@ export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> 
     accessRegistry: getAddress(expected.AccessRegistry),
     keyDirectory: getAddress(expected.KeyDirectory),
     recordIndex: getAddress(expected.RecordIndex),
+    researchStudies: getAddress(expected.ResearchStudies),
+    rewardToken: getAddress(expected.RewardToken),
   };
   const deployer = privateKeyToAccount(DEMO_ACCOUNTS[0]!.privateKey);
   const wallet = createWalletClient({ account: deployer, chain, transport: http(rpcUrl) });
@@ -56,5 +75,10 @@ export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> 
   await deploy('AccessRegistry', addresses.accessRegistry, accessRegistryAbi, accessRegistryBytecode);
   await deploy('KeyDirectory', addresses.keyDirectory, keyDirectoryAbi, keyDirectoryBytecode);
   await deploy('RecordIndex', addresses.recordIndex, recordIndexAbi, recordIndexBytecode, [addresses.accessRegistry]);
+  await deploy('ResearchStudies', addresses.researchStudies, researchStudiesAbi, researchStudiesBytecode);
+  await deploy('DemoStableToken', addresses.rewardToken, demoStableTokenAbi, demoStableTokenBytecode, [
+    demoAccount('Researcher').address,
+    DEMO_TOKEN_SUPPLY,
+  ]);
   return addresses;
 }
