@@ -1,0 +1,109 @@
+import type { Patient, Resource } from '@medplum/fhirtypes';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { ALL_CATEGORIES_MASK, categoriesToMask } from '../categories';
+import { parseBundle } from '../fhir/parseBundle';
+import { toChartSummary } from '../fhir/toChartSummary';
+import { deidentify } from './deidentify';
+
+const FIXTURES = [
+  'synthea-small-clemente-kreiger.json',
+  'synthea-uscore-inferno-patient-85.json',
+  'synthea-large-vito-feeney.json',
+  'ips-document-minimal.json',
+  'searchset-carin-bb-eob-include.json',
+];
+
+/** Every identifying string a bundle holds about its people: what must not survive. */
+function identifiers(resources: Resource[]): string[] {
+  const found = new Set<string>();
+  // Patients have lists of names and addresses; an Organization's name is a string, a Location's
+  // address a single object.
+  const list = <T>(value: T | T[] | undefined): T[] => (Array.isArray(value) ? value : value ? [value] : []);
+  for (const resource of resources) {
+    const person = resource as unknown as { name?: unknown; address?: unknown; telecom?: { value?: string }[] };
+    for (const name of list(person.name)) {
+      if (typeof name === 'string') found.add(name);
+      else {
+        const { given, family, text } = name as { given?: string[]; family?: string; text?: string };
+        for (const part of [...(given ?? []), family, text]) if (part) found.add(part);
+      }
+    }
+    for (const address of list(person.address) as {
+      line?: string[];
+      city?: string;
+      postalCode?: string;
+      text?: string;
+    }[]) {
+      for (const part of [...(address.line ?? []), address.city, address.postalCode, address.text]) {
+        if (part) found.add(part);
+      }
+    }
+    for (const telecom of list(person.telecom)) if (telecom.value) found.add(telecom.value);
+    for (const identifier of (resource as { identifier?: { value?: string }[] }).identifier ?? []) {
+      if (identifier.value) found.add(identifier.value);
+    }
+    const patient = resource as Patient;
+    if (patient.resourceType === 'Patient' && patient.birthDate) found.add(patient.birthDate);
+  }
+  // Very short values ("1", "M") would match anywhere and prove nothing.
+  return [...found].filter((value) => value.length >= 4);
+}
+
+describe('deidentify on real exports', () => {
+  for (const fixture of FIXTURES) {
+    it(`leaves no name, address line, telecom, identifier, id or exact birth date of ${fixture}`, () => {
+      const { resources } = parseBundle(readFileSync(`fixtures/fhir/${fixture}`, 'utf8'));
+      const extract = JSON.stringify(deidentify(resources, ALL_CATEGORIES_MASK, new Date('2026-01-01')));
+      const originalIds = resources.flatMap((r) => (r.id ? [r.id] : []));
+      expect(originalIds.filter((id) => extract.includes(id))).toEqual([]);
+      // Fresh random pseudonyms could contain a short value by chance; look past them.
+      const withoutPseudonyms = extract.replace(/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g, '');
+      const leaks = identifiers(resources).filter((value) => withoutPseudonyms.includes(value));
+      expect(leaks).toEqual([]);
+      // Every date is a year: no month or day survives.
+      expect(extract).not.toMatch(/"\d{4}-\d{2}/);
+    });
+  }
+
+  it('keeps only the categories asked for, still readable as a chart', () => {
+    const { resources } = parseBundle(readFileSync('fixtures/fhir/synthea-uscore-inferno-patient-85.json', 'utf8'));
+    const extract = deidentify(resources, categoriesToMask(['conditions', 'labs']), new Date('2026-01-01'));
+    const types = new Set(extract.map((r) => r.resourceType));
+    expect([...types].sort()).toEqual(['Condition', 'DiagnosticReport', 'Observation', 'Patient', 'Specimen']);
+    const chart = toChartSummary(extract);
+    expect(chart.activeConditions.length).toBeGreaterThan(0);
+    expect(chart.recentLabs.some((row) => row.detail && /\d/.test(row.detail))).toBe(true);
+    expect(chart.activeConditions[0]!.date).toMatch(/^\d{4}$/);
+  });
+
+  it('reduces the patient to gender, birth year and state, and withholds the year over 89', () => {
+    const patient: Patient = {
+      resourceType: 'Patient',
+      id: 'p1',
+      name: [{ given: ['Ada'], family: 'Lovelace' }],
+      gender: 'female',
+      birthDate: '1950-12-10',
+      address: [{ line: ['12 Rose Lane'], city: 'Springfield', state: 'MA', postalCode: '01103', country: 'US' }],
+    };
+    const [reduced] = deidentify([patient], ALL_CATEGORIES_MASK, new Date('2026-01-01'));
+    expect(reduced).toEqual({
+      resourceType: 'Patient',
+      id: expect.any(String),
+      gender: 'female',
+      birthDate: '1950',
+      address: [{ state: 'MA', country: 'US' }],
+    });
+    const [old] = deidentify([{ ...patient, birthDate: '1930-01-01' }], ALL_CATEGORIES_MASK, new Date('2026-01-01'));
+    expect((old as Patient).birthDate).toBeUndefined();
+  });
+
+  it('keeps links between kept resources under pseudonyms and drops links to anything else', () => {
+    const { resources } = parseBundle(readFileSync('fixtures/fhir/synthea-small-clemente-kreiger.json', 'utf8'));
+    const extract = deidentify(resources, categoriesToMask(['labs', 'encounters']), new Date('2026-01-01'));
+    const ids = new Set(extract.map((r) => `urn:uuid:${r.id}`));
+    const references = [...JSON.stringify(extract).matchAll(/"reference":"([^"]+)"/g)].map((m) => m[1]!);
+    expect(references.length).toBeGreaterThan(0);
+    for (const reference of references) expect(ids.has(reference)).toBe(true);
+  });
+});

@@ -1,0 +1,153 @@
+import type { Address as FhirAddress, Patient, Resource } from '@medplum/fhirtypes';
+import { CATEGORIES } from '../categories';
+import { categorizeResource } from '../fhir/categorizeResource';
+
+/**
+ * What a de-identified extract leaves out, in the words shown to a patient before they join a
+ * study (HIPAA Safe Harbor style).
+ */
+export const STRIPPED_FROM_EXTRACTS = [
+  'Names (yours and your clinicians’)',
+  'Addresses below state level, phone numbers and email addresses',
+  'Exact dates: every date becomes its year; ages over 89 are not given',
+  'Record numbers, insurance and other identifiers',
+  'Free-text notes, comments and documents',
+  'Clinicians, organizations, locations, claims and billing',
+] as const;
+
+/** Resource types that identify people or places, or are free text, and never leave. */
+const DROPPED_TYPES = new Set<string>([
+  'Practitioner',
+  'PractitionerRole',
+  'RelatedPerson',
+  'Person',
+  'Organization',
+  'Location',
+  'Endpoint',
+  'HealthcareService',
+  'Coverage',
+  'Claim',
+  'ClaimResponse',
+  'ExplanationOfBenefit',
+  'DocumentReference',
+  'Composition',
+  'Media',
+  'Provenance',
+  'CareTeam',
+  'Device',
+  'Binary',
+  'Communication',
+]);
+
+/** Fields removed wherever they appear: identifiers, contact details, free text, people. */
+const DROPPED_FIELDS = new Set([
+  'identifier',
+  'name',
+  'telecom',
+  'address',
+  'contact',
+  'photo',
+  'note',
+  'comment',
+  'description',
+  'valueString',
+  'patientInstruction',
+  'meta',
+  'extension',
+  'modifierExtension',
+  'performer',
+  'requester',
+  'recorder',
+  'asserter',
+  'participant',
+  'serviceProvider',
+  'location',
+  'author',
+  'informationSource',
+  'insurance',
+  'generalPractitioner',
+  'managingOrganization',
+  'link',
+  'communication',
+]);
+
+const DATE = /^(\d{4})(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+function scrub(value: Json, pseudonyms: Map<string, string>): Json | undefined {
+  if (typeof value === 'string') {
+    const date = DATE.exec(value);
+    return date && value.length > 4 ? date[1]! : value;
+  }
+  if (Array.isArray(value)) {
+    return value.map((item) => scrub(item, pseudonyms)).filter((item): item is Json => item !== undefined);
+  }
+  if (value === null || typeof value !== 'object') return value;
+
+  const out: { [key: string]: Json } = {};
+  const isReference = typeof value.reference === 'string';
+  for (const [key, field] of Object.entries(value)) {
+    if (DROPPED_FIELDS.has(key)) continue;
+    // A reference's display is a person's or place's name; a narrative is free text. A coded
+    // concept's text ("Body height") stays.
+    if (key === 'display' && isReference) continue;
+    if (key === 'text' && typeof field === 'object') continue;
+    if (key === 'reference' && typeof field === 'string') {
+      // Keep links inside the extract (under pseudonyms); drop links to anything else.
+      const target = pseudonyms.get(
+        field
+          .replace(/^urn:uuid:/, '')
+          .split('/')
+          .pop() ?? '',
+      );
+      if (target) out.reference = `urn:uuid:${target}`;
+      continue;
+    }
+    if (key === 'id' && typeof field === 'string') {
+      out.id = pseudonyms.get(field) ?? crypto.randomUUID();
+      continue;
+    }
+    const scrubbed = scrub(field, pseudonyms);
+    if (scrubbed !== undefined) out[key] = scrubbed;
+  }
+  // A reference reduced to nothing is no reference at all.
+  return Object.keys(out).length === 0 ? undefined : out;
+}
+
+function reducedPatient(patient: Patient | undefined, pseudonym: string, now: Date): Patient {
+  const reduced: Patient = { resourceType: 'Patient', id: pseudonym };
+  if (patient?.gender) reduced.gender = patient.gender;
+  const birthYear = patient?.birthDate ? Number(patient.birthDate.slice(0, 4)) : null;
+  // Safe Harbor: ages over 89 are aggregated, so the year is withheld for them.
+  if (birthYear && now.getUTCFullYear() - birthYear <= 89) reduced.birthDate = String(birthYear);
+  const state = patient?.address?.find((a: FhirAddress) => a.state)?.state;
+  const country = patient?.address?.find((a: FhirAddress) => a.country)?.country;
+  if (state || country) reduced.address = [{ ...(state ? { state } : {}), ...(country ? { country } : {}) }];
+  return reduced;
+}
+
+/**
+ * A de-identified extract of `resources` for a study asking for `categories` (bit set): only
+ * those categories, every identifying field removed, dates cut to the year, links between the
+ * kept resources preserved under fresh pseudonyms, and a patient reduced to gender, birth year
+ * and state. Pure: the same input gives the same shape, with new pseudonyms each time.
+ */
+export function deidentify(resources: readonly Resource[], categories: number, now = new Date()): Resource[] {
+  const wanted = new Set(CATEGORIES.filter((c) => categories & (1 << c.bit)).map((c) => c.key));
+  const patient = resources.find((r): r is Patient => r.resourceType === 'Patient');
+  const kept = resources.filter(
+    (r) => r.resourceType !== 'Patient' && !DROPPED_TYPES.has(r.resourceType) && wanted.has(categorizeResource(r)),
+  );
+  const pseudonyms = new Map<string, string>();
+  const patientPseudonym = crypto.randomUUID();
+  if (patient?.id) pseudonyms.set(patient.id, patientPseudonym);
+  for (const resource of kept) if (resource.id) pseudonyms.set(resource.id, crypto.randomUUID());
+
+  const extract: Resource[] = [reducedPatient(patient, patientPseudonym, now)];
+  for (const resource of kept) {
+    const scrubbed = scrub(resource as unknown as Json, pseudonyms) as unknown as Resource;
+    extract.push({ ...scrubbed, id: resource.id ? pseudonyms.get(resource.id)! : crypto.randomUUID() });
+  }
+  return extract;
+}
