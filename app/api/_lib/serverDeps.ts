@@ -5,6 +5,7 @@ import { createPublicClient, http, type PublicClient } from 'viem';
 import { createAuthHandlers } from '@/lib/api/createAuthHandlers';
 import { createBlobHandlers } from '@/lib/api/createBlobHandlers';
 import { createKeyHandlers } from '@/lib/api/createKeyHandlers';
+import { createStudyHandlers } from '@/lib/api/createStudyHandlers';
 import { NonceStore } from '@/lib/auth/NonceStore';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { FsBlobStore } from '@/lib/storage/FsBlobStore';
@@ -32,6 +33,7 @@ const nonces = new NonceStore();
 let secret: string | undefined;
 let blobs: ReturnType<typeof createBlobHandlers> | undefined;
 let keys: ReturnType<typeof createKeyHandlers> | undefined;
+let studies: ReturnType<typeof createStudyHandlers> | undefined;
 
 /** Auth handlers bound to this request's host: a SIWE message must name the site it was signed for. */
 export function authHandlers(request: Request) {
@@ -70,4 +72,20 @@ export function keyHandlers() {
     chain: chainAuthorization(),
   });
   return keys;
+}
+
+/** Research handlers: study documents and contributions, each in its own directory. */
+export function studyHandlers() {
+  if (!chainConfig.research) {
+    throw new Error(`No ResearchStudies on chain ${chainConfig.chain.id}: set NEXT_PUBLIC_RESEARCH_STUDIES_ADDRESS`);
+  }
+  secret ??= sessionSecret();
+  studies ??= createStudyHandlers({
+    documents: new FsBlobStore(path.join(dataDir, 'study-documents')),
+    contributions: new FsBlobStore(path.join(dataDir, 'contributions')),
+    client,
+    studies: chainConfig.research.studies,
+    sessionSecret: secret,
+  });
+  return studies;
 }

@@ -1,0 +1,7 @@
+import { studyHandlers } from '../../../_lib/serverDeps';
+
+export const dynamic = 'force-dynamic';
+
+export async function GET(request: Request, { params }: { params: Promise<{ hash: string }> }) {
+  return studyHandlers().getDocument(request, (await params).hash);
+}
