@@ -20,7 +20,13 @@ export function SiteHeader() {
               <Link href="/access">My records access</Link>
             </li>
             <li>
+              <Link href="/studies">Research studies</Link>
+            </li>
+            <li>
               <Link href="/patients">My patients</Link>
+            </li>
+            <li>
+              <Link href="/research">Research console</Link>
             </li>
           </ul>
         </nav>

@@ -1,0 +1,226 @@
+'use client';
+
+import { useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { Address, PublicClient } from 'viem';
+import { usePublicClient } from 'wagmi';
+import { researchStudiesAbi } from '@/contracts-abi';
+import { useTransactor } from '@/components/hooks/useTransactor';
+import { TransactionStatus } from '@/components/ui/TransactionStatus';
+import { describeScope } from '@/lib/categories';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
+import type { OwnChartError } from '@/lib/errors/OwnChartError';
+import { toOwnChartError } from '@/lib/errors/toOwnChartError';
+import { formatTokenAmount } from '@/lib/format/formatTokenAmount';
+import { sealContribution } from '@/lib/research/contribution';
+import { deidentify, STRIPPED_FROM_EXTRACTS } from '@/lib/research/deidentify';
+import { registeredPublicKey } from '@/lib/research/loadContribution';
+import { researchKeys } from '@/lib/research/queryKeys';
+import { researchContracts, type Study, type TokenInfo } from '@/lib/research/readStudies';
+import { uploadContribution, type ConsentDocument, type StudyDescription } from '@/lib/research/studyApi';
+import { vaultRecordsQueryOptions } from '@/lib/vault/vaultQueryOptions';
+import { StudyFacts, studyState } from './StudyFacts';
+import { useStudyDocument } from './useResearch';
+
+const CONTRIBUTION_STATUS = {
+  none: 'Not contributed yet',
+  submitted: 'Contributed, awaiting the researcher’s review',
+  accepted: 'Accepted',
+  rejected: 'Not accepted by the researcher',
+} as const;
+
+/** One study as a patient meets it: read, consent, contribute, claim, withdraw. */
+export function PatientStudy({
+  study,
+  patient,
+  keys,
+  token,
+  chainTime,
+}: {
+  study: Study;
+  patient: Address;
+  keys: EncryptionKeyPair;
+  token: TokenInfo;
+  chainTime: number;
+}) {
+  const client = usePublicClient() as PublicClient;
+  const queryClient = useQueryClient();
+  const description = useStudyDocument<StudyDescription>(study.metadataHash);
+  const consent = useStudyDocument<ConsentDocument>(study.consentHash);
+  const { stage, run, busy } = useTransactor();
+  const [preparing, setPreparing] = useState<string | null>(null);
+  const [failure, setFailure] = useState<OwnChartError | null>(null);
+  const headingId = useId();
+  const studies = researchContracts(chainConfig).studies;
+  const invalidates = [researchKeys.all(chainConfig.chain.id)];
+  const standing = study.participation!;
+  const open = studyState(study, chainTime) === 'open';
+  const title = description.data?.title ?? `Study ${study.id}`;
+
+  async function contribute() {
+    setFailure(null);
+    try {
+      setPreparing('Reading your records…');
+      const { records } = await queryClient.fetchQuery(
+        vaultRecordsQueryOptions(client, chainConfig, { patient, reader: patient, keys }),
+      );
+      const resources = records.flatMap((r) => (r.resource ? [r.resource] : []));
+      const extract = deidentify(resources, study.categories);
+      setPreparing(`De-identifying and encrypting ${extract.length} resources for the researcher…`);
+      const sealed = await sealContribution({
+        resources: extract,
+        studyId: study.id,
+        patient,
+        patientPrivateKey: keys.privateKey,
+        researcherPublicKey: await registeredPublicKey(client, chainConfig, study.researcher),
+      });
+      const hash = await uploadContribution(study.id, sealed);
+      setPreparing(null);
+      await run({
+        label: `anchoring your contribution (${extract.length} de-identified resources)`,
+        address: studies,
+        abi: researchStudiesAbi,
+        functionName: 'contribute',
+        args: [study.id, hash],
+        invalidates,
+      });
+    } catch (error) {
+      setPreparing(null);
+      setFailure(toOwnChartError(error));
+    }
+  }
+
+  return (
+    <article aria-labelledby={headingId} className="card space-y-3">
+      <h3 id={headingId} className="text-lg font-semibold">
+        {title}
+      </h3>
+      {description.data && (
+        <>
+          <p>{description.data.purpose}</p>
+          {description.data.eligibility && <p>Who may join: {description.data.eligibility}</p>}
+        </>
+      )}
+      <StudyFacts study={study} token={token} chainTime={chainTime} />
+
+      {standing.enrolment !== 'none' && (
+        <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1 rounded-md bg-slate-50 p-3">
+          <dt className="font-medium">Your consent</dt>
+          <dd>{standing.enrolment === 'enrolled' ? 'Given' : 'Withdrawn: nothing new is shared'}</dd>
+          <dt className="font-medium">Your contribution</dt>
+          <dd>{CONTRIBUTION_STATUS[standing.contribution]}</dd>
+          <dt className="font-medium">Your reward</dt>
+          <dd>
+            {standing.contribution !== 'accepted'
+              ? 'None yet'
+              : standing.claimed
+                ? `${formatTokenAmount(study.reward, token)} claimed`
+                : `${formatTokenAmount(study.reward, token)} to claim`}
+          </dd>
+        </dl>
+      )}
+
+      {standing.enrolment === 'none' && open && study.enrolled < study.cap && (
+        <details className="space-y-2">
+          <summary className="cursor-pointer font-medium">Read the consent document and join</summary>
+          <div className="mt-2 space-y-2">
+            <section aria-label="Consent document" className="whitespace-pre-line rounded-md bg-slate-50 p-3">
+              {consent.data?.text ?? 'Loading the consent document…'}
+            </section>
+            <p>
+              <strong>What would be shared:</strong> a de-identified extract of your {describeScope(study.categories)}.
+            </p>
+            <div>
+              <strong>What is removed first, in your browser:</strong>
+              <ul className="list-disc pl-6">
+                {STRIPPED_FROM_EXTRACTS.map((item) => (
+                  <li key={item}>{item}</li>
+                ))}
+              </ul>
+            </div>
+            <button
+              type="button"
+              className="btn-primary"
+              disabled={busy || !consent.data}
+              onClick={() =>
+                run({
+                  label: `joining “${title}”`,
+                  address: studies,
+                  abi: researchStudiesAbi,
+                  functionName: 'enrol',
+                  args: [study.id, study.consentHash],
+                  invalidates,
+                })
+              }
+            >
+              I consent: join study
+            </button>
+          </div>
+        </details>
+      )}
+
+      <div className="flex flex-wrap gap-3">
+        {standing.enrolment === 'enrolled' && standing.contribution === 'none' && open && (
+          <button type="button" className="btn-primary" disabled={busy || preparing !== null} onClick={contribute}>
+            Contribute de-identified data
+          </button>
+        )}
+        {standing.contribution === 'accepted' && !standing.claimed && (
+          <button
+            type="button"
+            className="btn-primary"
+            disabled={busy}
+            onClick={() =>
+              run({
+                label: `claiming ${formatTokenAmount(study.reward, token)}`,
+                address: studies,
+                abi: researchStudiesAbi,
+                functionName: 'claim',
+                args: [study.id],
+                invalidates,
+              })
+            }
+          >
+            Claim {formatTokenAmount(study.reward, token)}
+          </button>
+        )}
+        {standing.enrolment === 'enrolled' && (
+          <button
+            type="button"
+            className="btn-danger"
+            disabled={busy}
+            onClick={() =>
+              run({
+                label: 'withdrawing your consent',
+                address: studies,
+                abi: researchStudiesAbi,
+                functionName: 'withdraw',
+                args: [study.id],
+                invalidates,
+              })
+            }
+          >
+            Withdraw consent
+          </button>
+        )}
+      </div>
+      {standing.enrolment === 'enrolled' && (
+        <p className="text-sm text-slate-700">
+          Withdrawing stops any further sharing at once. What was already contributed cannot be recalled, and rewards
+          already earned stay yours.
+        </p>
+      )}
+      <div role="status" aria-live="polite">
+        {preparing && <p>{preparing}</p>}
+      </div>
+      {failure && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
+          <strong>Nothing was contributed. </strong>
+          {failure.shortMessage}
+        </p>
+      )}
+      <TransactionStatus stage={stage} />
+    </article>
+  );
+}

@@ -1,0 +1,386 @@
+'use client';
+
+import type { Resource } from '@medplum/fhirtypes';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import { parseUnits, type Address, type PublicClient } from 'viem';
+import { usePublicClient } from 'wagmi';
+import { demoStableTokenAbi, researchStudiesAbi } from '@/contracts-abi';
+import { useTransactor } from '@/components/hooks/useTransactor';
+import { AccountName } from '@/components/ui/AccountName';
+import { downloadFile } from '@/components/ui/downloadFile';
+import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { TransactionStatus } from '@/components/ui/TransactionStatus';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
+import type { OwnChartError } from '@/lib/errors/OwnChartError';
+import { toOwnChartError } from '@/lib/errors/toOwnChartError';
+import { resourceTypeLabel } from '@/lib/fhir/describeResource';
+import { summarizeResources } from '@/lib/fhir/summarizeResources';
+import { toChartSummary } from '@/lib/fhir/toChartSummary';
+import { formatTokenAmount } from '@/lib/format/formatTokenAmount';
+import { loadContribution } from '@/lib/research/loadContribution';
+import { researchKeys } from '@/lib/research/queryKeys';
+import { researchContracts, type ContributionEntry, type Study, type TokenInfo } from '@/lib/research/readStudies';
+import type { StudyDescription } from '@/lib/research/studyApi';
+import { toCsv, toNdjson } from '@/lib/research/toDataset';
+import { StudyFacts } from './StudyFacts';
+import { useContributions, useStudyDocument } from './useResearch';
+
+const STATUS = { none: '—', submitted: 'Awaiting review', accepted: 'Accepted', rejected: 'Rejected' } as const;
+
+function useStudyTransactions() {
+  const transactor = useTransactor();
+  const invalidates = [researchKeys.all(chainConfig.chain.id)];
+  return { ...transactor, invalidates };
+}
+
+function FundStudy({ study, researcher, token }: { study: Study; researcher: Address; token: TokenInfo }) {
+  const client = usePublicClient() as PublicClient;
+  const { stage, run, busy, invalidates } = useStudyTransactions();
+  const [amount, setAmount] = useState('');
+  const [invalid, setInvalid] = useState<string | null>(null);
+  const id = useId();
+  const { studies } = researchContracts(chainConfig);
+  const allowance = useQuery({
+    queryKey: [...researchKeys.all(chainConfig.chain.id), 'allowance', researcher],
+    queryFn: () =>
+      client.readContract({
+        address: study.token,
+        abi: demoStableTokenAbi,
+        functionName: 'allowance',
+        args: [researcher, studies],
+      }),
+  });
+  let value: bigint | null = null;
+  try {
+    value = amount ? parseUnits(amount.trim(), token.decimals) : null;
+  } catch {
+    value = null;
+  }
+  const approved = value !== null && allowance.data !== undefined && allowance.data >= value;
+
+  function check(): bigint | null {
+    if (value === null || value <= 0n) {
+      setInvalid('Enter an amount greater than zero, such as 500.');
+      return null;
+    }
+    setInvalid(null);
+    return value;
+  }
+
+  return (
+    <div className="space-y-2">
+      <h4 className="font-semibold">Add funds</h4>
+      <label htmlFor={`${id}-amount`} className="block">
+        Amount ({token.symbol})
+      </label>
+      <input
+        id={`${id}-amount`}
+        className="input w-48"
+        inputMode="decimal"
+        value={amount}
+        aria-invalid={invalid ? true : undefined}
+        aria-describedby={invalid ? `${id}-error` : undefined}
+        onChange={(e) => {
+          setAmount(e.target.value);
+          setInvalid(null);
+        }}
+      />
+      {invalid && (
+        <p id={`${id}-error`} className="text-sm text-red-800">
+          {invalid}
+        </p>
+      )}
+      <ol className="flex flex-wrap gap-3">
+        <li>
+          <button
+            type="button"
+            className="btn-secondary"
+            disabled={busy || approved}
+            onClick={() => {
+              const checked = check();
+              if (checked !== null) {
+                void run({
+                  label: `step 1 of 2: approving ${formatTokenAmount(checked, token)} for the study contract`,
+                  address: study.token,
+                  abi: demoStableTokenAbi,
+                  functionName: 'approve',
+                  args: [studies, checked],
+                  invalidates,
+                });
+              }
+            }}
+          >
+            {approved ? 'Step 1: approved' : 'Step 1: Approve'}
+          </button>
+        </li>
+        <li>
+          <button
+            type="button"
+            className="btn-primary"
+            disabled={busy || !approved}
+            onClick={() => {
+              const checked = check();
+              if (checked !== null) {
+                void run({
+                  label: `step 2 of 2: depositing ${formatTokenAmount(checked, token)} into escrow`,
+                  address: studies,
+                  abi: researchStudiesAbi,
+                  functionName: 'fund',
+                  args: [study.id, checked],
+                  invalidates,
+                }).then((ok) => ok && setAmount(''));
+              }
+            }}
+          >
+            Step 2: Deposit
+          </button>
+        </li>
+      </ol>
+      <TransactionStatus stage={stage} />
+    </div>
+  );
+}
+
+function ReviewPanel({
+  study,
+  entry,
+  keys,
+  onDone,
+}: {
+  study: Study;
+  entry: ContributionEntry;
+  keys: EncryptionKeyPair;
+  onDone: () => void;
+}) {
+  const client = usePublicClient() as PublicClient;
+  const { stage, run, busy, invalidates } = useStudyTransactions();
+  const opened = useQuery({
+    queryKey: [...researchKeys.all(chainConfig.chain.id), 'contribution', entry.contentHash],
+    queryFn: () =>
+      loadContribution(client, chainConfig, {
+        studyId: study.id,
+        patient: entry.patient,
+        contentHash: entry.contentHash,
+        researcher: keys,
+      }),
+    staleTime: Infinity,
+  });
+  const review = (accept: boolean) =>
+    run({
+      label: `${accept ? 'accepting' : 'rejecting'} the contribution`,
+      address: researchContracts(chainConfig).studies,
+      abi: researchStudiesAbi,
+      functionName: 'review',
+      args: [study.id, entry.patient, accept],
+      invalidates,
+    }).then((ok) => ok && onDone());
+
+  const preview = opened.data ? summarizeResources(opened.data) : null;
+  const chart = opened.data ? toChartSummary(opened.data) : null;
+  return (
+    <section aria-label="Contribution under review" className="space-y-2 rounded-md border border-slate-300 p-3">
+      {opened.isPending && <p role="status">Decrypting the contribution…</p>}
+      {opened.isError && (
+        <QueryErrorBanner error={opened.error} onRetry={() => opened.refetch()} what="the contribution" />
+      )}
+      {preview && chart && (
+        <>
+          <p>
+            {preview.total} de-identified resources:{' '}
+            {preview.byType.map(([type, count]) => `${resourceTypeLabel(type)} ${count}`).join(', ')}.
+          </p>
+          {chart.activeConditions.length > 0 && (
+            <p>
+              Conditions: {chart.activeConditions.map((r) => `${r.title} (${r.date ?? 'year unknown'})`).join('; ')}
+            </p>
+          )}
+          {chart.recentLabs.length > 0 && (
+            <p>
+              Latest measurements:{' '}
+              {chart.recentLabs
+                .slice(0, 5)
+                .map((r) => `${r.title} ${r.detail}`)
+                .join('; ')}
+            </p>
+          )}
+          <div className="flex gap-3">
+            <button type="button" className="btn-primary" disabled={busy} onClick={() => review(true)}>
+              Accept contribution
+            </button>
+            <button type="button" className="btn-danger" disabled={busy} onClick={() => review(false)}>
+              Reject contribution
+            </button>
+          </div>
+        </>
+      )}
+      <TransactionStatus stage={stage} />
+    </section>
+  );
+}
+
+function Contributions({ study, keys }: { study: Study; keys: EncryptionKeyPair }) {
+  const client = usePublicClient() as PublicClient;
+  const contributions = useContributions(study.id);
+  const [reviewing, setReviewing] = useState<Address | null>(null);
+  const [datasetError, setDatasetError] = useState<OwnChartError | null>(null);
+  const [preparing, setPreparing] = useState(false);
+  const accepted = contributions.data?.filter((c) => c.status === 'accepted') ?? [];
+
+  async function download(format: 'csv' | 'ndjson') {
+    setPreparing(true);
+    setDatasetError(null);
+    try {
+      const extracts: { participant: string; resources: Resource[] }[] = [];
+      for (const [index, entry] of accepted.entries()) {
+        const resources = await loadContribution(client, chainConfig, {
+          studyId: study.id,
+          patient: entry.patient,
+          contentHash: entry.contentHash,
+          researcher: keys,
+        });
+        extracts.push({ participant: `P${index + 1}`, resources });
+      }
+      const name = `study-${study.id}-dataset`;
+      if (format === 'csv') downloadFile(`${name}.csv`, toCsv(extracts), 'text/csv');
+      else downloadFile(`${name}.ndjson`, toNdjson(extracts), 'application/fhir+ndjson');
+    } catch (error) {
+      setDatasetError(toOwnChartError(error));
+    } finally {
+      setPreparing(false);
+    }
+  }
+
+  return (
+    <div className="space-y-2">
+      <h4 className="font-semibold">Contributions</h4>
+      {contributions.isPending && <p role="status">Loading contributions…</p>}
+      {contributions.isError && (
+        <QueryErrorBanner error={contributions.error} onRetry={() => contributions.refetch()} what="contributions" />
+      )}
+      {contributions.data?.length === 0 && <p>No contributions yet.</p>}
+      {contributions.data && contributions.data.length > 0 && (
+        <table className="w-full text-left">
+          <caption className="sr-only">Contributions to this study</caption>
+          <thead>
+            <tr>
+              <th scope="col">Participant</th>
+              <th scope="col">Status</th>
+              <th scope="col">
+                <span className="sr-only">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {contributions.data.map((entry) => (
+              <tr key={entry.patient}>
+                <td>
+                  <AccountName address={entry.patient} />
+                </td>
+                <td>{STATUS[entry.status]}</td>
+                <td>
+                  {entry.status === 'submitted' && !study.closed && (
+                    <button
+                      type="button"
+                      className="btn-secondary"
+                      aria-label={`Review contribution from ${entry.patient}`}
+                      onClick={() => setReviewing(entry.patient)}
+                    >
+                      Review
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {reviewing && contributions.data && (
+        <ReviewPanel
+          study={study}
+          entry={contributions.data.find((c) => c.patient === reviewing)!}
+          keys={keys}
+          onDone={() => setReviewing(null)}
+        />
+      )}
+      {accepted.length > 0 && (
+        <div className="flex flex-wrap gap-3">
+          <button type="button" className="btn-secondary" disabled={preparing} onClick={() => download('csv')}>
+            Download dataset (CSV)
+          </button>
+          <button type="button" className="btn-secondary" disabled={preparing} onClick={() => download('ndjson')}>
+            Download dataset (FHIR NDJSON)
+          </button>
+        </div>
+      )}
+      {datasetError && (
+        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
+          <strong>The dataset could not be prepared. </strong>
+          {datasetError.shortMessage}
+        </p>
+      )}
+    </div>
+  );
+}
+
+/** One of the researcher's studies: budget, funding, contributions and review, dataset, close. */
+export function ResearcherStudy({
+  study,
+  researcher,
+  keys,
+  token,
+  chainTime,
+}: {
+  study: Study;
+  researcher: Address;
+  keys: EncryptionKeyPair;
+  token: TokenInfo;
+  chainTime: number;
+}) {
+  const description = useStudyDocument<StudyDescription>(study.metadataHash);
+  const { stage, run, busy, invalidates } = useStudyTransactions();
+  const headingId = useId();
+  const title = description.data?.title ?? `Study ${study.id}`;
+  return (
+    <article aria-labelledby={headingId} className="card space-y-4">
+      <h3 id={headingId} className="text-lg font-semibold">
+        {title}
+      </h3>
+      {description.data && <p>{description.data.purpose}</p>}
+      <StudyFacts study={study} token={token} chainTime={chainTime} />
+      <p>
+        <strong>Budget left: </strong>
+        {formatTokenAmount(study.escrow, token)} ({study.accepted} contribution{study.accepted === 1 ? '' : 's'}{' '}
+        accepted)
+      </p>
+      {!study.closed && <FundStudy study={study} researcher={researcher} token={token} />}
+      <Contributions study={study} keys={keys} />
+      {!study.closed && (
+        <div className="space-y-2">
+          <button
+            type="button"
+            className="btn-danger"
+            disabled={busy}
+            onClick={() =>
+              run({
+                label: `closing the study and reclaiming ${formatTokenAmount(study.escrow, token)}`,
+                address: researchContracts(chainConfig).studies,
+                abi: researchStudiesAbi,
+                functionName: 'close',
+                args: [study.id],
+                invalidates,
+              })
+            }
+          >
+            Close study and reclaim {formatTokenAmount(study.escrow, token)}
+          </button>
+          <p className="text-sm text-slate-700">
+            Closing ends enrolment and contributions. Rewards already accepted stay claimable by patients.
+          </p>
+        </div>
+      )}
+      <TransactionStatus stage={stage} />
+    </article>
+  );
+}
