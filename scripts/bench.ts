@@ -8,10 +8,14 @@ import { existsSync, readFileSync } from 'node:fs';
 import { randomKey } from '../lib/crypto/aesGcm';
 import { categorizeResource } from '../lib/fhir/categorizeResource';
 import { parseBundle } from '../lib/fhir/parseBundle';
-import { CATEGORIES } from '../lib/categories';
+import { x25519 } from '@noble/curves/ed25519.js';
+import { ALL_CATEGORIES_MASK, CATEGORIES } from '../lib/categories';
+import { sealContribution } from '../lib/research/contribution';
+import { deidentify } from '../lib/research/deidentify';
 import { sealRecord } from '../lib/vault/sealRecord';
 
 const BUILD_LOG = 'test-results/next-build.log';
+const LARGEST_FIXTURE = 'fixtures/fhir/synthea-large-vito-feeney.json';
 
 function section(title: string): void {
   console.log(`\n## ${title}\n`);
@@ -19,9 +23,13 @@ function section(title: string): void {
 
 function gas(): void {
   section('Gas (forge, each call an isolated transaction)');
-  execFileSync('npx', ['forge', 'test', '--isolate', '--match-contract', 'GasComparison|RecordIndexGas'], {
-    stdio: 'ignore',
-  });
+  execFileSync(
+    'npx',
+    ['forge', 'test', '--isolate', '--match-contract', 'GasComparison|RecordIndexGas|ResearchStudiesGas'],
+    {
+      stdio: 'ignore',
+    },
+  );
   const snapshot = JSON.parse(readFileSync('snapshots/access.json', 'utf8')) as Record<string, string>;
   const g = (name: string) => Number(snapshot[name]);
   const rows: [string, number, string][] = [
@@ -57,9 +65,38 @@ function recordGas(): void {
   console.log(`${'registerKey'.padEnd(24)} ${snapshot['registerKey']!.padStart(8)}`);
 }
 
+function researchGas(): void {
+  section('Gas for research studies (forge, isolated transactions)');
+  const snapshot = JSON.parse(readFileSync('snapshots/research.json', 'utf8')) as Record<string, string>;
+  for (const action of ['publish', 'fund', 'enrol', 'contribute', 'accept', 'claim', 'withdraw', 'close']) {
+    console.log(`${action.padEnd(24)} ${snapshot[action]!.padStart(8)}`);
+  }
+}
+
+async function deidentifyLargestFixture(): Promise<void> {
+  section('De-identifying and encrypting the largest fixture for a study (Node; same code as the browser)');
+  const { resources } = parseBundle(readFileSync(LARGEST_FIXTURE, 'utf8'));
+  const patient = x25519.keygen();
+  const researcher = x25519.keygen();
+  const started = performance.now();
+  const extract = deidentify(resources, ALL_CATEGORIES_MASK);
+  const deidentified = performance.now();
+  const sealed = await sealContribution({
+    resources: extract,
+    studyId: 1n,
+    patient: '0x70997970C51812dc3A010C7d01b50e0d17dc79C8',
+    patientPrivateKey: patient.secretKey,
+    researcherPublicKey: researcher.publicKey,
+  });
+  const encrypted = performance.now();
+  console.log(
+    `${resources.length} resources → ${extract.length} kept; de-identify ${Math.round(deidentified - started)} ms, encrypt ${Math.round(encrypted - deidentified)} ms (${(sealed.length / 1024 / 1024).toFixed(1)} MB sealed)`,
+  );
+}
+
 async function sealLargestFixture(): Promise<void> {
   section('Encrypting the largest fixture (Node WebCrypto; the browser uses the same code)');
-  const file = 'fixtures/fhir/synthea-large-vito-feeney.json';
+  const file = LARGEST_FIXTURE;
   const text = readFileSync(file, 'utf8');
   const started = performance.now();
   const { resources } = parseBundle(text);
@@ -133,6 +170,8 @@ function e2eFigures(): void {
 
 gas();
 recordGas();
+researchGas();
 await sealLargestFixture();
+await deidentifyLargestFixture();
 firstLoadJs();
 e2eFigures();
