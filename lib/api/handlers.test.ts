@@ -5,7 +5,7 @@ import { createPublicClient, createTestClient, createWalletClient, http, type He
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accessRegistryAbi, deployments, recordIndexAbi } from '../../contracts-abi';
+import { accessRegistryAbi, deployments, recordIndexAbi, researchStudiesAbi } from '../../contracts-abi';
 import { startAnvil, type Anvil } from '../../scripts/lib/anvil';
 import { setupChain } from '../../scripts/lib/setupChain';
 import { NonceStore } from '../auth/NonceStore';
@@ -19,6 +19,7 @@ import { demoAccount } from '../wallet/demoAccounts';
 import { createAuthHandlers } from './createAuthHandlers';
 import { createBlobHandlers } from './createBlobHandlers';
 import { createKeyHandlers } from './createKeyHandlers';
+import { createStudyHandlers } from './createStudyHandlers';
 
 // Real Anvil, real signatures, real files: the handlers must agree with the chain at request time.
 const DOMAIN = '127.0.0.1:3000';
@@ -33,6 +34,7 @@ let storeDir: string;
 let auth: ReturnType<typeof createAuthHandlers>;
 let blobs: ReturnType<typeof createBlobHandlers>;
 let keys: ReturnType<typeof createKeyHandlers>;
+let studies: ReturnType<typeof createStudyHandlers>;
 let snapshot: Hex;
 const testClient = () =>
   createTestClient({
@@ -188,6 +190,13 @@ beforeEach(async () => {
     client,
     sessionSecret,
     chain: { accessRegistry: deployed.AccessRegistry, recordIndex: deployed.RecordIndex },
+  });
+  studies = createStudyHandlers({
+    documents: new FsBlobStore(path.join(storeDir, 'study-documents')),
+    contributions: new FsBlobStore(path.join(storeDir, 'contributions')),
+    client,
+    studies: deployed.ResearchStudies,
+    sessionSecret,
   });
   return () => rm(storeDir, { recursive: true, force: true });
 });
@@ -353,5 +362,80 @@ describe('key envelopes authorized by chain state', () => {
     await testClient().mine({ blocks: 1 });
     expect((await listKeys(clinicianCookie)).status).toBe(403);
     expect((await listKeys('')).status).toBe(401);
+  });
+});
+
+describe('research storage authorized by chain state', () => {
+  const researcher = privateKeyToAccount(demoAccount('Researcher').privateKey);
+  const consent = sha256Hex(new TextEncoder().encode('consent'));
+  const sealedExtract = new TextEncoder().encode('pretend this is an encrypted extract');
+
+  async function publishStudy() {
+    const now = Number((await client.getBlock()).timestamp);
+    await send(researcher, {
+      address: deployed.ResearchStudies,
+      abi: researchStudiesAbi,
+      functionName: 'publish',
+      args: [deployed.RewardToken, 1n, 5, now + 86_400, 1, consent, consent],
+    } as never);
+  }
+  const studyCall = (account: PrivateKeyAccount, functionName: 'enrol' | 'withdraw' | 'contribute', args: unknown[]) =>
+    send(account, { address: deployed.ResearchStudies, abi: researchStudiesAbi, functionName, args } as never);
+
+  function uploadExtract(cookie: string, bytes = sealedExtract, hash = sha256Hex(sealedExtract)) {
+    return studies.uploadContribution(
+      new Request(`${BASE}/api/contributions?study=1`, {
+        method: 'POST',
+        headers: { cookie, 'x-content-sha256': hash },
+        body: bytes as BodyInit,
+      }),
+    );
+  }
+  function downloadExtract(cookie: string, hash = sha256Hex(sealedExtract)) {
+    return studies.downloadContribution(
+      new Request(`${BASE}/api/contributions/${hash}?study=1&patient=${patient.address}`, { headers: { cookie } }),
+      hash,
+    );
+  }
+
+  it('stores and serves study documents to anyone signed in, and nothing else', async () => {
+    const { cookie } = await signIn(clinician);
+    const put = (body: string, withCookie = cookie) =>
+      studies.putDocument(
+        new Request(`${BASE}/api/studies/documents`, { method: 'POST', headers: { cookie: withCookie }, body }),
+      );
+    expect((await put('{"kind":"consent","text":"I agree"}', '')).status).toBe(401);
+    expect((await put('{"resourceType":"Patient"}')).status).toBe(422);
+    expect((await put(JSON.stringify({ kind: 'consent', text: 'x'.repeat(70_000) }))).status).toBe(413);
+    const stored = await put('{"kind":"consent","text":"I agree"}');
+    expect(stored.status).toBe(201);
+    const { hash } = (await stored.json()) as { hash: string };
+    const read = await studies.getDocument(
+      new Request(`${BASE}/api/studies/documents/${hash}`, { headers: { cookie } }),
+      hash,
+    );
+    expect(await read.json()).toEqual({ kind: 'consent', text: 'I agree' });
+  });
+
+  it('takes a contribution only from an enrolled patient, and serves it only to them and the researcher', async () => {
+    await publishStudy();
+    const patientCookie = (await signIn(patient)).cookie;
+    expect((await uploadExtract(patientCookie)).status).toBe(403);
+    await studyCall(patient, 'enrol', [1n, consent]);
+    expect((await uploadExtract(patientCookie, sealedExtract, sha256Hex(new Uint8Array([1])))).status).toBe(422);
+    expect((await uploadExtract(patientCookie)).status).toBe(201);
+
+    // Served only under the hash anchored on-chain.
+    const researcherCookie = (await signIn(researcher)).cookie;
+    expect((await downloadExtract(researcherCookie)).status).toBe(404);
+    await studyCall(patient, 'contribute', [1n, sha256Hex(sealedExtract)]);
+    expect((await downloadExtract(researcherCookie)).status).toBe(200);
+    expect((await downloadExtract(patientCookie)).status).toBe(200);
+    expect((await downloadExtract((await signIn(clinician)).cookie)).status).toBe(403);
+    expect((await downloadExtract('')).status).toBe(401);
+
+    // After withdrawal nothing new is accepted.
+    await studyCall(patient, 'withdraw', [1n]);
+    expect((await uploadExtract(patientCookie, new Uint8Array([7]), sha256Hex(new Uint8Array([7])))).status).toBe(403);
   });
 });
