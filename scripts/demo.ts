@@ -11,6 +11,7 @@ import { startAnvil } from './lib/anvil';
 import { buildApp } from './lib/buildApp';
 import { NEXT_BIN, startChild, stopAllOnSignal } from './lib/processes';
 import { seedAccess } from './lib/seedAccess';
+import { seedResearch } from './lib/seedResearch';
 import { registerEncryptionKey, seedRecords, shareRecordKeys } from './lib/seedRecords';
 import { setupChain } from './lib/setupChain';
 import { waitForHttp } from './lib/waitForHttp';
@@ -45,7 +46,8 @@ const { shared } = await shareRecordKeys({
   dataDir,
   patientKey: demoAccount('Patient').privateKey,
 });
-console.log(`Seeded ${seeded} encrypted records for the patient and shared ${shared} record keys.`);
+await seedResearch({ rpcUrl: anvil.rpcUrl, dataDir, researcherKey: demoAccount('Researcher').privateKey });
+console.log(`Seeded ${seeded} encrypted records for the patient, shared ${shared} record keys, and one funded study.`);
 console.log(`Chain ready and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${anvil.rpcUrl})`);
 
 startChild(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', port], { env });
