@@ -1,6 +1,6 @@
 /**
  * Deployed addresses per chain id. The local Anvil deployment is deterministic (deployer key 0,
- * nonces 0–4): scripts/lib/setupChain.ts refuses to continue if a deployment lands elsewhere.
+ * nonces 0–5): scripts/lib/setupChain.ts refuses to continue if a deployment lands elsewhere.
  * Add an entry (or set the NEXT_PUBLIC_*_ADDRESS variables) to run against another chain.
  */
 export type Deployment = {
@@ -10,6 +10,8 @@ export type Deployment = {
   ResearchStudies: `0x${string}`;
   /** The ERC-20 studies are funded and rewarded in (a demo stable token on the local chain). */
   RewardToken: `0x${string}`;
+  /** Where the storage server anchors the head of its disclosure log. */
+  DisclosureAnchors: `0x${string}`;
   deployBlock: number;
 };
 
@@ -20,6 +22,7 @@ export const deployments: Record<string, Deployment> = {
     RecordIndex: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
     ResearchStudies: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
     RewardToken: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
+    DisclosureAnchors: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
     deployBlock: 0,
   },
 };

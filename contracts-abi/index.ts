@@ -1,6 +1,7 @@
 export {
   accessRegistryAbi,
   demoStableTokenAbi,
+  disclosureAnchorsAbi,
   keyDirectoryAbi,
   multicall3Abi,
   recordIndexAbi,

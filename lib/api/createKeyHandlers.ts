@@ -1,6 +1,7 @@
 import { base64 } from '@scure/base';
 import { getAddress, isAddress, type Address, type PublicClient } from 'viem';
 import { readableCategories, type ChainAuthorizationConfig } from '../auth/chainAuthorization';
+import type { DisclosureRecorder } from '../audit/DisclosureRecorder';
 import type { KeyEnvelopeStore } from '../storage/KeyEnvelopeStore';
 import { ENVELOPE_BOX_BYTES, type KeyEnvelope } from '../vault/keyEnvelope';
 import { sessionOf } from './createAuthHandlers';
@@ -13,6 +14,8 @@ const MAX_ENVELOPES_PER_REQUEST = 1_000;
 
 export type KeyDependencies = {
   store: KeyEnvelopeStore;
+  /** Where every key handed to someone other than the patient is recorded before it is served. */
+  disclosures: DisclosureRecorder;
   client: PublicClient;
   chain: ChainAuthorizationConfig;
   sessionSecret: string;
@@ -109,6 +112,17 @@ export function createKeyHandlers(deps: KeyDependencies) {
       if (theirs.length > 0 && live.length === 0) {
         return errorResponse(403, 'Your access to these records has ended.');
       }
+      await deps.disclosures.record(
+        live.map((e) => ({
+          patient: owner,
+          reader: session.address,
+          kind: 'key' as const,
+          category: e.category,
+          contentHash: null,
+          basis: 'grant' as const,
+          at: now(),
+        })),
+      );
       return Response.json({ envelopes: live }, noStore);
     },
   };

@@ -20,6 +20,11 @@ import { createAuthHandlers } from './createAuthHandlers';
 import { createBlobHandlers } from './createBlobHandlers';
 import { createKeyHandlers } from './createKeyHandlers';
 import { createStudyHandlers } from './createStudyHandlers';
+import { chainDisclosures } from '../audit/disclosureChain';
+import { logRecorder } from '../audit/DisclosureRecorder';
+import { createLogAnchorer, verifyLogAgainstChain } from '../audit/logAnchors';
+import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import { FsDisclosureLog } from '../audit/FsDisclosureLog';
 
 // Real Anvil, real signatures, real files: the handlers must agree with the chain at request time.
 const DOMAIN = '127.0.0.1:3000';
@@ -35,6 +40,7 @@ let auth: ReturnType<typeof createAuthHandlers>;
 let blobs: ReturnType<typeof createBlobHandlers>;
 let keys: ReturnType<typeof createKeyHandlers>;
 let studies: ReturnType<typeof createStudyHandlers>;
+let disclosureLog: FsDisclosureLog;
 let snapshot: Hex;
 const testClient = () =>
   createTestClient({
@@ -175,8 +181,10 @@ beforeEach(async () => {
   storeDir = await mkdtemp(path.join(tmpdir(), 'ownchart-api-'));
   const sessionSecret = 'test-secret-0123456789abcdef';
   auth = createAuthHandlers({ client, nonces: new NonceStore(), sessionSecret, domain: DOMAIN, chainId: 31337 });
+  disclosureLog = new FsDisclosureLog(path.join(storeDir, 'disclosures'));
   blobs = createBlobHandlers({
     store: new FsBlobStore(storeDir),
+    disclosures: logRecorder(disclosureLog),
     client,
     sessionSecret,
     maxBytes: 1024,
@@ -187,6 +195,7 @@ beforeEach(async () => {
   });
   keys = createKeyHandlers({
     store: new FsKeyEnvelopeStore(path.join(storeDir, 'envelopes')),
+    disclosures: logRecorder(disclosureLog),
     client,
     sessionSecret,
     chain: { accessRegistry: deployed.AccessRegistry, recordIndex: deployed.RecordIndex },
@@ -437,5 +446,69 @@ describe('research storage authorized by chain state', () => {
     // After withdrawal nothing new is accepted.
     await studyCall(patient, 'withdraw', [1n]);
     expect((await uploadExtract(patientCookie, new Uint8Array([7]), sha256Hex(new Uint8Array([7])))).status).toBe(403);
+  });
+});
+
+describe('accounting of disclosures', () => {
+  it('records every record and key a grantee receives, never the patient’s own reads', async () => {
+    const { cookie } = await signIn(patient);
+    const { hash } = (await (await upload(cookie, ciphertext)).json()) as { hash: Hex };
+    await anchor(hash);
+    await grant(0b1);
+    await storeKeys(cookie, [envelopeFor(0)]);
+    await download(cookie, hash);
+    expect(await disclosureLog.entries()).toEqual([]);
+
+    const clinicianCookie = (await signIn(clinician)).cookie;
+    await download(clinicianCookie, hash);
+    await readMany(clinicianCookie, [hash]);
+    await listKeys(clinicianCookie);
+    const entries = await disclosureLog.forPatient(patient.address);
+    expect(entries.map((e) => [e.kind, e.reader, e.category, e.contentHash])).toEqual([
+      ['key', clinician.address, 0, null],
+      ['record', clinician.address, 0, hash],
+      ['record', clinician.address, 0, hash],
+    ]);
+  });
+
+  it('anchors the log head on-chain and detects a log rewritten afterwards', async () => {
+    const operator = privateKeyToAccount(demoAccount('Deployer').privateKey);
+    const wallet = createWalletClient({
+      account: operator,
+      chain: readChainConfig({ rpcUrl: anvil.rpcUrl }).chain,
+      transport: http(anvil.rpcUrl),
+    });
+    const anchorer = createLogAnchorer({ log: disclosureLog, client, wallet, address: deployed.DisclosureAnchors });
+    const disclosure = (i: number) => ({
+      patient: patient.address,
+      reader: clinician.address,
+      kind: 'record' as const,
+      category: 0,
+      contentHash: sha256Hex(new Uint8Array([i])),
+      basis: 'grant' as const,
+      at: i,
+    });
+    await disclosureLog.append([disclosure(1), disclosure(2), disclosure(3)]);
+    expect(await anchorer.anchorNow()).toMatchObject({ count: 3 });
+    expect(await verifyLogAgainstChain(disclosureLog, client, deployed.DisclosureAnchors)).toMatchObject({
+      ok: true,
+      anchored: 3,
+    });
+
+    // Someone deletes the second read and rebuilds the chain so it is internally consistent.
+    const file = path.join(storeDir, 'disclosures', 'disclosures.ndjson');
+    const rewritten = chainDisclosures(null, [disclosure(1), disclosure(3)]);
+    await writeFile(file, rewritten.map((e) => `${JSON.stringify(e)}\n`).join(''));
+    const reopened = new FsDisclosureLog(path.join(storeDir, 'disclosures'));
+    expect(await verifyLogAgainstChain(reopened, client, deployed.DisclosureAnchors)).toMatchObject({ ok: false });
+
+    // A single edited line breaks the chain itself.
+    await writeFile(file, (await readFile(file, 'utf8')).replace('"at":3', '"at":4'));
+    await appendFile(file, '');
+    expect(
+      await verifyLogAgainstChain(new FsDisclosureLog(path.dirname(file)), client, deployed.DisclosureAnchors),
+    ).toMatchObject({
+      ok: false,
+    });
   });
 });

@@ -13,5 +13,6 @@ export const chainConfig = readChainConfig({
   keyDirectory: process.env.NEXT_PUBLIC_KEY_DIRECTORY_ADDRESS,
   researchStudies: process.env.NEXT_PUBLIC_RESEARCH_STUDIES_ADDRESS,
   rewardToken: process.env.NEXT_PUBLIC_REWARD_TOKEN_ADDRESS,
+  disclosureAnchors: process.env.NEXT_PUBLIC_DISCLOSURE_ANCHORS_ADDRESS,
   deployBlock: process.env.NEXT_PUBLIC_DEPLOY_BLOCK,
 });

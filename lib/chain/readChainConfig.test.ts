@@ -10,6 +10,7 @@ describe('readChainConfig', () => {
       accessRegistry: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
       recordIndex: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
       keyDirectory: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
+      disclosureAnchors: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
       research: {
         studies: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
         rewardToken: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
@@ -32,6 +33,7 @@ describe('readChainConfig', () => {
       recordIndex: null,
       keyDirectory: null,
       research: null,
+      disclosureAnchors: null,
       deployBlock: 123n,
     });
     expect(config.chain.name).toBe('Sepolia');

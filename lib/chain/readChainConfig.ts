@@ -12,6 +12,8 @@ export type ChainConfig = {
   keyDirectory: Address | null;
   /** ResearchStudies and the ERC-20 its rewards are paid in; null where research is not deployed. */
   research: { studies: Address; rewardToken: Address } | null;
+  /** Where the storage server anchors its disclosure log; null where none is deployed. */
+  disclosureAnchors: Address | null;
   /** First block to scan for history events. */
   deployBlock: bigint;
   /** The local Anvil chain: demo accounts are offered and nothing reaches the internet. */
@@ -27,6 +29,7 @@ export type ChainEnv = {
   keyDirectory?: string;
   researchStudies?: string;
   rewardToken?: string;
+  disclosureAnchors?: string;
   deployBlock?: string;
 };
 
@@ -67,9 +70,11 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
 
   const studies = env.researchStudies ?? deployed?.ResearchStudies;
   const rewardToken = env.rewardToken ?? deployed?.RewardToken;
+  const disclosureAnchors = env.disclosureAnchors ?? deployed?.DisclosureAnchors;
   for (const [name, value] of [
     ['NEXT_PUBLIC_RESEARCH_STUDIES_ADDRESS', studies],
     ['NEXT_PUBLIC_REWARD_TOKEN_ADDRESS', rewardToken],
+    ['NEXT_PUBLIC_DISCLOSURE_ANCHORS_ADDRESS', disclosureAnchors],
   ] as const) {
     if (value !== undefined && !isAddress(value)) throw new ChainConfigError(`${name} is not an address: "${value}"`);
   }
@@ -92,6 +97,7 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     accessRegistry: getAddress(registry),
     recordIndex: recordIndex ? getAddress(recordIndex) : null,
     keyDirectory: keyDirectory ? getAddress(keyDirectory) : null,
+    disclosureAnchors: disclosureAnchors ? getAddress(disclosureAnchors) : null,
     research: studies && rewardToken ? { studies: getAddress(studies), rewardToken: getAddress(rewardToken) } : null,
     deployBlock: BigInt(env.deployBlock ?? deployed?.deployBlock ?? 0),
     isLocal,

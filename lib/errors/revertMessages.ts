@@ -38,5 +38,8 @@ export const REVERT_MESSAGES: Record<string, string> = {
   ERC20InvalidReceiver: 'The token refused this transfer: the receiver is invalid.',
   ERC20InvalidSender: 'The token refused this transfer: the sender is invalid.',
   ERC20InvalidSpender: 'The token refused this approval: the spender is invalid.',
+  DisclosureAnchorsNotOperator: 'Only the storage server’s operator account anchors the disclosure log.',
+  DisclosureAnchorsNotForward: 'The disclosure log is already anchored up to this point.',
+  DisclosureAnchorsZeroHead: 'The disclosure log head is empty.',
   Multicall3CallFailed: 'A batched read failed. Try again.',
 };

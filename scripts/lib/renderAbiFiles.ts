@@ -16,6 +16,7 @@ const CONTRACTS = [
   'RecordIndex',
   'ResearchStudies',
   'DemoStableToken',
+  'DisclosureAnchors',
   'Multicall3',
 ] as const;
 

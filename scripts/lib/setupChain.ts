@@ -14,6 +14,7 @@ import { deployments } from '../../contracts-abi';
 import {
   accessRegistryAbi,
   demoStableTokenAbi,
+  disclosureAnchorsAbi,
   keyDirectoryAbi,
   recordIndexAbi,
   researchStudiesAbi,
@@ -21,6 +22,7 @@ import {
 import {
   accessRegistryBytecode,
   demoStableTokenBytecode,
+  disclosureAnchorsBytecode,
   keyDirectoryBytecode,
   multicall3DeployedBytecode,
   recordIndexBytecode,
@@ -36,6 +38,7 @@ export type SetupChainReturnType = {
   recordIndex: Address;
   researchStudies: Address;
   rewardToken: Address;
+  disclosureAnchors: Address;
 };
 
 /** What the demo researcher starts with: one million demo dollars (6 decimals). */
@@ -59,6 +62,7 @@ export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> 
     recordIndex: getAddress(expected.RecordIndex),
     researchStudies: getAddress(expected.ResearchStudies),
     rewardToken: getAddress(expected.RewardToken),
+    disclosureAnchors: getAddress(expected.DisclosureAnchors),
   };
   const deployer = privateKeyToAccount(DEMO_ACCOUNTS[0]!.privateKey);
   const wallet = createWalletClient({ account: deployer, chain, transport: http(rpcUrl) });
@@ -79,6 +83,10 @@ export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> 
   await deploy('DemoStableToken', addresses.rewardToken, demoStableTokenAbi, demoStableTokenBytecode, [
     demoAccount('Researcher').address,
     DEMO_TOKEN_SUPPLY,
+  ]);
+  // The local storage server anchors its disclosure log with the deployer key.
+  await deploy('DisclosureAnchors', addresses.disclosureAnchors, disclosureAnchorsAbi, disclosureAnchorsBytecode, [
+    deployer.address,
   ]);
   return addresses;
 }

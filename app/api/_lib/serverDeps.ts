@@ -1,8 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { createPublicClient, http, type PublicClient } from 'viem';
+import { createPublicClient, createWalletClient, http, type Hex, type PublicClient } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
 import { createAuthHandlers } from '@/lib/api/createAuthHandlers';
+import { createDisclosureHandlers } from '@/lib/api/createDisclosureHandlers';
+import { logRecorder } from '@/lib/audit/DisclosureRecorder';
+import { FsDisclosureLog } from '@/lib/audit/FsDisclosureLog';
+import { createLogAnchorer } from '@/lib/audit/logAnchors';
+import { DEMO_ACCOUNTS } from '@/lib/wallet/demoAccounts';
 import { createBlobHandlers } from '@/lib/api/createBlobHandlers';
 import { createKeyHandlers } from '@/lib/api/createKeyHandlers';
 import { createStudyHandlers } from '@/lib/api/createStudyHandlers';
@@ -34,6 +40,32 @@ let secret: string | undefined;
 let blobs: ReturnType<typeof createBlobHandlers> | undefined;
 let keys: ReturnType<typeof createKeyHandlers> | undefined;
 let studies: ReturnType<typeof createStudyHandlers> | undefined;
+let disclosureHandlers: ReturnType<typeof createDisclosureHandlers> | undefined;
+
+const disclosureLog = new FsDisclosureLog(path.join(dataDir, 'disclosures'));
+
+/**
+ * The operator key that anchors the disclosure log: OWNCHART_OPERATOR_KEY, or on the local chain
+ * the Anvil deployer's published key (which deployed DisclosureAnchors with itself as operator).
+ */
+function operatorKey(): Hex | null {
+  if (process.env.OWNCHART_OPERATOR_KEY) return process.env.OWNCHART_OPERATOR_KEY as Hex;
+  return chainConfig.isLocal ? DEMO_ACCOUNTS[0]!.privateKey : null;
+}
+
+const anchorer = (() => {
+  const key = operatorKey();
+  if (!key || !chainConfig.disclosureAnchors) return null;
+  const wallet = createWalletClient({
+    account: privateKeyToAccount(key),
+    chain: chainConfig.chain,
+    transport: http(chainConfig.rpcUrl),
+  });
+  return createLogAnchorer({ log: disclosureLog, client, wallet, address: chainConfig.disclosureAnchors });
+})();
+
+/** Every read by someone other than the patient goes through here before it is served. */
+const disclosures = logRecorder(disclosureLog, () => anchorer?.maybeAnchor());
 
 /** Auth handlers bound to this request's host: a SIWE message must name the site it was signed for. */
 export function authHandlers(request: Request) {
@@ -55,6 +87,7 @@ export function blobHandlers() {
   secret ??= sessionSecret();
   blobs ??= createBlobHandlers({
     store: new FsBlobStore(path.join(dataDir, 'blobs')),
+    disclosures,
     client,
     sessionSecret: secret,
     chain: chainAuthorization(),
@@ -67,6 +100,7 @@ export function keyHandlers() {
   secret ??= sessionSecret();
   keys ??= createKeyHandlers({
     store: new FsKeyEnvelopeStore(path.join(dataDir, 'envelopes')),
+    disclosures,
     client,
     sessionSecret: secret,
     chain: chainAuthorization(),
@@ -88,4 +122,17 @@ export function studyHandlers() {
     sessionSecret: secret,
   });
   return studies;
+}
+
+/** "Who read my records" and anchoring the disclosure log on demand. */
+export function disclosureHandlersFor() {
+  secret ??= sessionSecret();
+  disclosureHandlers ??= createDisclosureHandlers({
+    log: disclosureLog,
+    client,
+    anchors: chainConfig.disclosureAnchors,
+    anchorer,
+    sessionSecret: secret,
+  });
+  return disclosureHandlers;
 }

@@ -1,0 +1,5 @@
+import { disclosureHandlersFor } from '../../_lib/serverDeps';
+
+export function POST(request: Request) {
+  return disclosureHandlersFor().anchorNow(request);
+}
