@@ -20,6 +20,9 @@ export function SiteHeader() {
               <Link href="/access">My records access</Link>
             </li>
             <li>
+              <Link href="/disclosures">Who read my records</Link>
+            </li>
+            <li>
               <Link href="/studies">Research studies</Link>
             </li>
             <li>

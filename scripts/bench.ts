@@ -161,6 +161,11 @@ function e2eFigures(): void {
       `Clinician chart of 1,000 records: unlock to chart shown ${chart.clinicianChart1000Ms} ms, ${chart.chartRpcRequests} RPC requests, ${chart.blobRequests} blob requests`,
     );
   }
+  if (chart?.readLatencyRatioWithLogging) {
+    console.log(
+      `Disclosure logging on reads: ${chart.disclosureLogMs} ms of ${chart.readHandlerMs} ms server time for 1,000 records (read latency ×${chart.readLatencyRatioWithLogging} with logging)`,
+    );
+  }
   if (imported) {
     console.log(
       `Import of the largest fixture (1,244 resources): ${imported.importLargestMs} ms click to stored, peak JS heap ${imported.importPeakHeapMB} MB`,

@@ -1,0 +1,149 @@
+'use client';
+
+import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { useId, useState } from 'react';
+import type { Address } from 'viem';
+import { AccountName } from '@/components/ui/AccountName';
+import { downloadFile } from '@/components/ui/downloadFile';
+import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { VaultGate } from '@/components/vault/VaultGate';
+import { WalletGate } from '@/components/wallet/WalletGate';
+import { anchorDisclosuresNow, fetchDisclosures } from '@/lib/audit/disclosureApi';
+import { disclosuresToCsv } from '@/lib/audit/disclosuresToCsv';
+import { CATEGORIES } from '@/lib/categories';
+import { toOwnChartError } from '@/lib/errors/toOwnChartError';
+import { formatDateTime } from '@/lib/format/formatDate';
+
+const BASIS = { grant: 'Your grant', emergency: 'Emergency access', caregiver: 'Caregiver', study: 'Study' } as const;
+
+function Disclosures({ patient }: { patient: Address }) {
+  const queryClient = useQueryClient();
+  const queryKey = ['disclosures', patient];
+  const report = useQuery({ queryKey, queryFn: () => fetchDisclosures(patient) });
+  const anchor = useMutation({
+    mutationFn: anchorDisclosuresNow,
+    onSuccess: () => queryClient.invalidateQueries({ queryKey }),
+  });
+  const [reader, setReader] = useState('');
+  const [category, setCategory] = useState('');
+  const id = useId();
+
+  const entries = report.data?.entries ?? [];
+  const readers = [...new Set(entries.map((e) => e.reader))];
+  const shown = entries.filter(
+    (e) => (!reader || e.reader === reader) && (!category || e.category === Number(category)),
+  );
+
+  return (
+    <section aria-labelledby={`${id}-heading`} className="card space-y-4">
+      <h2 id={`${id}-heading`} className="text-xl font-semibold">
+        Disclosures
+      </h2>
+      <p>
+        Every time someone other than you receives one of your records or keys, the storage server writes it here first:
+        who, what, when, and on what basis. The log is hash-chained and its head is anchored on-chain, so it cannot be
+        rewritten unnoticed.
+      </p>
+      {report.isPending && <p role="status">Loading…</p>}
+      {report.isError && <QueryErrorBanner error={report.error} onRetry={() => report.refetch()} what="the log" />}
+      {report.data && (
+        <>
+          <div className="flex flex-wrap items-end gap-4">
+            <div>
+              <label htmlFor={`${id}-reader`} className="block font-medium">
+                Reader
+              </label>
+              <select id={`${id}-reader`} className="input" value={reader} onChange={(e) => setReader(e.target.value)}>
+                <option value="">Everyone</option>
+                {readers.map((r) => (
+                  <option key={r} value={r}>
+                    {r}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <div>
+              <label htmlFor={`${id}-category`} className="block font-medium">
+                Category
+              </label>
+              <select
+                id={`${id}-category`}
+                className="input"
+                value={category}
+                onChange={(e) => setCategory(e.target.value)}
+              >
+                <option value="">All categories</option>
+                {CATEGORIES.map((c) => (
+                  <option key={c.bit} value={c.bit}>
+                    {c.label}
+                  </option>
+                ))}
+              </select>
+            </div>
+            <button
+              type="button"
+              className="btn-secondary"
+              disabled={shown.length === 0}
+              onClick={() => downloadFile('ownchart-disclosures.csv', disclosuresToCsv(shown), 'text/csv')}
+            >
+              Export as CSV
+            </button>
+          </div>
+          <p role="status">
+            {shown.length} of {entries.length} disclosures shown. {report.data.anchoredCount} of {report.data.logCount}{' '}
+            log entries (all patients) are anchored on-chain.{' '}
+          </p>
+          <div className="flex flex-wrap items-center gap-3">
+            <button type="button" className="btn-secondary" disabled={anchor.isPending} onClick={() => anchor.mutate()}>
+              Anchor the log now
+            </button>
+            {anchor.isError && <span role="alert">{toOwnChartError(anchor.error).shortMessage}</span>}
+          </div>
+          {entries.length === 0 ? (
+            <p>Nobody else has read your records.</p>
+          ) : (
+            <div className="overflow-x-auto">
+              <table className="w-full text-left">
+                <caption className="sr-only">Disclosures of your records, newest first</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">When</th>
+                    <th scope="col">Reader</th>
+                    <th scope="col">What</th>
+                    <th scope="col">Category</th>
+                    <th scope="col">Basis</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {shown.map((e) => (
+                    <tr key={e.seq} className="border-t border-slate-200">
+                      <td className="py-1 pr-3">{formatDateTime(e.at / 1000)}</td>
+                      <td className="py-1 pr-3">
+                        <AccountName address={e.reader} />
+                      </td>
+                      <td className="py-1 pr-3">{e.kind === 'record' ? 'A record' : 'A category key'}</td>
+                      <td className="py-1 pr-3">{CATEGORIES.find((c) => c.bit === e.category)?.label}</td>
+                      <td className="py-1">{BASIS[e.basis]}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+export function WhoReadMyRecords() {
+  return (
+    <WalletGate purpose="see who read your records">
+      {(address) => (
+        <VaultGate account={address} purpose="see who read your records">
+          {() => <Disclosures patient={address} />}
+        </VaultGate>
+      )}
+    </WalletGate>
+  );
+}

@@ -1,0 +1,93 @@
+import { execFile } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { createWalletClient, http } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { foundry } from 'viem/chains';
+import { accessRegistryAbi, deployments } from '../contracts-abi';
+import { categoriesToMask } from '../lib/categories';
+import { parseBundle } from '../lib/fhir/parseBundle';
+import { demoAccount } from '../lib/wallet/demoAccounts';
+import { registerEncryptionKey, seedRecords, shareRecordKeys } from '../scripts/lib/seedRecords';
+import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
+import { connect, expect, expectAccessible, installWallet, publicClient, test } from './support/fixtures';
+import { unlock } from './support/vault';
+
+const run = promisify(execFile);
+const patient = demoAccount('Patient');
+const clinician = demoAccount('Clinician', 0);
+const LOG_FILE = path.join(E2E_DATA_DIR, 'disclosures', 'disclosures.ndjson');
+
+function verify() {
+  return run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/verifyDisclosures.ts', E2E_DATA_DIR], {
+    env: { ...process.env, NEXT_PUBLIC_RPC_URL: E2E_RPC_URL },
+  });
+}
+
+test('the patient sees who read what, exports it, and the anchored log detects tampering', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(120_000);
+  const resources = parseBundle(readFileSync('fixtures/fhir/synthea-small-clemente-kreiger.json', 'utf8')).resources;
+  await seedRecords({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey: patient.privateKey, resources });
+  await registerEncryptionKey(E2E_RPC_URL, clinician.privateKey);
+  const wallet = createWalletClient({
+    account: privateKeyToAccount(patient.privateKey),
+    chain: { ...foundry, rpcUrls: { default: { http: [E2E_RPC_URL] } } },
+    transport: http(E2E_RPC_URL),
+  });
+  const hash = await wallet.writeContract({
+    address: deployments['31337']!.AccessRegistry,
+    abi: accessRegistryAbi,
+    functionName: 'grant',
+    args: [patient.address, clinician.address, categoriesToMask(['conditions', 'immunizations']), 1, 0],
+  });
+  await publicClient.waitForTransactionReceipt({ hash });
+  await shareRecordKeys({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey: patient.privateKey });
+
+  // The clinician opens the chart: 5 records and 2 keys are disclosed.
+  const clinicianContext = await browser.newContext();
+  const doctor = await clinicianContext.newPage();
+  await installWallet(doctor, clinician.privateKey);
+  await connect(doctor, `/patients/${patient.address}`);
+  await unlock(doctor);
+  await expect(doctor.getByRole('region', { name: 'Immunizations' }).getByRole('listitem')).toHaveCount(4);
+  await clinicianContext.close();
+
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/disclosures');
+  await unlock(page);
+  const disclosures = page.getByRole('region', { name: 'Disclosures' });
+  const rows = disclosures.getByRole('row');
+  await expect(rows).toHaveCount(1 + 5 + 2);
+  await expect(rows.nth(1)).toContainText('Dr. Sam Okafor');
+  await expect(disclosures).toContainText('A category key');
+  await disclosures.getByLabel('Category').selectOption({ label: 'Immunizations' });
+  await expect(rows).toHaveCount(1 + 4 + 1);
+  await expectAccessible(page);
+
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    disclosures.getByRole('button', { name: 'Export as CSV' }).click(),
+  ]);
+  const csv = readFileSync((await download.path())!, 'utf8')
+    .trim()
+    .split('\n');
+  expect(csv).toHaveLength(1 + 5);
+  expect(csv[1]).toContain(clinician.address);
+
+  await disclosures.getByRole('button', { name: 'Anchor the log now' }).click();
+  await expect(disclosures).toContainText(/(\d+) of \1 log entries \(all patients\) are anchored on-chain/);
+
+  // The verification command passes, then fails once an entry is rewritten.
+  expect((await verify()).stdout).toContain('Disclosure log intact');
+  const original = readFileSync(LOG_FILE, 'utf8');
+  try {
+    writeFileSync(LOG_FILE, original.replace(clinician.address, demoAccount('Clinician', 1).address));
+    await expect(verify()).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('FAILED verification') });
+  } finally {
+    writeFileSync(LOG_FILE, original);
+  }
+});
