@@ -1,0 +1,115 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {IEmergencyAccess} from "./IEmergencyAccess.sol";
+
+/// @title EmergencyAccess
+/// @notice Governance registers institutions; institutions register their emergency responders;
+/// patients opt in with the categories and window they accept; a responder breaks glass with a
+/// reason code and reads those categories until the window ends or the patient ends it.
+contract EmergencyAccess is IEmergencyAccess {
+    /// @notice No window is ever longer than three days.
+    uint32 public constant MAX_WINDOW = 72 hours;
+    uint32 public constant MIN_WINDOW = 1 hours;
+    /// @notice Reason codes: 1 unconscious or unable to consent, 2 life-threatening condition,
+    /// 3 acute care without access to records, 4 other documented emergency.
+    uint8 public constant MAX_REASON = 4;
+
+    address public immutable owner;
+    mapping(address institution => bool) public isInstitution;
+    mapping(address responder => address institution) private _institutionOf;
+    mapping(address patient => Policy) private _policies;
+    mapping(address patient => mapping(address responder => Window)) private _windows;
+
+    constructor(address owner_) {
+        owner = owner_;
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function setInstitution(address institution, bool active) external {
+        if (msg.sender != owner) revert EmergencyNotOwner(msg.sender);
+        isInstitution[institution] = active;
+        emit InstitutionSet(institution, active);
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function setResponder(address responder, bool active) external {
+        if (!isInstitution[msg.sender]) revert EmergencyNotInstitution(msg.sender);
+        address current = _institutionOf[responder];
+        // An institution manages only its own responders.
+        if (current != address(0) && current != msg.sender) {
+            revert EmergencyNotInstitution(msg.sender);
+        }
+        _institutionOf[responder] = active ? msg.sender : address(0);
+        emit ResponderSet(msg.sender, responder, active);
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function setPolicy(uint32 categories, uint32 window) external {
+        if (categories == 0 || window < MIN_WINDOW || window > MAX_WINDOW) {
+            revert EmergencyInvalidPolicy(categories, window);
+        }
+        _policies[msg.sender] = Policy(categories, window);
+        emit EmergencyPolicySet(msg.sender, categories, window);
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function clearPolicy() external {
+        delete _policies[msg.sender];
+        emit EmergencyPolicyCleared(msg.sender);
+    }
+
+    function _isResponder(address account) private view returns (address institution) {
+        institution = _institutionOf[account];
+        // A responder whose institution was deregistered is no longer a responder.
+        if (institution != address(0) && !isInstitution[institution]) institution = address(0);
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function breakGlass(address patient, uint8 reason) external {
+        address institution = _isResponder(msg.sender);
+        if (institution == address(0)) revert EmergencyNotResponder(msg.sender);
+        Policy memory policy = _policies[patient];
+        if (policy.categories == 0) revert EmergencyNotOptedIn(patient);
+        if (reason == 0 || reason > MAX_REASON) revert EmergencyInvalidReason(reason);
+        Window storage window = _windows[patient][msg.sender];
+        if (block.timestamp < window.expiresAt) revert EmergencyAlreadyOpen(patient, msg.sender);
+        uint40 expiresAt = uint40(block.timestamp + policy.window);
+        _windows[patient][msg.sender] =
+            Window(policy.categories, uint40(block.timestamp), expiresAt, reason);
+        emit EmergencyAccessOpened(
+            patient, msg.sender, institution, reason, policy.categories, expiresAt
+        );
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function endAccess(address patient, address responder) external {
+        if (msg.sender != patient && msg.sender != responder) revert EmergencyNotParty(msg.sender);
+        Window storage window = _windows[patient][responder];
+        if (block.timestamp >= window.expiresAt) revert EmergencyNotOpen(patient, responder);
+        window.expiresAt = uint40(block.timestamp);
+        emit EmergencyAccessEnded(patient, responder, msg.sender);
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function canRead(address patient, address reader, uint8 category) external view returns (bool) {
+        Window memory window = _windows[patient][reader];
+        return block.timestamp < window.expiresAt && _isResponder(reader) != address(0)
+            && category < 32 && (window.categories & (uint32(1) << category)) != 0;
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function policyOf(address patient) external view returns (Policy memory) {
+        return _policies[patient];
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function windowOf(address patient, address responder) external view returns (Window memory) {
+        return _windows[patient][responder];
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function institutionOf(address responder) external view returns (address) {
+        return _isResponder(responder);
+    }
+}

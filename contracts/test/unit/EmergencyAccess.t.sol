@@ -1,0 +1,177 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Test} from "../utils/Test.sol";
+import {EmergencyAccess} from "../../src/EmergencyAccess.sol";
+import {IEmergencyAccess} from "../../src/IEmergencyAccess.sol";
+
+contract EmergencyAccessTest is Test {
+    EmergencyAccess internal emergency;
+    address internal constant OWNER = address(0x60);
+    address internal constant HOSPITAL = address(0x405);
+    address internal constant RESPONDER = address(0xE3);
+    address internal constant PATIENT = address(0xA11CE);
+    uint32 internal constant CATEGORIES = 0xf; // conditions, medications, allergies, immunizations
+    uint40 internal constant START = 1_700_000_000;
+
+    function setUp() public {
+        vm.warp(START);
+        emergency = new EmergencyAccess(OWNER);
+        vm.prank(OWNER);
+        emergency.setInstitution(HOSPITAL, true);
+        vm.prank(HOSPITAL);
+        emergency.setResponder(RESPONDER, true);
+    }
+
+    function _optIn() internal {
+        vm.prank(PATIENT);
+        emergency.setPolicy(CATEGORIES, 24 hours);
+    }
+
+    function test_registration_ownerThenInstitution() public {
+        assertEq(emergency.institutionOf(RESPONDER), HOSPITAL, "responder's institution");
+        vm.expectRevert(
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotOwner.selector, HOSPITAL)
+        );
+        vm.prank(HOSPITAL);
+        emergency.setInstitution(address(0xBAD), true);
+        vm.expectRevert(
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotInstitution.selector, RESPONDER)
+        );
+        vm.prank(RESPONDER);
+        emergency.setResponder(address(0xBAD), true);
+
+        // Another institution cannot take over or remove this one's responder.
+        vm.prank(OWNER);
+        emergency.setInstitution(address(0x406), true);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IEmergencyAccess.EmergencyNotInstitution.selector, address(0x406)
+            )
+        );
+        vm.prank(address(0x406));
+        emergency.setResponder(RESPONDER, false);
+    }
+
+    function test_breakGlass_refusedWithoutOptIn() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotOptedIn.selector, PATIENT)
+        );
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, 1);
+        assertFalse(emergency.canRead(PATIENT, RESPONDER, 0), "nothing readable");
+    }
+
+    function test_breakGlass_opensTheOptedInCategoriesForTheWindow() public {
+        _optIn();
+        vm.expectEmit(true, true, true, true);
+        emit IEmergencyAccess.EmergencyAccessOpened(
+            PATIENT, RESPONDER, HOSPITAL, 2, CATEGORIES, START + 24 hours
+        );
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, 2);
+        assertTrue(emergency.canRead(PATIENT, RESPONDER, 2), "allergies readable");
+        assertFalse(emergency.canRead(PATIENT, RESPONDER, 4), "labs not in the policy");
+        assertFalse(emergency.canRead(PATIENT, address(0xBEEF), 2), "only that responder");
+
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IEmergencyAccess.EmergencyAlreadyOpen.selector, PATIENT, RESPONDER
+            )
+        );
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, 2);
+
+        vm.warp(START + 24 hours);
+        assertFalse(emergency.canRead(PATIENT, RESPONDER, 2), "window over");
+    }
+
+    function test_breakGlass_refusesNonRespondersAndBadReasons() public {
+        _optIn();
+        vm.expectRevert(
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotResponder.selector, address(this))
+        );
+        emergency.breakGlass(PATIENT, 1);
+        vm.startPrank(RESPONDER);
+        vm.expectRevert(abi.encodeWithSelector(IEmergencyAccess.EmergencyInvalidReason.selector, 0));
+        emergency.breakGlass(PATIENT, 0);
+        vm.expectRevert(abi.encodeWithSelector(IEmergencyAccess.EmergencyInvalidReason.selector, 5));
+        emergency.breakGlass(PATIENT, 5);
+        vm.stopPrank();
+    }
+
+    function test_endAccess_byPatientEndsAtOnce() public {
+        _optIn();
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotParty.selector, address(this))
+        );
+        emergency.endAccess(PATIENT, RESPONDER);
+        vm.expectEmit(true, true, true, true);
+        emit IEmergencyAccess.EmergencyAccessEnded(PATIENT, RESPONDER, PATIENT);
+        vm.prank(PATIENT);
+        emergency.endAccess(PATIENT, RESPONDER);
+        assertFalse(emergency.canRead(PATIENT, RESPONDER, 0), "ended");
+        vm.expectRevert(
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotOpen.selector, PATIENT, RESPONDER)
+        );
+        vm.prank(PATIENT);
+        emergency.endAccess(PATIENT, RESPONDER);
+    }
+
+    function test_deregisteredResponderOrInstitutionLosesAccess() public {
+        _optIn();
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, 1);
+        vm.prank(OWNER);
+        emergency.setInstitution(HOSPITAL, false);
+        assertFalse(emergency.canRead(PATIENT, RESPONDER, 0), "institution deregistered");
+        assertEq(emergency.institutionOf(RESPONDER), address(0), "no longer a responder");
+    }
+
+    function test_policy_validatedAndClearable() public {
+        vm.startPrank(PATIENT);
+        vm.expectRevert(
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyInvalidPolicy.selector, 0, 24 hours)
+        );
+        emergency.setPolicy(0, 24 hours);
+        vm.expectRevert(
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyInvalidPolicy.selector, 1, 73 hours)
+        );
+        emergency.setPolicy(1, 73 hours);
+        emergency.setPolicy(1, 1 hours);
+        emergency.clearPolicy();
+        vm.stopPrank();
+        assertEq(emergency.policyOf(PATIENT).categories, 0, "cleared");
+    }
+
+    /// A window never outlives the limit, and nothing is readable without opt-in.
+    function testFuzz_windowWithinLimitAndOptInRequired(
+        uint32 categories,
+        uint32 window,
+        bool optIn,
+        uint8 category,
+        uint32 elapsed
+    ) public {
+        categories = uint32(bound(categories, 1, type(uint32).max));
+        window = uint32(bound(window, 1 hours, 72 hours));
+        category = uint8(bound(category, 0, 31));
+        if (optIn) {
+            vm.prank(PATIENT);
+            emergency.setPolicy(categories, window);
+        }
+        vm.prank(RESPONDER);
+        try emergency.breakGlass(PATIENT, 1) {
+            assertTrue(optIn, "opened without opt-in");
+            IEmergencyAccess.Window memory w = emergency.windowOf(PATIENT, RESPONDER);
+            assertTrue(w.expiresAt - w.openedAt <= emergency.MAX_WINDOW(), "window too long");
+        } catch {
+            assertFalse(optIn, "refused despite opt-in");
+        }
+        vm.warp(block.timestamp + elapsed);
+        bool readable = emergency.canRead(PATIENT, RESPONDER, category);
+        bool expected = optIn && elapsed < window && (categories & (uint32(1) << category)) != 0;
+        assertEq(readable ? 1 : 0, expected ? 1 : 0, "readable exactly within window and scope");
+    }
+}
