@@ -1,6 +1,6 @@
 /**
  * Deployed addresses per chain id. The local Anvil deployment is deterministic (deployer key 0,
- * nonces 0–5): scripts/lib/setupChain.ts refuses to continue if a deployment lands elsewhere.
+ * nonces 0–6): scripts/lib/setupChain.ts refuses to continue if a deployment lands elsewhere.
  * Add an entry (or set the NEXT_PUBLIC_*_ADDRESS variables) to run against another chain.
  */
 export type Deployment = {
@@ -12,6 +12,7 @@ export type Deployment = {
   RewardToken: `0x${string}`;
   /** Where the storage server anchors the head of its disclosure log. */
   DisclosureAnchors: `0x${string}`;
+  EmergencyAccess: `0x${string}`;
   deployBlock: number;
 };
 
@@ -23,6 +24,7 @@ export const deployments: Record<string, Deployment> = {
     ResearchStudies: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
     RewardToken: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
     DisclosureAnchors: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
+    EmergencyAccess: '0x0165878A594ca255338adfa4d48449f69242Eb8F',
     deployBlock: 0,
   },
 };

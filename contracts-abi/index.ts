@@ -2,6 +2,7 @@ export {
   accessRegistryAbi,
   demoStableTokenAbi,
   disclosureAnchorsAbi,
+  emergencyAccessAbi,
   keyDirectoryAbi,
   multicall3Abi,
   recordIndexAbi,

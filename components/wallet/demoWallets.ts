@@ -10,6 +10,7 @@ const ROLE_COLOURS: Record<DemoRole, string> = {
   Clinician: '#1d4ed8',
   Researcher: '#7c3aed',
   Caregiver: '#b45309',
+  Responder: '#b91c1c',
   Deployer: '#475569',
 };
 

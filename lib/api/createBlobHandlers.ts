@@ -4,7 +4,7 @@ import {
   anchoredCategories,
   authorizeBlobRead,
   authorizeBlobWrite,
-  readableCategories,
+  readAccessBases,
   type ChainAuthorizationConfig,
 } from '../auth/chainAuthorization';
 import type { DisclosureRecorder } from '../audit/DisclosureRecorder';
@@ -91,7 +91,7 @@ export function createBlobHandlers(deps: BlobDependencies) {
       const bytes = await deps.store.get(hash);
       if (!bytes) return errorResponse(404, 'This record is anchored but its content is not stored here.');
       const owner = getAddress(patient);
-      if (session.address !== owner) {
+      if (decision.basis !== 'owner') {
         await deps.disclosures.record([
           {
             patient: owner,
@@ -99,7 +99,7 @@ export function createBlobHandlers(deps: BlobDependencies) {
             kind: 'record',
             category: decision.category,
             contentHash: hash,
-            basis: 'grant',
+            basis: decision.basis,
             at: now(),
           },
         ]);
@@ -134,12 +134,15 @@ export function createBlobHandlers(deps: BlobDependencies) {
       const owner = getAddress(patient);
       const started = performance.now();
       const categories = await anchoredCategories(deps.client, deps.chain, { patient: owner, hashes });
-      const readable = await readableCategories(deps.client, deps.chain, {
-        reader: session.address,
-        patient: owner,
-        categories: categories.filter((c) => c !== null),
-      });
-      const allowed = hashes.filter((_, i) => categories[i] !== null && readable.has(categories[i]!));
+      const isOwner = session.address === owner;
+      const bases = isOwner
+        ? null
+        : await readAccessBases(deps.client, deps.chain, {
+            reader: session.address,
+            patient: owner,
+            categories: categories.filter((c) => c !== null),
+          });
+      const allowed = hashes.filter((_, i) => categories[i] !== null && (isOwner || bases!.has(categories[i]!)));
       if (allowed.length === 0) {
         return errorResponse(403, 'You do not have access to these records. Access may have been revoked or expired.');
       }
@@ -156,7 +159,7 @@ export function createBlobHandlers(deps: BlobDependencies) {
         served.push(hash);
       }
       const read = performance.now();
-      if (session.address !== owner) {
+      if (!isOwner) {
         const categoryOf = new Map(hashes.map((h, i) => [h, categories[i]!]));
         await deps.disclosures.record(
           served.map((hash) => ({
@@ -165,7 +168,7 @@ export function createBlobHandlers(deps: BlobDependencies) {
             kind: 'record' as const,
             category: categoryOf.get(hash)!,
             contentHash: hash,
-            basis: 'grant' as const,
+            basis: bases!.get(categoryOf.get(hash)!)!,
             at: now(),
           })),
         );

@@ -1,6 +1,7 @@
 import { base64 } from '@scure/base';
 import { getAddress, isAddress, type Address, type PublicClient } from 'viem';
-import { readableCategories, type ChainAuthorizationConfig } from '../auth/chainAuthorization';
+import { emergencyAccessAbi } from '../../contracts-abi';
+import { readAccessBases, readableCategories, type ChainAuthorizationConfig } from '../auth/chainAuthorization';
 import type { DisclosureRecorder } from '../audit/DisclosureRecorder';
 import type { KeyEnvelopeStore } from '../storage/KeyEnvelopeStore';
 import { ENVELOPE_BOX_BYTES, type KeyEnvelope } from '../vault/keyEnvelope';
@@ -44,6 +45,28 @@ function isEnvelope(value: unknown): value is KeyEnvelope {
 export function createKeyHandlers(deps: KeyDependencies) {
   const now = deps.now ?? Date.now;
 
+  /**
+   * Categories a patient may seal ahead of time to an emergency responder: those in the patient's
+   * emergency policy, if the recipient is a registered responder. They are released only while a
+   * break-glass window is open (see `list`).
+   */
+  async function emergencyCategories(recipient: Address, patient: Address): Promise<number> {
+    if (!deps.chain.emergencyAccess) return 0;
+    const [institution, policy] = await deps.client.multicall({
+      allowFailure: false,
+      contracts: [
+        {
+          address: deps.chain.emergencyAccess,
+          abi: emergencyAccessAbi,
+          functionName: 'institutionOf',
+          args: [recipient],
+        },
+        { address: deps.chain.emergencyAccess, abi: emergencyAccessAbi, functionName: 'policyOf', args: [patient] },
+      ],
+    });
+    return institution === '0x0000000000000000000000000000000000000000' ? 0 : policy.categories;
+  }
+
   return {
     /** POST /api/keys with { patient, envelopes: KeyEnvelope[] } */
     async store(request: Request): Promise<Response> {
@@ -82,7 +105,8 @@ export function createKeyHandlers(deps: KeyDependencies) {
           patient: session.address,
           categories: theirs.map((e) => e.category),
         });
-        if (theirs.some((e) => !readable.has(e.category))) {
+        const preShared = await emergencyCategories(recipient, session.address);
+        if (theirs.some((e) => !readable.has(e.category) && (preShared & (1 << e.category)) === 0)) {
           return errorResponse(403, `${recipient} has no access to every category these keys are for.`);
         }
       }
@@ -103,12 +127,12 @@ export function createKeyHandlers(deps: KeyDependencies) {
       if (session.address === owner) return Response.json({ envelopes: await deps.store.list(owner) }, noStore);
 
       const theirs = await deps.store.list(owner, session.address);
-      const readable = await readableCategories(deps.client, deps.chain, {
+      const bases = await readAccessBases(deps.client, deps.chain, {
         reader: session.address,
         patient: owner,
         categories: theirs.map((e) => e.category),
       });
-      const live = theirs.filter((e) => readable.has(e.category));
+      const live = theirs.filter((e) => bases.has(e.category));
       if (theirs.length > 0 && live.length === 0) {
         return errorResponse(403, 'Your access to these records has ended.');
       }
@@ -119,7 +143,7 @@ export function createKeyHandlers(deps: KeyDependencies) {
           kind: 'key' as const,
           category: e.category,
           contentHash: null,
-          basis: 'grant' as const,
+          basis: bases.get(e.category)!,
           at: now(),
         })),
       );

@@ -5,7 +5,13 @@ import { createPublicClient, createTestClient, createWalletClient, http, type He
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { accessRegistryAbi, deployments, recordIndexAbi, researchStudiesAbi } from '../../contracts-abi';
+import {
+  accessRegistryAbi,
+  deployments,
+  emergencyAccessAbi,
+  recordIndexAbi,
+  researchStudiesAbi,
+} from '../../contracts-abi';
 import { startAnvil, type Anvil } from '../../scripts/lib/anvil';
 import { setupChain } from '../../scripts/lib/setupChain';
 import { NonceStore } from '../auth/NonceStore';
@@ -191,6 +197,7 @@ beforeEach(async () => {
     chain: {
       accessRegistry: deployed.AccessRegistry,
       recordIndex: deployed.RecordIndex,
+      emergencyAccess: deployed.EmergencyAccess,
     },
   });
   keys = createKeyHandlers({
@@ -198,7 +205,11 @@ beforeEach(async () => {
     disclosures: logRecorder(disclosureLog),
     client,
     sessionSecret,
-    chain: { accessRegistry: deployed.AccessRegistry, recordIndex: deployed.RecordIndex },
+    chain: {
+      accessRegistry: deployed.AccessRegistry,
+      recordIndex: deployed.RecordIndex,
+      emergencyAccess: deployed.EmergencyAccess,
+    },
   });
   studies = createStudyHandlers({
     documents: new FsBlobStore(path.join(storeDir, 'study-documents')),
@@ -510,5 +521,46 @@ describe('accounting of disclosures', () => {
     ).toMatchObject({
       ok: false,
     });
+  });
+});
+
+describe('emergency access authorized by chain state', () => {
+  const responder = privateKeyToAccount(demoAccount('Responder').privateKey);
+  const emergencyCall = (
+    account: PrivateKeyAccount,
+    functionName: 'setPolicy' | 'breakGlass' | 'endAccess',
+    args: unknown[],
+  ) => send(account, { address: deployed.EmergencyAccess, abi: emergencyAccessAbi, functionName, args } as never);
+  const toResponder = (category: number): KeyEnvelope => ({ ...envelopeFor(category), recipient: responder.address });
+
+  it('takes keys sealed ahead for responders, releases them only during break glass, and logs the basis', async () => {
+    const { cookie } = await signIn(patient);
+    const { hash } = (await (await upload(cookie, ciphertext, { category: 2 })).json()) as { hash: Hex };
+    await anchor(hash, 2);
+
+    // Without opt-in, nothing may be sealed to a responder.
+    expect((await storeKeys(cookie, [toResponder(2)])).status).toBe(403);
+    await emergencyCall(patient, 'setPolicy', [0b1111, 24 * 3600]);
+    expect((await storeKeys(cookie, [toResponder(2)])).status).toBe(204);
+    expect((await storeKeys(cookie, [toResponder(4)])).status).toBe(403); // labs: not in the policy
+
+    const responderCookie = (await signIn(responder)).cookie;
+    const list = () =>
+      keys.list(new Request(`${BASE}/api/keys?patient=${patient.address}`, { headers: { cookie: responderCookie } }));
+    expect((await list()).status).toBe(403);
+    expect((await readMany(responderCookie, [hash])).status).toBe(403);
+
+    await emergencyCall(responder, 'breakGlass', [patient.address, 1]);
+    expect(((await (await list()).json()) as { envelopes: KeyEnvelope[] }).envelopes).toHaveLength(1);
+    expect(await hashesIn(await readMany(responderCookie, [hash]))).toEqual([hash]);
+    const logged = await disclosureLog.forPatient(patient.address);
+    expect(logged.map((e) => [e.kind, e.basis])).toEqual([
+      ['record', 'emergency'],
+      ['key', 'emergency'],
+    ]);
+
+    await emergencyCall(patient, 'endAccess', [patient.address, responder.address]);
+    expect((await list()).status).toBe(403);
+    expect((await readMany(responderCookie, [hash])).status).toBe(403);
   });
 });

@@ -1,14 +1,18 @@
 import { zeroAddress, type Address, type PublicClient } from 'viem';
-import { accessRegistryAbi, recordIndexAbi } from '../../contracts-abi';
+import { accessRegistryAbi, emergencyAccessAbi, recordIndexAbi } from '../../contracts-abi';
+import type { DisclosureBasis } from '../audit/disclosureChain';
 import type { ContentHash } from '../storage/BlobStore';
 
 export type ChainAuthorizationConfig = {
   accessRegistry: Address;
   recordIndex: Address;
+  /** Break-glass access counts as read access while a window is open. */
+  emergencyAccess?: Address | null;
 };
 
 export type ReadDecision =
-  { allowed: true; category: number } | { allowed: false; reason: 'not-anchored' | 'no-access' };
+  | { allowed: true; category: number; basis: DisclosureBasis | 'owner' }
+  | { allowed: false; reason: 'not-anchored' | 'no-access' };
 
 /**
  * May `reader` fetch `patient`’s blob `hash` now? Read from the chain at request time:
@@ -28,14 +32,12 @@ export async function authorizeBlobRead(
     args: [patient, hash],
   });
   if (record.author === zeroAddress) return { allowed: false, reason: 'not-anchored' };
-  if (reader.toLowerCase() === patient.toLowerCase()) return { allowed: true, category: record.category };
-  const canRead = await client.readContract({
-    address: config.accessRegistry,
-    abi: accessRegistryAbi,
-    functionName: 'canRead',
-    args: [patient, reader, record.category],
-  });
-  return canRead ? { allowed: true, category: record.category } : { allowed: false, reason: 'no-access' };
+  if (reader.toLowerCase() === patient.toLowerCase()) {
+    return { allowed: true, category: record.category, basis: 'owner' };
+  }
+  const bases = await readAccessBases(client, config, { reader, patient, categories: [record.category] });
+  const basis = bases.get(record.category);
+  return basis ? { allowed: true, category: record.category, basis } : { allowed: false, reason: 'no-access' };
 }
 
 /** May `writer` add a record in `category` to `patient`'s records now? */
@@ -54,26 +56,49 @@ export async function authorizeBlobWrite(
 }
 
 /**
- * Which of `categories` `reader` may read of `patient`'s records now: all of them for the patient,
- * otherwise one multicall of `canRead` per distinct category.
+ * For each of `categories` that `reader` (not the patient) may read now, on what basis: a grant in
+ * AccessRegistry, else an open emergency window. One multicall for both registries.
  */
+export async function readAccessBases(
+  client: PublicClient,
+  config: ChainAuthorizationConfig,
+  { reader, patient, categories }: { reader: Address; patient: Address; categories: readonly number[] },
+): Promise<Map<number, DisclosureBasis>> {
+  const distinct = [...new Set(categories)];
+  if (distinct.length === 0) return new Map();
+  const contracts: unknown[] = distinct.map((category) => ({
+    address: config.accessRegistry,
+    abi: accessRegistryAbi,
+    functionName: 'canRead',
+    args: [patient, reader, category],
+  }));
+  if (config.emergencyAccess) {
+    for (const category of distinct) {
+      contracts.push({
+        address: config.emergencyAccess,
+        abi: emergencyAccessAbi,
+        functionName: 'canRead',
+        args: [patient, reader, category],
+      });
+    }
+  }
+  const allowed = (await client.multicall({ allowFailure: false, contracts: contracts as never })) as boolean[];
+  const bases = new Map<number, DisclosureBasis>();
+  distinct.forEach((category, i) => {
+    if (allowed[i]) bases.set(category, 'grant');
+    else if (allowed[distinct.length + i]) bases.set(category, 'emergency');
+  });
+  return bases;
+}
+
+/** Which of `categories` `reader` may read of `patient`'s records now (all of them for the patient). */
 export async function readableCategories(
   client: PublicClient,
   config: ChainAuthorizationConfig,
   { reader, patient, categories }: { reader: Address; patient: Address; categories: readonly number[] },
 ): Promise<Set<number>> {
-  const distinct = [...new Set(categories)];
-  if (reader.toLowerCase() === patient.toLowerCase()) return new Set(distinct);
-  const allowed = await client.multicall({
-    allowFailure: false,
-    contracts: distinct.map((category) => ({
-      address: config.accessRegistry,
-      abi: accessRegistryAbi,
-      functionName: 'canRead' as const,
-      args: [patient, reader, category] as const,
-    })),
-  });
-  return new Set(distinct.filter((_, i) => allowed[i]));
+  if (reader.toLowerCase() === patient.toLowerCase()) return new Set(categories);
+  return new Set((await readAccessBases(client, config, { reader, patient, categories })).keys());
 }
 
 /** The anchored category of each of `hashes` (null where not anchored for `patient`), in one multicall. */

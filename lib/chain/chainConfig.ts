@@ -14,5 +14,6 @@ export const chainConfig = readChainConfig({
   researchStudies: process.env.NEXT_PUBLIC_RESEARCH_STUDIES_ADDRESS,
   rewardToken: process.env.NEXT_PUBLIC_REWARD_TOKEN_ADDRESS,
   disclosureAnchors: process.env.NEXT_PUBLIC_DISCLOSURE_ANCHORS_ADDRESS,
+  emergencyAccess: process.env.NEXT_PUBLIC_EMERGENCY_ACCESS_ADDRESS,
   deployBlock: process.env.NEXT_PUBLIC_DEPLOY_BLOCK,
 });

@@ -11,6 +11,7 @@ describe('readChainConfig', () => {
       recordIndex: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
       keyDirectory: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
       disclosureAnchors: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
+      emergencyAccess: '0x0165878A594ca255338adfa4d48449f69242Eb8F',
       research: {
         studies: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
         rewardToken: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
@@ -34,6 +35,7 @@ describe('readChainConfig', () => {
       keyDirectory: null,
       research: null,
       disclosureAnchors: null,
+      emergencyAccess: null,
       deployBlock: 123n,
     });
     expect(config.chain.name).toBe('Sepolia');

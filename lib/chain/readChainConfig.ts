@@ -14,6 +14,8 @@ export type ChainConfig = {
   research: { studies: Address; rewardToken: Address } | null;
   /** Where the storage server anchors its disclosure log; null where none is deployed. */
   disclosureAnchors: Address | null;
+  /** EmergencyAccess (break glass); null where it is not deployed. */
+  emergencyAccess: Address | null;
   /** First block to scan for history events. */
   deployBlock: bigint;
   /** The local Anvil chain: demo accounts are offered and nothing reaches the internet. */
@@ -30,6 +32,7 @@ export type ChainEnv = {
   researchStudies?: string;
   rewardToken?: string;
   disclosureAnchors?: string;
+  emergencyAccess?: string;
   deployBlock?: string;
 };
 
@@ -71,10 +74,12 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
   const studies = env.researchStudies ?? deployed?.ResearchStudies;
   const rewardToken = env.rewardToken ?? deployed?.RewardToken;
   const disclosureAnchors = env.disclosureAnchors ?? deployed?.DisclosureAnchors;
+  const emergencyAccess = env.emergencyAccess ?? deployed?.EmergencyAccess;
   for (const [name, value] of [
     ['NEXT_PUBLIC_RESEARCH_STUDIES_ADDRESS', studies],
     ['NEXT_PUBLIC_REWARD_TOKEN_ADDRESS', rewardToken],
     ['NEXT_PUBLIC_DISCLOSURE_ANCHORS_ADDRESS', disclosureAnchors],
+    ['NEXT_PUBLIC_EMERGENCY_ACCESS_ADDRESS', emergencyAccess],
   ] as const) {
     if (value !== undefined && !isAddress(value)) throw new ChainConfigError(`${name} is not an address: "${value}"`);
   }
@@ -98,6 +103,7 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     recordIndex: recordIndex ? getAddress(recordIndex) : null,
     keyDirectory: keyDirectory ? getAddress(keyDirectory) : null,
     disclosureAnchors: disclosureAnchors ? getAddress(disclosureAnchors) : null,
+    emergencyAccess: emergencyAccess ? getAddress(emergencyAccess) : null,
     research: studies && rewardToken ? { studies: getAddress(studies), rewardToken: getAddress(rewardToken) } : null,
     deployBlock: BigInt(env.deployBlock ?? deployed?.deployBlock ?? 0),
     isLocal,

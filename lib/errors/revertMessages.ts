@@ -41,5 +41,15 @@ export const REVERT_MESSAGES: Record<string, string> = {
   DisclosureAnchorsNotOperator: 'Only the storage server’s operator account anchors the disclosure log.',
   DisclosureAnchorsNotForward: 'The disclosure log is already anchored up to this point.',
   DisclosureAnchorsZeroHead: 'The disclosure log head is empty.',
+  EmergencyNotOwner: 'Only the network’s governance can register institutions.',
+  EmergencyNotInstitution: 'Only a registered institution can register its emergency responders.',
+  EmergencyNotResponder: 'This account is not registered as an emergency responder.',
+  EmergencyNotOptedIn:
+    'This patient has not turned on emergency access, so their records cannot be opened this way. Nothing was recorded.',
+  EmergencyInvalidPolicy: 'Choose at least one category and a window from 1 to 72 hours.',
+  EmergencyInvalidReason: 'Choose the reason for emergency access.',
+  EmergencyAlreadyOpen: 'You already have emergency access to this patient’s records.',
+  EmergencyNotOpen: 'There is no emergency access to end.',
+  EmergencyNotParty: 'Only the patient or the responder can end emergency access.',
   Multicall3CallFailed: 'A batched read failed. Try again.',
 };

@@ -85,7 +85,11 @@ export async function loadVaultRecords(
     }),
     readableCategories(
       client,
-      { accessRegistry: config.accessRegistry, recordIndex: contracts.recordIndex },
+      {
+        accessRegistry: config.accessRegistry,
+        recordIndex: contracts.recordIndex,
+        emergencyAccess: config.emergencyAccess,
+      },
       {
         reader,
         patient,

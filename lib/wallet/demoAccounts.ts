@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem';
 
-export type DemoRole = 'Patient' | 'Clinician' | 'Researcher' | 'Caregiver' | 'Deployer';
+export type DemoRole = 'Patient' | 'Clinician' | 'Researcher' | 'Caregiver' | 'Responder' | 'Deployer';
 
 export type DemoAccount = {
   role: DemoRole;
@@ -50,6 +50,12 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     name: 'Ana Lopez',
     address: '0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc',
     privateKey: '0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba',
+  },
+  {
+    role: 'Responder',
+    name: 'Dr. Alex Rivera (St. Mary’s Emergency Department)',
+    address: '0x976EA74026E726554dB657fA54763abd0C3a0aa9',
+    privateKey: '0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e',
   },
 ];
 

@@ -17,6 +17,7 @@ const CONTRACTS = [
   'ResearchStudies',
   'DemoStableToken',
   'DisclosureAnchors',
+  'EmergencyAccess',
   'Multicall3',
 ] as const;
 

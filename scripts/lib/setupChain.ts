@@ -15,6 +15,7 @@ import {
   accessRegistryAbi,
   demoStableTokenAbi,
   disclosureAnchorsAbi,
+  emergencyAccessAbi,
   keyDirectoryAbi,
   recordIndexAbi,
   researchStudiesAbi,
@@ -23,6 +24,7 @@ import {
   accessRegistryBytecode,
   demoStableTokenBytecode,
   disclosureAnchorsBytecode,
+  emergencyAccessBytecode,
   keyDirectoryBytecode,
   multicall3DeployedBytecode,
   recordIndexBytecode,
@@ -39,6 +41,7 @@ export type SetupChainReturnType = {
   researchStudies: Address;
   rewardToken: Address;
   disclosureAnchors: Address;
+  emergencyAccess: Address;
 };
 
 /** What the demo researcher starts with: one million demo dollars (6 decimals). */
@@ -63,6 +66,7 @@ export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> 
     researchStudies: getAddress(expected.ResearchStudies),
     rewardToken: getAddress(expected.RewardToken),
     disclosureAnchors: getAddress(expected.DisclosureAnchors),
+    emergencyAccess: getAddress(expected.EmergencyAccess),
   };
   const deployer = privateKeyToAccount(DEMO_ACCOUNTS[0]!.privateKey);
   const wallet = createWalletClient({ account: deployer, chain, transport: http(rpcUrl) });
@@ -88,5 +92,19 @@ export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> 
   await deploy('DisclosureAnchors', addresses.disclosureAnchors, disclosureAnchorsAbi, disclosureAnchorsBytecode, [
     deployer.address,
   ]);
+  // Locally the deployer is both governance and the one registered institution (an emergency
+  // department), and registers the demo responder.
+  if ((await client.getCode({ address: addresses.emergencyAccess })) === undefined) {
+    await deploy('EmergencyAccess', addresses.emergencyAccess, emergencyAccessAbi, emergencyAccessBytecode, [
+      deployer.address,
+    ]);
+    for (const call of [
+      { functionName: 'setInstitution', args: [deployer.address, true] },
+      { functionName: 'setResponder', args: [demoAccount('Responder').address, true] },
+    ] as const) {
+      const hash = await wallet.writeContract({ address: addresses.emergencyAccess, abi: emergencyAccessAbi, ...call });
+      await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
+    }
+  }
   return addresses;
 }

@@ -79,7 +79,11 @@ function chainAuthorization() {
   if (!chainConfig.recordIndex) {
     throw new Error(`No RecordIndex on chain ${chainConfig.chain.id}: set NEXT_PUBLIC_RECORD_INDEX_ADDRESS`);
   }
-  return { accessRegistry: chainConfig.accessRegistry, recordIndex: chainConfig.recordIndex };
+  return {
+    accessRegistry: chainConfig.accessRegistry,
+    recordIndex: chainConfig.recordIndex,
+    emergencyAccess: chainConfig.emergencyAccess,
+  };
 }
 
 /** Blob handlers backed by the data directory on disk. */
