@@ -4,21 +4,32 @@ import type { Address as AddressType } from 'viem';
 import type { AccessEvent } from '@/lib/access/types';
 import { describePermission } from '@/lib/access/permission';
 import { describeScope } from '@/lib/categories';
+import { describeReason } from '@/lib/emergency/reasons';
 import { formatAddress } from '@/lib/format/formatAddress';
 import { formatDateTime } from '@/lib/format/formatDate';
 import { formatExpiry } from '@/lib/format/formatExpiry';
 import { useAccessHistory } from '@/components/hooks/useAccessQueries';
-import { Address } from '@/components/ui/Address';
+import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 
 const KIND_LABEL: Record<AccessEvent['kind'], string> = {
   granted: 'Access granted',
   updated: 'Access changed',
   revoked: 'Access revoked',
+  'emergency-opened': 'Emergency access opened',
+  'emergency-ended': 'Emergency access ended',
 };
 
 function describe(event: AccessEvent): string {
   if (event.kind === 'revoked') return 'All access ended.';
+  if (event.kind === 'emergency-opened') {
+    return `Break glass: ${describeReason(event.emergency?.reason ?? 0)} · ${describeScope(event.categories ?? 0)} · until ${formatExpiry(event.expiresAt ?? 0)} · institution ${formatAddress(event.emergency?.institution ?? '')}`;
+  }
+  if (event.kind === 'emergency-ended') {
+    return event.emergency?.endedBy?.toLowerCase() === event.patient.toLowerCase()
+      ? 'Ended by you.'
+      : 'Ended by the responder.';
+  }
   const expiry = event.expiresAt === null ? 'no expiry' : `until ${formatExpiry(event.expiresAt)}`;
   return `${describeScope(event.categories ?? 0)} · ${event.permission ? describePermission(event.permission) : ''} · ${expiry}`;
 }
@@ -41,7 +52,9 @@ export function AccessHistory({ patient }: { patient: AddressType }) {
           {history.data.map((event) => (
             <li key={`${event.transactionHash}-${event.logIndex}`} className="rounded-md border border-slate-200 p-3">
               <p className="font-medium">
-                {KIND_LABEL[event.kind]} <span className="font-normal">for</span> <Address address={event.grantee} />
+                {event.kind.startsWith('emergency') && <span aria-hidden="true">🚨 </span>}
+                {KIND_LABEL[event.kind]} <span className="font-normal">for</span>{' '}
+                <AccountName address={event.grantee} />
               </p>
               <p>{describe(event)}</p>
               <p className="text-sm text-slate-700">

@@ -1,5 +1,5 @@
 import { encodeEventTopics, parseEventLogs, type Address, type Hash, type Log, type PublicClient } from 'viem';
-import { accessRegistryAbi } from '../../contracts-abi';
+import { accessRegistryAbi, emergencyAccessAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { permissionFromChain } from './permission';
 import type { AccessEvent } from './types';
@@ -23,27 +23,76 @@ export async function readAccessHistory(
     eventName: 'AccessRevoked',
     args: { patient },
   });
-  const rawLogs = (await client.request({
-    method: 'eth_getLogs',
-    params: [
-      {
-        address: config.accessRegistry,
-        fromBlock: `0x${config.deployBlock.toString(16)}`,
-        toBlock: 'latest',
-        topics: [selectors, patientTopic as Hash],
-      },
-    ],
-  })) as (Log & { blockTimestamp?: string })[];
+  const fromBlock = `0x${config.deployBlock.toString(16)}` as const;
+  const emergencySelectors = (['EmergencyAccessOpened', 'EmergencyAccessEnded'] as const).map(
+    (eventName) => encodeEventTopics({ abi: emergencyAccessAbi, eventName })[0] as Hash,
+  );
+  // Grants and break-glass windows, each one eth_getLogs filtered by patient, in parallel.
+  type RawLog = Log & { blockTimestamp?: string };
+  const [rawLogs, rawEmergency] = (await Promise.all([
+    client.request({
+      method: 'eth_getLogs',
+      params: [
+        { address: config.accessRegistry, fromBlock, toBlock: 'latest', topics: [selectors, patientTopic as Hash] },
+      ],
+    }),
+    config.emergencyAccess
+      ? client.request({
+          method: 'eth_getLogs',
+          params: [
+            {
+              address: config.emergencyAccess,
+              fromBlock,
+              toBlock: 'latest',
+              topics: [emergencySelectors, patientTopic as Hash],
+            },
+          ],
+        })
+      : [],
+  ])) as [RawLog[], RawLog[]];
 
   const timestamps = new Map<string, number>();
-  for (const log of rawLogs) {
+  for (const log of [...rawLogs, ...rawEmergency]) {
     if (log.blockTimestamp && log.blockHash) timestamps.set(log.blockHash, Number(log.blockTimestamp));
   }
-  const missing = [...new Set(rawLogs.map((l) => l.blockHash!).filter((h) => !timestamps.has(h)))];
+  const missing = [
+    ...new Set([...rawLogs, ...rawEmergency].map((l) => l.blockHash!).filter((h) => !timestamps.has(h))),
+  ];
   const blocks = await Promise.all(missing.map((blockHash) => client.getBlock({ blockHash })));
   for (const block of blocks) timestamps.set(block.hash, Number(block.timestamp));
 
   const logs = parseEventLogs({ abi: accessRegistryAbi, logs: rawLogs as Log[], eventName: [...EVENT_NAMES] });
+  const emergencyLogs = parseEventLogs({
+    abi: emergencyAccessAbi,
+    logs: rawEmergency as Log[],
+    eventName: ['EmergencyAccessOpened', 'EmergencyAccessEnded'],
+  });
+  const emergencyEvents = emergencyLogs.map((log): AccessEvent => {
+    const base = {
+      patient: log.args.patient,
+      grantee: log.args.responder,
+      blockNumber: BigInt(log.blockNumber),
+      timestamp: timestamps.get(log.blockHash) ?? 0,
+      transactionHash: log.transactionHash,
+      logIndex: Number(log.logIndex),
+      permission: 'read' as const,
+    };
+    return log.eventName === 'EmergencyAccessOpened'
+      ? {
+          ...base,
+          kind: 'emergency-opened',
+          categories: log.args.categories,
+          expiresAt: Number(log.args.expiresAt),
+          emergency: { reason: log.args.reason, institution: log.args.institution, endedBy: null },
+        }
+      : {
+          ...base,
+          kind: 'emergency-ended',
+          categories: null,
+          expiresAt: null,
+          emergency: { reason: null, institution: null, endedBy: log.args.endedBy },
+        };
+  });
   return logs
     .map((log): AccessEvent => {
       const base = {
@@ -65,6 +114,7 @@ export async function readAccessHistory(
         expiresAt: log.args.expiresAt === 0 ? null : log.args.expiresAt,
       };
     })
+    .concat(emergencyEvents)
     .sort((a, b) =>
       a.blockNumber === b.blockNumber ? b.logIndex - a.logIndex : a.blockNumber > b.blockNumber ? -1 : 1,
     );

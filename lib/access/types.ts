@@ -15,7 +15,8 @@ export type Grant = {
 export type GrantStatus = 'active' | 'expired';
 
 export type AccessEvent = {
-  kind: 'granted' | 'updated' | 'revoked';
+  /** Grants from AccessRegistry; break-glass windows from EmergencyAccess. */
+  kind: 'granted' | 'updated' | 'revoked' | 'emergency-opened' | 'emergency-ended';
   patient: Address;
   grantee: Address;
   categories: number | null;
@@ -25,4 +26,6 @@ export type AccessEvent = {
   timestamp: number;
   transactionHash: Hash;
   logIndex: number;
+  /** Emergency events: the reason code and the responder's institution. */
+  emergency?: { reason: number | null; institution: Address | null; endedBy: Address | null };
 };

@@ -70,3 +70,20 @@ describe('deriveCategoryKey', () => {
     expect(deriveCategoryKey(new Uint8Array(32).fill(8), 0, 0)).not.toEqual(deriveCategoryKey(secret, 0, 0));
   });
 });
+
+describe('keyVersionsAt with emergency access', () => {
+  it('moves the emergency categories once a break-glass window ends or expires', () => {
+    const opened = { ...event('granted', sam, 100, 0b1100, 100 + 86_400), kind: 'emergency-opened' as const };
+    expect(keyVersionsAt([opened], 200).slice(0, 4)).toEqual([0, 0, 0, 0]);
+    expect(keyVersionsAt([opened], 100 + 86_400).slice(0, 4)).toEqual([0, 0, 1, 1]);
+    const ended = { ...event('revoked', sam, 300), kind: 'emergency-ended' as const };
+    expect(keyVersionsAt([opened, ended], 400).slice(0, 4)).toEqual([0, 0, 1, 1]);
+  });
+
+  it('keeps a responder’s window apart from a grant to the same account', () => {
+    const grant = event('granted', sam, 100, 0b1);
+    const opened = { ...event('granted', sam, 150, 0b10, 1_000), kind: 'emergency-opened' as const };
+    const ended = { ...event('revoked', sam, 200), kind: 'emergency-ended' as const };
+    expect(keyVersionsAt([grant, opened, ended], 300).slice(0, 2)).toEqual([0, 1]);
+  });
+});

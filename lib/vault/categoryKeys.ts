@@ -40,9 +40,11 @@ export function keyVersionsAt(history: readonly AccessEvent[], now: number): Key
     a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
   );
   for (const event of oldestFirst) {
-    const grantee = event.grantee.toLowerCase();
+    // A break-glass window is access too: opened like a grant with an expiry, ended like a revoke.
+    const emergency = event.kind === 'emergency-opened' || event.kind === 'emergency-ended';
+    const grantee = `${emergency ? 'emergency:' : ''}${event.grantee.toLowerCase()}`;
     const previous = held.get(grantee);
-    if (event.kind === 'revoked') {
+    if (event.kind === 'revoked' || event.kind === 'emergency-ended') {
       if (previous) lose(previous.categories);
       held.delete(grantee);
       continue;

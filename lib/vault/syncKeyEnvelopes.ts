@@ -1,5 +1,5 @@
-import { hexToBytes, zeroHash, type Address, type PublicClient } from 'viem';
-import { keyDirectoryAbi } from '../../contracts-abi';
+import { hexToBytes, parseEventLogs, zeroAddress, zeroHash, type Address, type PublicClient } from 'viem';
+import { emergencyAccessAbi, keyDirectoryAbi } from '../../contracts-abi';
 import { grantStatus } from '../access/grantStatus';
 import { readGrants } from '../access/readGrants';
 import type { ChainConfig } from '../chain/readChainConfig';
@@ -37,8 +37,16 @@ export async function syncKeyEnvelopes(
   },
 ): Promise<KeySyncResult> {
   const { keyDirectory } = vaultContracts(config);
-  const { grants, chainTime } = await readGrants(client, config, { direction: 'grantees', account: patient });
-  const live = grants.filter((g) => grantStatus(g, chainTime) === 'active');
+  const [{ grants, chainTime }, responders] = await Promise.all([
+    readGrants(client, config, { direction: 'grantees', account: patient }),
+    emergencyRecipients(client, config, patient),
+  ]);
+  // Responders are sealed to ahead of time (the patient may not be online in an emergency); the
+  // server releases their envelopes only while a break-glass window is open.
+  const live = [
+    ...grants.filter((g) => grantStatus(g, chainTime) === 'active'),
+    ...responders.map((r) => ({ counterparty: r.address, categories: r.categories })),
+  ];
   if (live.length === 0) return { shared: 0, awaitingKey: [] };
 
   const [versions, publicKeys, existing] = await Promise.all([
@@ -54,10 +62,14 @@ export async function syncKeyEnvelopes(
   ]);
   const recipients: Recipient[] = [];
   const awaitingKey: Address[] = [];
+  const isResponder = new Set(responders.map((r) => r.address));
   live.forEach((grant, i) => {
     const key = publicKeys[i]!;
-    if (key === zeroHash) awaitingKey.push(grant.counterparty);
-    else recipients.push({ address: grant.counterparty, publicKey: hexToBytes(key), categories: grant.categories });
+    if (key === zeroHash) {
+      if (!isResponder.has(grant.counterparty)) awaitingKey.push(grant.counterparty);
+      return;
+    }
+    recipients.push({ address: grant.counterparty, publicKey: hexToBytes(key), categories: grant.categories });
   });
   const owed = await envelopesToShare({
     patient,
@@ -68,4 +80,41 @@ export async function syncKeyEnvelopes(
   });
   if (owed.length > 0) await storeEnvelopes(patient, owed);
   return { shared: owed.length, awaitingKey };
+}
+
+/** Registered responders, with the categories of the patient's emergency policy (none if not opted in). */
+async function emergencyRecipients(
+  client: PublicClient,
+  config: ChainConfig,
+  patient: Address,
+): Promise<{ address: Address; categories: number }[]> {
+  if (!config.emergencyAccess) return [];
+  const address = config.emergencyAccess;
+  const policy = await client.readContract({
+    address,
+    abi: emergencyAccessAbi,
+    functionName: 'policyOf',
+    args: [patient],
+  });
+  if (policy.categories === 0) return [];
+  const logs = await client.getLogs({
+    address,
+    event: emergencyAccessAbi.find((e) => e.type === 'event' && e.name === 'ResponderSet')!,
+    fromBlock: config.deployBlock,
+  });
+  const candidates = [
+    ...new Set(
+      parseEventLogs({ abi: emergencyAccessAbi, eventName: 'ResponderSet', logs }).map((l) => l.args.responder),
+    ),
+  ];
+  if (candidates.length === 0) return [];
+  const institutions = await client.multicall({
+    allowFailure: false,
+    contracts: candidates.map(
+      (responder) => ({ address, abi: emergencyAccessAbi, functionName: 'institutionOf', args: [responder] }) as const,
+    ),
+  });
+  return candidates
+    .filter((_, i) => institutions[i] !== zeroAddress)
+    .map((responder) => ({ address: responder, categories: policy.categories }));
 }
