@@ -31,6 +31,12 @@ export function SiteHeader() {
             <li>
               <Link href="/research">Research console</Link>
             </li>
+            <li>
+              <Link href="/emergency">Emergency access</Link>
+            </li>
+            <li>
+              <Link href="/emergency/respond">Emergency responder</Link>
+            </li>
           </ul>
         </nav>
         <ConnectButton showBalance={false} accountStatus="address" chainStatus="icon" />

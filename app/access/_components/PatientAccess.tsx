@@ -6,6 +6,7 @@ import { GrantList } from '@/components/access/GrantList';
 import { useGrantees } from '@/components/hooks/useAccessQueries';
 import { KeySharingStatus } from '@/components/records/KeySharingStatus';
 import { VaultGate } from '@/components/vault/VaultGate';
+import { EmergencyNotice } from '@/components/emergency/EmergencyNotice';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import type { Address } from 'viem';
 
@@ -13,6 +14,7 @@ function Dashboard({ patient }: { patient: Address }) {
   const grantees = useGrantees(patient);
   return (
     <>
+      <EmergencyNotice patient={patient} />
       <GrantList patient={patient} />
       <GrantForm patient={patient} chainTime={grantees.data?.chainTime ?? 0} />
       <VaultGate account={patient} purpose="share record keys with the people you grant">

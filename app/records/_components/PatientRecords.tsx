@@ -13,6 +13,7 @@ import { RecordBrowser } from '@/components/records/RecordBrowser';
 import { useChartView } from '@/components/records/useChartView';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { VaultGate } from '@/components/vault/VaultGate';
+import { EmergencyNotice } from '@/components/emergency/EmergencyNotice';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { CATEGORIES } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
@@ -33,6 +34,7 @@ function Records({ patient, keys }: { patient: Address; keys: EncryptionKeyPair 
 
   return (
     <div className="space-y-6">
+      <EmergencyNotice patient={patient} />
       <KeySharingStatus patient={patient} keys={keys} />
       <div className="flex flex-wrap gap-3">
         <Link href="/records/import" className="btn-primary no-underline">

@@ -12,6 +12,7 @@ import { RecordBrowser } from '@/components/records/RecordBrowser';
 import { useChartView } from '@/components/records/useChartView';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { emergencyKeys, useEmergencyWindow } from '@/components/emergency/useEmergency';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { grantStatus } from '@/lib/access/grantStatus';
@@ -22,6 +23,7 @@ import { CATEGORIES, describeScope, maskToCategories } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import { OwnChartError } from '@/lib/errors/OwnChartError';
+import { formatDateTime } from '@/lib/format/formatDate';
 import { formatExpiry } from '@/lib/format/formatExpiry';
 import { vaultKeys } from '@/lib/vault/queryKeys';
 import { granteeSealingKeys } from '@/lib/vault/sealingKeys';
@@ -43,6 +45,9 @@ function OutsideGrant({ outside }: { outside: { category: number }[] }) {
   );
 }
 
+/** What this reader may do now: a grant, an open break-glass window, or both. */
+type ReaderAccess = { categories: number; permission: Grant['permission'] };
+
 function Chart({
   patient,
   reader,
@@ -51,7 +56,7 @@ function Chart({
 }: {
   patient: Address;
   reader: Address;
-  grant: Grant;
+  grant: ReaderAccess;
   keys: EncryptionKeyPair;
 }) {
   const records = useVaultRecords(patient, reader, keys);
@@ -91,11 +96,19 @@ function Chart({
 function ChartForReader({ patient, reader }: { patient: Address; reader: Address }) {
   const queryClient = useQueryClient();
   const patients = usePatients(reader);
+  const emergency = useEmergencyWindow(patient, reader);
   const grant = patients.data?.grants.find((g) => g.counterparty.toLowerCase() === patient.toLowerCase());
-  const active = grant && patients.data && grantStatus(grant, patients.data.chainTime) === 'active';
+  const granted = Boolean(grant && patients.data && grantStatus(grant, patients.data.chainTime) === 'active');
+  const emergencyOpen = emergency.data?.open === true;
+  const active = granted || emergencyOpen;
+  const access: ReaderAccess = {
+    categories: (granted ? grant!.categories : 0) | (emergencyOpen ? emergency.data!.categories : 0),
+    permission: granted ? grant!.permission : 'read',
+  };
 
   function reload() {
     void queryClient.invalidateQueries({ queryKey: accessKeys.patients(chainConfig.chain.id, reader) });
+    void queryClient.invalidateQueries({ queryKey: emergencyKeys.window(patient, reader) });
     void queryClient.invalidateQueries({ queryKey: vaultKeys.records(chainConfig.chain.id, patient, reader) });
   }
 
@@ -106,10 +119,16 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
           <h2 id="patient-heading" className="text-xl font-semibold">
             <AccountName address={patient} />
           </h2>
-          {grant && active && (
+          {grant && granted && (
             <p>
               Your access: {describeScope(grant.categories)} · {describePermission(grant.permission)} ·{' '}
               {grant.expiresAt === null ? 'No expiry' : `Until ${formatExpiry(grant.expiresAt)}`}
+            </p>
+          )}
+          {emergencyOpen && (
+            <p className="font-medium text-red-900">
+              <span aria-hidden="true">🚨 </span>Emergency access: {describeScope(emergency.data!.categories)} until{' '}
+              {formatDateTime(emergency.data!.expiresAt)}. Recorded on-chain; the patient is told.
             </p>
           )}
         </div>
@@ -121,7 +140,7 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
       {patients.isError && (
         <QueryErrorBanner error={patients.error} onRetry={() => patients.refetch()} what="your access" />
       )}
-      {patients.data && !active && (
+      {patients.data && emergency.isFetched && !active && (
         <section aria-labelledby="ended-heading" className="card space-y-2 border-amber-400 bg-amber-50">
           <h2 id="ended-heading" className="text-xl font-semibold">
             No access to this chart
@@ -133,9 +152,9 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
           </p>
         </section>
       )}
-      {grant && active && (
+      {active && (
         <VaultGate account={reader} purpose="open this patient’s records">
-          {(keys) => <Chart patient={patient} reader={reader} grant={grant} keys={keys} />}
+          {(keys) => <Chart patient={patient} reader={reader} grant={access} keys={keys} />}
         </VaultGate>
       )}
     </div>

@@ -1,0 +1,97 @@
+'use client';
+
+import Link from 'next/link';
+import type { Address } from 'viem';
+import { emergencyAccessAbi } from '@/contracts-abi';
+import { useAccessHistory, useGrantees } from '@/components/hooks/useAccessQueries';
+import { useTransactor } from '@/components/hooks/useTransactor';
+import { AccountName } from '@/components/ui/AccountName';
+import { TransactionStatus } from '@/components/ui/TransactionStatus';
+import { accessKeys } from '@/lib/access/queryKeys';
+import type { AccessEvent } from '@/lib/access/types';
+import { describeScope } from '@/lib/categories';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import { describeReason } from '@/lib/emergency/reasons';
+import { formatDateTime } from '@/lib/format/formatDate';
+import { emergencyKeys } from './useEmergency';
+
+const RECENT_DAYS = 30;
+
+/** Break-glass windows of the last 30 days, and whether each is still open at chain time. */
+function recentWindows(history: readonly AccessEvent[], now: number) {
+  const oldestFirst = [...history].reverse();
+  return oldestFirst
+    .filter((e) => e.kind === 'emergency-opened' && e.timestamp > now - RECENT_DAYS * 86_400)
+    .map((opened) => {
+      const ended = oldestFirst.some(
+        (e) =>
+          e.kind === 'emergency-ended' &&
+          e.grantee === opened.grantee &&
+          (e.blockNumber > opened.blockNumber ||
+            (e.blockNumber === opened.blockNumber && e.logIndex > opened.logIndex)),
+      );
+      return { opened, open: !ended && (opened.expiresAt ?? 0) > now };
+    })
+    .reverse();
+}
+
+/**
+ * The prominent notice a patient sees after someone broke glass: who, which institution, why,
+ * when, until when, and a button to end it at once while it is open.
+ */
+export function EmergencyNotice({ patient }: { patient: Address }) {
+  const history = useAccessHistory(patient);
+  const grantees = useGrantees(patient);
+  const { stage, run, busy } = useTransactor();
+  const now = grantees.data?.chainTime ?? Math.floor(Date.now() / 1000);
+  const windows = history.data ? recentWindows(history.data, now) : [];
+  if (windows.length === 0 || !chainConfig.emergencyAccess) return null;
+  const active = windows.some((w) => w.open);
+  return (
+    <section
+      aria-labelledby="emergency-notice-heading"
+      role={active ? 'alert' : undefined}
+      className={`card space-y-3 ${active ? 'border-red-500 bg-red-50' : 'border-amber-400 bg-amber-50'}`}
+    >
+      <h2 id="emergency-notice-heading" className="text-xl font-semibold">
+        <span aria-hidden="true">🚨 </span>
+        {active ? 'Emergency access to your records is open' : 'Emergency access to your records'}
+      </h2>
+      <ul className="space-y-3">
+        {windows.map(({ opened, open }) => (
+          <li key={`${opened.transactionHash}-${opened.logIndex}`} className="space-y-1">
+            <p>
+              <AccountName address={opened.grantee} /> opened your {describeScope(opened.categories ?? 0)} on{' '}
+              {formatDateTime(opened.timestamp)}. Reason: {describeReason(opened.emergency?.reason ?? 0)}.{' '}
+              {open ? `Open until ${formatDateTime(opened.expiresAt ?? 0)}.` : 'Now ended.'}
+            </p>
+            {open && (
+              <button
+                type="button"
+                className="btn-danger"
+                disabled={busy}
+                onClick={() =>
+                  run({
+                    label: 'ending emergency access',
+                    address: chainConfig.emergencyAccess!,
+                    abi: emergencyAccessAbi,
+                    functionName: 'endAccess',
+                    args: [patient, opened.grantee],
+                    invalidates: [accessKeys.history(chainConfig.chain.id, patient), emergencyKeys.all],
+                  })
+                }
+              >
+                End emergency access now
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      <p>
+        What was read during the window cannot be un-read; records you add afterwards use new keys.{' '}
+        <Link href="/disclosures">See exactly what was read</Link>.
+      </p>
+      <TransactionStatus stage={stage} />
+    </section>
+  );
+}

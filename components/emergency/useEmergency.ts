@@ -1,0 +1,70 @@
+'use client';
+
+import { skipToken, useQuery } from '@tanstack/react-query';
+import type { Address, PublicClient } from 'viem';
+import { usePublicClient } from 'wagmi';
+import { emergencyAccessAbi, multicall3Abi } from '@/contracts-abi';
+import { chainConfig } from '@/lib/chain/chainConfig';
+
+const chainId = chainConfig.chain.id;
+export const emergencyKeys = {
+  all: ['emergency', chainId] as const,
+  policy: (patient: Address) => ['emergency', chainId, 'policy', patient] as const,
+  window: (patient: Address, reader: Address) => ['emergency', chainId, 'window', patient, reader] as const,
+  responder: (account: Address) => ['emergency', chainId, 'responder', account] as const,
+};
+
+function useClient() {
+  return usePublicClient() as PublicClient | undefined;
+}
+
+/** The patient's emergency policy (categories 0 = not opted in). */
+export function useEmergencyPolicy(patient: Address) {
+  const client = useClient();
+  const address = chainConfig.emergencyAccess;
+  return useQuery({
+    queryKey: emergencyKeys.policy(patient),
+    queryFn:
+      client && address
+        ? () => client.readContract({ address, abi: emergencyAccessAbi, functionName: 'policyOf', args: [patient] })
+        : skipToken,
+  });
+}
+
+/** `reader`'s break-glass window on `patient`, with chain time to judge it by: one eth_call. */
+export function useEmergencyWindow(patient: Address, reader: Address) {
+  const client = useClient();
+  const address = chainConfig.emergencyAccess;
+  const multicall3 = chainConfig.chain.contracts!.multicall3!.address;
+  return useQuery({
+    queryKey: emergencyKeys.window(patient, reader),
+    queryFn:
+      client && address
+        ? async () => {
+            const [window, now] = await client.multicall({
+              allowFailure: false,
+              multicallAddress: multicall3,
+              contracts: [
+                { address, abi: emergencyAccessAbi, functionName: 'windowOf', args: [patient, reader] },
+                { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+              ],
+            });
+            return { ...window, open: Number(now) < window.expiresAt };
+          }
+        : skipToken,
+  });
+}
+
+/** The institution `account` responds for, or the zero address. */
+export function useResponderInstitution(account: Address) {
+  const client = useClient();
+  const address = chainConfig.emergencyAccess;
+  return useQuery({
+    queryKey: emergencyKeys.responder(account),
+    queryFn:
+      client && address
+        ? () =>
+            client.readContract({ address, abi: emergencyAccessAbi, functionName: 'institutionOf', args: [account] })
+        : skipToken,
+  });
+}
