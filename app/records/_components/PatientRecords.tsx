@@ -34,7 +34,6 @@ function Records({ patient, keys }: { patient: Address; keys: EncryptionKeyPair 
 
   return (
     <div className="space-y-6">
-      <EmergencyNotice patient={patient} />
       <KeySharingStatus patient={patient} keys={keys} />
       <div className="flex flex-wrap gap-3">
         <Link href="/records/import" className="btn-primary no-underline">
@@ -66,9 +65,12 @@ export function PatientRecords() {
   return (
     <WalletGate purpose="see your records">
       {(address) => (
-        <VaultGate account={address} purpose="open your records">
-          {(keys) => <Records patient={address} keys={keys} />}
-        </VaultGate>
+        <div className="space-y-6">
+          <EmergencyNotice patient={address} />
+          <VaultGate account={address} purpose="open your records">
+            {(keys) => <Records patient={address} keys={keys} />}
+          </VaultGate>
+        </div>
       )}
     </WalletGate>
   );

@@ -1,0 +1,80 @@
+import { readFileSync } from 'node:fs';
+import { parseBundle } from '../lib/fhir/parseBundle';
+import { demoAccount } from '../lib/wallet/demoAccounts';
+import { registerEncryptionKey, seedRecords } from '../scripts/lib/seedRecords';
+import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
+import { connect, expect, expectAccessible, installWallet, test } from './support/fixtures';
+import { unlock } from './support/vault';
+
+const patient = demoAccount('Patient');
+const responder = demoAccount('Responder');
+
+test('break glass: refused without opt-in, then reads only the emergency categories until the patient ends it', async ({
+  page,
+  browser,
+}) => {
+  test.setTimeout(150_000);
+  const resources = parseBundle(readFileSync('fixtures/fhir/synthea-small-clemente-kreiger.json', 'utf8')).resources;
+  await seedRecords({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey: patient.privateKey, resources });
+  await registerEncryptionKey(E2E_RPC_URL, responder.privateKey);
+
+  // The responder tries before the patient opted in: refused, nothing recorded.
+  const responderContext = await browser.newContext();
+  const er = await responderContext.newPage();
+  await installWallet(er, responder.privateKey);
+  await connect(er, '/emergency/respond');
+  const form = er.getByRole('region', { name: 'Break glass' });
+  await form.getByLabel('Patient address').fill(patient.address);
+  await form.getByLabel('Reason').selectOption({ label: 'Unconscious or unable to consent' });
+  await form.getByLabel(/I confirm this is an emergency/).check();
+  await expectAccessible(er);
+  await form.getByRole('button', { name: 'Break glass' }).click();
+  await expect(form.getByRole('status')).toContainText('has not turned on emergency access');
+
+  // The patient opts in with the defaults; keys are sealed ahead for registered responders.
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/emergency');
+  const settings = page.getByRole('region', { name: 'Emergency access', exact: true });
+  await expect(settings.getByRole('checkbox', { name: 'Allergies' })).toBeChecked();
+  await settings.getByRole('button', { name: 'Turn on emergency access' }).click();
+  await expect(settings).toContainText('On: a registered emergency responder can open your Conditions');
+  await unlock(page, page.getByRole('region', { name: 'Unlock records' }));
+  await expect(page.getByRole('region', { name: 'Emergency keys' })).toContainText('new keys shared');
+  await expect(page.getByRole('img', { name: `QR code of the address ${patient.address}` })).toBeVisible();
+  await expectAccessible(page);
+
+  // Break glass: the responder reads the emergency categories only.
+  await form.getByRole('button', { name: 'Break glass' }).click();
+  await expect(form.getByRole('status')).toContainText('Confirmed');
+  await er.getByRole('link', { name: 'Open the emergency chart' }).click();
+  await expect(er.getByText(/Emergency access: Conditions, Medications, Allergies, Immunizations until/)).toBeVisible();
+  await unlock(er);
+  await expect(er.getByRole('region', { name: 'Active conditions' })).toContainText('Body mass index 30+');
+  await expect(er.getByRole('region', { name: 'Immunizations' }).getByRole('listitem')).toHaveCount(4);
+  await expect(er.getByRole('region', { name: 'Recent labs and vitals' })).toContainText('Outside your access');
+
+  // The patient sees the notice and ends it at once.
+  await page.goto('/records');
+  const notice = page.getByRole('alert').filter({ hasText: 'Emergency access to your records is open' });
+  await expect(notice).toContainText('Dr. Alex Rivera');
+  await expect(notice).toContainText('Unconscious or unable to consent');
+  await notice.getByRole('button', { name: 'End emergency access now' }).click();
+  await expect(page.getByRole('region', { name: 'Emergency access to your records' })).toContainText('Now ended');
+
+  // The responder's next read fails.
+  await er.getByRole('button', { name: 'Reload chart' }).click();
+  await expect(er.getByRole('heading', { name: 'No access to this chart' })).toBeVisible();
+  expect((await er.request.get(`/api/keys?patient=${patient.address}`)).status()).toBe(403);
+
+  // The history and the accounting of disclosures both show it.
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My records access' }).click();
+  const history = page.getByRole('region', { name: 'Access history' });
+  await expect(history).toContainText('Emergency access opened');
+  await expect(history).toContainText('Ended by you.');
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Who read my records' }).click();
+  await unlock(page, page.getByRole('region', { name: 'Unlock records' }));
+  const disclosures = page.getByRole('region', { name: 'Disclosures' });
+  await expect(disclosures.getByRole('row', { name: /Emergency access/ }).first()).toBeVisible();
+  await expect(disclosures).toContainText('Dr. Alex Rivera');
+  await responderContext.close();
+});
