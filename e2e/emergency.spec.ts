@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseBundle } from '../lib/fhir/parseBundle';
 import { demoAccount } from '../lib/wallet/demoAccounts';
 import { registerEncryptionKey, seedRecords } from '../scripts/lib/seedRecords';
+import { saveBench } from './support/bench';
 import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
 import { connect, expect, expectAccessible, installWallet, test } from './support/fixtures';
 import { unlock } from './support/vault';
@@ -44,12 +45,14 @@ test('break glass: refused without opt-in, then reads only the emergency categor
   await expectAccessible(page);
 
   // Break glass: the responder reads the emergency categories only.
+  const clicked = Date.now();
   await form.getByRole('button', { name: 'Break glass' }).click();
   await expect(form.getByRole('status')).toContainText('Confirmed');
   await er.getByRole('link', { name: 'Open the emergency chart' }).click();
   await expect(er.getByText(/Emergency access: Conditions, Medications, Allergies, Immunizations until/)).toBeVisible();
   await unlock(er);
   await expect(er.getByRole('region', { name: 'Active conditions' })).toContainText('Body mass index 30+');
+  saveBench('emergency', { breakGlassToRecordMs: Date.now() - clicked });
   await expect(er.getByRole('region', { name: 'Immunizations' }).getByRole('listitem')).toHaveCount(4);
   await expect(er.getByRole('region', { name: 'Recent labs and vitals' })).toContainText('Outside your access');
 

@@ -25,7 +25,7 @@ function gas(): void {
   section('Gas (forge, each call an isolated transaction)');
   execFileSync(
     'npx',
-    ['forge', 'test', '--isolate', '--match-contract', 'GasComparison|RecordIndexGas|ResearchStudiesGas'],
+    ['forge', 'test', '--isolate', '--match-contract', 'GasComparison|RecordIndexGas|ResearchStudiesGas|EmergencyGas'],
     {
       stdio: 'ignore',
     },
@@ -71,6 +71,12 @@ function researchGas(): void {
   for (const action of ['publish', 'fund', 'enrol', 'contribute', 'accept', 'claim', 'withdraw', 'close']) {
     console.log(`${action.padEnd(24)} ${snapshot[action]!.padStart(8)}`);
   }
+}
+
+function emergencyGas(): void {
+  section('Gas for emergency access and the disclosure log (forge, isolated transactions)');
+  const snapshot = JSON.parse(readFileSync('snapshots/emergency.json', 'utf8')) as Record<string, string>;
+  for (const [action, value] of Object.entries(snapshot)) console.log(`${action.padEnd(28)} ${value.padStart(8)}`);
 }
 
 async function deidentifyLargestFixture(): Promise<void> {
@@ -166,6 +172,12 @@ function e2eFigures(): void {
       `Disclosure logging on reads: ${chart.disclosureLogMs} ms of ${chart.readHandlerMs} ms server time for 1,000 records (read latency ×${chart.readLatencyRatioWithLogging} with logging)`,
     );
   }
+  const emergency = read('test-results/bench-emergency.json');
+  if (emergency) {
+    console.log(
+      `Emergency: responder's break-glass click to first emergency record on screen ${emergency.breakGlassToRecordMs} ms (confirm, open chart, unlock, fetch, decrypt)`,
+    );
+  }
   if (imported) {
     console.log(
       `Import of the largest fixture (1,244 resources): ${imported.importLargestMs} ms click to stored, peak JS heap ${imported.importPeakHeapMB} MB`,
@@ -176,6 +188,7 @@ function e2eFigures(): void {
 gas();
 recordGas();
 researchGas();
+emergencyGas();
 await sealLargestFixture();
 await deidentifyLargestFixture();
 firstLoadJs();

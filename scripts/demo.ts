@@ -11,6 +11,7 @@ import { startAnvil } from './lib/anvil';
 import { buildApp } from './lib/buildApp';
 import { NEXT_BIN, startChild, stopAllOnSignal } from './lib/processes';
 import { seedAccess } from './lib/seedAccess';
+import { seedEmergency } from './lib/seedEmergency';
 import { seedResearch } from './lib/seedResearch';
 import { registerEncryptionKey, seedRecords, shareRecordKeys } from './lib/seedRecords';
 import { setupChain } from './lib/setupChain';
@@ -33,8 +34,15 @@ const started = Date.now();
 await setupChain(anvil.rpcUrl);
 await seedAccess(anvil.rpcUrl, SEED_DAYS);
 rmSync(dataDir, { recursive: true, force: true });
-for (const role of ['Clinician', 'Caregiver'] as const)
+for (const role of ['Clinician', 'Caregiver'] as const) {
   await registerEncryptionKey(anvil.rpcUrl, demoAccount(role).privateKey);
+}
+// Before the records: the ended window moves the emergency categories to key version 1.
+await seedEmergency({
+  rpcUrl: anvil.rpcUrl,
+  patientKey: demoAccount('Patient').privateKey,
+  responderKey: demoAccount('Responder').privateKey,
+});
 const seeded = await seedRecords({
   rpcUrl: anvil.rpcUrl,
   dataDir,
@@ -47,7 +55,9 @@ const { shared } = await shareRecordKeys({
   patientKey: demoAccount('Patient').privateKey,
 });
 await seedResearch({ rpcUrl: anvil.rpcUrl, dataDir, researcherKey: demoAccount('Researcher').privateKey });
-console.log(`Seeded ${seeded} encrypted records for the patient, shared ${shared} record keys, and one funded study.`);
+console.log(
+  `Seeded ${seeded} encrypted records for the patient, shared ${shared} record keys (clinicians and emergency responders), one funded study and an ended emergency access.`,
+);
 console.log(`Chain ready and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${anvil.rpcUrl})`);
 
 startChild(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', port], { env });
