@@ -52,7 +52,7 @@ export function AccessHistory({ patient }: { patient: AddressType }) {
           {history.data.map((event) => (
             <li key={`${event.transactionHash}-${event.logIndex}`} className="rounded-md border border-slate-200 p-3">
               <p className="font-medium">
-                {event.kind.startsWith('emergency') && <span aria-hidden="true">🚨 </span>}
+                {event.kind.startsWith('emergency') && <span aria-hidden="true">⚠ </span>}
                 {KIND_LABEL[event.kind]} <span className="font-normal">for</span>{' '}
                 <AccountName address={event.grantee} />
               </p>

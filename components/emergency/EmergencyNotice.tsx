@@ -54,7 +54,7 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
       className={`card space-y-3 ${active ? 'border-red-500 bg-red-50' : 'border-amber-400 bg-amber-50'}`}
     >
       <h2 id="emergency-notice-heading" className="text-xl font-semibold">
-        <span aria-hidden="true">🚨 </span>
+        <span aria-hidden="true">⚠ </span>
         {active ? 'Emergency access to your records is open' : 'Emergency access to your records'}
       </h2>
       <ul className="space-y-3">

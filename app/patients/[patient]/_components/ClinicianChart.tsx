@@ -127,7 +127,7 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
           )}
           {emergencyOpen && (
             <p className="font-medium text-red-900">
-              <span aria-hidden="true">🚨 </span>Emergency access: {describeScope(emergency.data!.categories)} until{' '}
+              <span aria-hidden="true">⚠ </span>Emergency access: {describeScope(emergency.data!.categories)} until{' '}
               {formatDateTime(emergency.data!.expiresAt)}. Recorded on-chain; the patient is told.
             </p>
           )}
