@@ -3,40 +3,42 @@
 import { ConnectButton } from '@rainbow-me/rainbowkit';
 import Link from 'next/link';
 
-/** Site name, main navigation and the wallet button. */
+const PATIENT_LINKS = [
+  { href: '/records', label: 'My records' },
+  { href: '/access', label: 'My records access' },
+  { href: '/disclosures', label: 'Who read my records' },
+  { href: '/studies', label: 'Research studies' },
+  { href: '/emergency', label: 'Emergency access' },
+] as const;
+
+const PROFESSIONAL_LINKS = [
+  { href: '/patients', label: 'My patients' },
+  { href: '/research', label: 'Research console' },
+  { href: '/emergency/respond', label: 'Emergency responder' },
+] as const;
+
+/** Site name, main navigation (for patients, then for professionals) and the wallet button. */
 export function SiteHeader() {
   return (
     <header className="border-b border-slate-300 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-4 p-4">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-start justify-between gap-4 p-4">
         <Link href="/" className="text-2xl font-bold text-slate-900 no-underline">
           OwnChart
         </Link>
-        <nav aria-label="Main">
-          <ul className="flex gap-4">
-            <li>
-              <Link href="/records">My records</Link>
-            </li>
-            <li>
-              <Link href="/access">My records access</Link>
-            </li>
-            <li>
-              <Link href="/disclosures">Who read my records</Link>
-            </li>
-            <li>
-              <Link href="/studies">Research studies</Link>
-            </li>
-            <li>
-              <Link href="/patients">My patients</Link>
-            </li>
-            <li>
-              <Link href="/research">Research console</Link>
-            </li>
-            <li>
-              <Link href="/emergency">Emergency access</Link>
-            </li>
-            <li>
-              <Link href="/emergency/respond">Emergency responder</Link>
-            </li>
+        <nav aria-label="Main" className="space-y-1 text-sm sm:text-base">
+          <ul aria-label="For patients" className="flex flex-wrap gap-x-4 gap-y-1">
+            {PATIENT_LINKS.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href}>{link.label}</Link>
+              </li>
+            ))}
+          </ul>
+          <ul aria-label="For clinicians and researchers" className="flex flex-wrap gap-x-4 gap-y-1">
+            {PROFESSIONAL_LINKS.map((link) => (
+              <li key={link.href}>
+                <Link href={link.href}>{link.label}</Link>
+              </li>
+            ))}
           </ul>
         </nav>
         <ConnectButton showBalance={false} accountStatus="address" chainStatus="icon" />
