@@ -9,6 +9,7 @@ const PATIENT_LINKS = [
   { href: '/disclosures', label: 'Who read my records' },
   { href: '/studies', label: 'Research studies' },
   { href: '/emergency', label: 'Emergency access' },
+  { href: '/caring', label: 'Caregiving' },
 ] as const;
 
 const PROFESSIONAL_LINKS = [

@@ -74,7 +74,7 @@ function researchGas(): void {
 }
 
 function emergencyGas(): void {
-  section('Gas for emergency access and the disclosure log (forge, isolated transactions)');
+  section('Gas for emergency access, caregivers and the disclosure log (forge, isolated transactions)');
   const snapshot = JSON.parse(readFileSync('snapshots/emergency.json', 'utf8')) as Record<string, string>;
   for (const [action, value] of Object.entries(snapshot)) console.log(`${action.padEnd(28)} ${value.padStart(8)}`);
 }

@@ -18,6 +18,8 @@ const KIND_LABEL: Record<AccessEvent['kind'], string> = {
   revoked: 'Access revoked',
   'emergency-opened': 'Emergency access opened',
   'emergency-ended': 'Emergency access ended',
+  'caregiver-appointed': 'Caregiver appointed',
+  'caregiver-removed': 'Caregiver removed',
 };
 
 function describe(event: AccessEvent): string {
@@ -25,6 +27,10 @@ function describe(event: AccessEvent): string {
   if (event.kind === 'emergency-opened') {
     return `Break glass: ${describeReason(event.emergency?.reason ?? 0)} · ${describeScope(event.categories ?? 0)} · until ${formatExpiry(event.expiresAt ?? 0)} · institution ${formatAddress(event.emergency?.institution ?? '')}`;
   }
+  if (event.kind === 'caregiver-appointed') {
+    return `May see your records and grant or revoke access for you until ${formatExpiry(event.expiresAt ?? 0)}.`;
+  }
+  if (event.kind === 'caregiver-removed') return 'No longer acts for you.';
   if (event.kind === 'emergency-ended') {
     return event.emergency?.endedBy?.toLowerCase() === event.patient.toLowerCase()
       ? 'Ended by you.'
@@ -57,6 +63,11 @@ export function AccessHistory({ patient }: { patient: AddressType }) {
                 <AccountName address={event.grantee} />
               </p>
               <p>{describe(event)}</p>
+              {event.byCaregiver && (
+                <p>
+                  Done by your caregiver <AccountName address={event.byCaregiver} />
+                </p>
+              )}
               <p className="text-sm text-slate-700">
                 <time dateTime={new Date(event.timestamp * 1000).toISOString()}>{formatDateTime(event.timestamp)}</time>{' '}
                 · Transaction <code title={event.transactionHash}>{formatAddress(event.transactionHash)}</code>

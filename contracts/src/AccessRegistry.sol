@@ -29,6 +29,7 @@ contract AccessRegistry is IAccessRegistry {
     mapping(address patient => mapping(address grantee => Grant)) private _grants;
     mapping(address patient => AddressList.List) private _granteesOf;
     mapping(address grantee => AddressList.List) private _patientsOf;
+    mapping(address patient => mapping(address caregiver => uint40 expiresAt)) private _caregivers;
 
     /// @inheritdoc IAccessRegistry
     function grant(
@@ -38,7 +39,7 @@ contract AccessRegistry is IAccessRegistry {
         Permission permission,
         uint40 expiresAt
     ) external {
-        _checkPatient(patient);
+        _authorize(patient, grantee);
         if (grantee == address(0)) revert AccessRegistryZeroAddress();
         if (grantee == patient) revert AccessRegistrySelfGrant(patient);
         if (categories == 0) revert AccessRegistryEmptyScope();
@@ -74,7 +75,7 @@ contract AccessRegistry is IAccessRegistry {
 
     /// @inheritdoc IAccessRegistry
     function revoke(address patient, address grantee) external {
-        _checkPatient(patient);
+        _authorize(patient, grantee);
         Grant memory revoked = _grants[patient][grantee];
         if (revoked.permission == Permission.None) revert AccessRegistryNoGrant(patient, grantee);
 
@@ -150,8 +151,43 @@ contract AccessRegistry is IAccessRegistry {
         }
     }
 
-    function _checkPatient(address patient) private view {
-        if (msg.sender != patient) revert AccessRegistryNotPatient(msg.sender, patient);
+    /// @inheritdoc IAccessRegistry
+    function appointCaregiver(address caregiver, uint40 expiresAt) external {
+        if (caregiver == address(0)) revert AccessRegistryZeroAddress();
+        if (caregiver == msg.sender) revert AccessRegistrySelfGrant(msg.sender);
+        if (expiresAt <= block.timestamp) {
+            revert AccessRegistryExpiryInPast(expiresAt, block.timestamp);
+        }
+        _caregivers[msg.sender][caregiver] = expiresAt;
+        emit CaregiverAppointed(msg.sender, caregiver, expiresAt);
+    }
+
+    /// @inheritdoc IAccessRegistry
+    function removeCaregiver(address caregiver) external {
+        if (_caregivers[msg.sender][caregiver] == 0) {
+            revert AccessRegistryNotCaregiver(msg.sender, caregiver);
+        }
+        delete _caregivers[msg.sender][caregiver];
+        emit CaregiverRemoved(msg.sender, caregiver);
+    }
+
+    /// @inheritdoc IAccessRegistry
+    function isCaregiver(address patient, address account) public view returns (bool) {
+        return block.timestamp < _caregivers[patient][account];
+    }
+
+    /// @inheritdoc IAccessRegistry
+    function caregiverExpiry(address patient, address account) external view returns (uint40) {
+        return _caregivers[patient][account];
+    }
+
+    /// @dev The patient, or a live caregiver of the patient (recorded as such in an event).
+    function _authorize(address patient, address grantee) private {
+        if (msg.sender == patient) return;
+        if (!isCaregiver(patient, msg.sender)) {
+            revert AccessRegistryNotPatient(msg.sender, patient);
+        }
+        emit ActedByCaregiver(patient, msg.sender, grantee);
     }
 
     function _covers(Grant storage g, uint8 category) private view returns (bool) {

@@ -48,6 +48,18 @@ interface IAccessRegistry {
     /// @notice A patient revoked every access `grantee` had to their records.
     event AccessRevoked(address indexed patient, address indexed grantee);
 
+    /// @notice `patient` appointed `caregiver` to manage their access until `expiresAt`.
+    event CaregiverAppointed(address indexed patient, address indexed caregiver, uint40 expiresAt);
+
+    /// @notice `patient` removed `caregiver`.
+    event CaregiverRemoved(address indexed patient, address indexed caregiver);
+
+    /// @notice The grant or revoke for `grantee` in this transaction was made by `caregiver`
+    /// on behalf of `patient`.
+    event ActedByCaregiver(
+        address indexed patient, address indexed caregiver, address indexed grantee
+    );
+
     /// @notice The grantee is the zero address.
     error AccessRegistryZeroAddress();
 
@@ -69,6 +81,9 @@ interface IAccessRegistry {
     /// @notice `caller` may not manage the grants of `patient`.
     error AccessRegistryNotPatient(address caller, address patient);
 
+    /// @notice `caregiver` is not a caregiver of `patient` (nothing to remove).
+    error AccessRegistryNotCaregiver(address patient, address caregiver);
+
     /// @notice Grants `grantee` access to `categories` of `patient`'s records, or replaces the
     /// scope, permission and expiry of the grant they already have.
     /// @param patient The patient; must be the caller.
@@ -86,6 +101,20 @@ interface IAccessRegistry {
 
     /// @notice Ends every access `grantee` has to `patient`'s records.
     function revoke(address patient, address grantee) external;
+
+    /// @notice The caller appoints `caregiver`, who may grant and revoke for them until
+    /// `expiresAt` (which must be in the future). A caregiver cannot appoint caregivers: this
+    /// always appoints for the caller.
+    function appointCaregiver(address caregiver, uint40 expiresAt) external;
+
+    /// @notice The caller removes `caregiver` at once.
+    function removeCaregiver(address caregiver) external;
+
+    /// @notice Whether `account` is a live caregiver of `patient`.
+    function isCaregiver(address patient, address account) external view returns (bool);
+
+    /// @notice When `account`'s appointment by `patient` ends (0 if never appointed or removed).
+    function caregiverExpiry(address patient, address account) external view returns (uint40);
 
     /// @notice Whether `reader` may read `category` of `patient`'s records now.
     /// @dev A patient always reads their own records; expiry is enforced by block time.

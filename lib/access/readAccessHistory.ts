@@ -1,10 +1,12 @@
 import { encodeEventTopics, parseEventLogs, type Address, type Hash, type Log, type PublicClient } from 'viem';
 import { accessRegistryAbi, emergencyAccessAbi } from '../../contracts-abi';
+import { ALL_CATEGORIES_MASK } from '../categories';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { permissionFromChain } from './permission';
 import type { AccessEvent } from './types';
 
 const EVENT_NAMES = ['AccessGranted', 'AccessUpdated', 'AccessRevoked'] as const;
+const CAREGIVER_EVENTS = ['CaregiverAppointed', 'CaregiverRemoved', 'ActedByCaregiver'] as const;
 const KIND = { AccessGranted: 'granted', AccessUpdated: 'updated', AccessRevoked: 'revoked' } as const;
 
 /**
@@ -17,7 +19,9 @@ export async function readAccessHistory(
   config: ChainConfig,
   patient: Address,
 ): Promise<AccessEvent[]> {
-  const selectors = EVENT_NAMES.map((eventName) => encodeEventTopics({ abi: accessRegistryAbi, eventName })[0] as Hash);
+  const selectors = [...EVENT_NAMES, ...CAREGIVER_EVENTS].map(
+    (eventName) => encodeEventTopics({ abi: accessRegistryAbi, eventName })[0] as Hash,
+  );
   const [, patientTopic] = encodeEventTopics({
     abi: accessRegistryAbi,
     eventName: 'AccessRevoked',
@@ -62,6 +66,32 @@ export async function readAccessHistory(
   for (const block of blocks) timestamps.set(block.hash, Number(block.timestamp));
 
   const logs = parseEventLogs({ abi: accessRegistryAbi, logs: rawLogs as Log[], eventName: [...EVENT_NAMES] });
+  const caregiverLogs = parseEventLogs({
+    abi: accessRegistryAbi,
+    logs: rawLogs as Log[],
+    eventName: [...CAREGIVER_EVENTS],
+  });
+  // Which grants and revokes a caregiver made: same transaction, same grantee.
+  const actedBy = new Map<string, Address>();
+  const caregiverEvents: AccessEvent[] = [];
+  for (const log of caregiverLogs) {
+    if (log.eventName === 'ActedByCaregiver') {
+      actedBy.set(`${log.transactionHash}/${log.args.grantee.toLowerCase()}`, log.args.caregiver);
+      continue;
+    }
+    caregiverEvents.push({
+      kind: log.eventName === 'CaregiverAppointed' ? 'caregiver-appointed' : 'caregiver-removed',
+      patient: log.args.patient,
+      grantee: log.args.caregiver,
+      categories: log.eventName === 'CaregiverAppointed' ? ALL_CATEGORIES_MASK : null,
+      permission: null,
+      expiresAt: log.eventName === 'CaregiverAppointed' ? Number(log.args.expiresAt) : null,
+      blockNumber: BigInt(log.blockNumber),
+      timestamp: timestamps.get(log.blockHash) ?? 0,
+      transactionHash: log.transactionHash,
+      logIndex: Number(log.logIndex),
+    });
+  }
   const emergencyLogs = parseEventLogs({
     abi: emergencyAccessAbi,
     logs: rawEmergency as Log[],
@@ -103,6 +133,7 @@ export async function readAccessHistory(
         timestamp: timestamps.get(log.blockHash) ?? 0,
         transactionHash: log.transactionHash,
         logIndex: Number(log.logIndex),
+        byCaregiver: actedBy.get(`${log.transactionHash}/${log.args.grantee.toLowerCase()}`),
       };
       if (log.eventName === 'AccessRevoked') {
         return { ...base, categories: null, permission: null, expiresAt: null };
@@ -114,7 +145,7 @@ export async function readAccessHistory(
         expiresAt: log.args.expiresAt === 0 ? null : log.args.expiresAt,
       };
     })
-    .concat(emergencyEvents)
+    .concat(emergencyEvents, caregiverEvents)
     .sort((a, b) =>
       a.blockNumber === b.blockNumber ? b.logIndex - a.logIndex : a.blockNumber > b.blockNumber ? -1 : 1,
     );

@@ -16,7 +16,14 @@ export type GrantStatus = 'active' | 'expired';
 
 export type AccessEvent = {
   /** Grants from AccessRegistry; break-glass windows from EmergencyAccess. */
-  kind: 'granted' | 'updated' | 'revoked' | 'emergency-opened' | 'emergency-ended';
+  kind:
+    | 'granted'
+    | 'updated'
+    | 'revoked'
+    | 'emergency-opened'
+    | 'emergency-ended'
+    | 'caregiver-appointed'
+    | 'caregiver-removed';
   patient: Address;
   grantee: Address;
   categories: number | null;
@@ -28,4 +35,6 @@ export type AccessEvent = {
   logIndex: number;
   /** Emergency events: the reason code and the responder's institution. */
   emergency?: { reason: number | null; institution: Address | null; endedBy: Address | null };
+  /** A grant or revoke made by the patient's caregiver on their behalf. */
+  byCaregiver?: Address;
 };

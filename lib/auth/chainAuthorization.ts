@@ -82,11 +82,20 @@ export async function readAccessBases(
       });
     }
   }
+  // A live caregiver reads everything the patient can.
+  contracts.push({
+    address: config.accessRegistry,
+    abi: accessRegistryAbi,
+    functionName: 'isCaregiver',
+    args: [patient, reader],
+  });
   const allowed = (await client.multicall({ allowFailure: false, contracts: contracts as never })) as boolean[];
+  const caregiver = allowed.at(-1) === true;
   const bases = new Map<number, DisclosureBasis>();
   distinct.forEach((category, i) => {
     if (allowed[i]) bases.set(category, 'grant');
-    else if (allowed[distinct.length + i]) bases.set(category, 'emergency');
+    else if (config.emergencyAccess && allowed[distinct.length + i]) bases.set(category, 'emergency');
+    else if (caregiver) bases.set(category, 'caregiver');
   });
   return bases;
 }

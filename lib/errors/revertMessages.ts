@@ -9,7 +9,9 @@ export const REVERT_MESSAGES: Record<string, string> = {
   AccessRegistryInvalidPermission: 'Choose whether they may read, or read and add records.',
   AccessRegistryExpiryInPast: 'The expiry date has already passed. Choose a date in the future.',
   AccessRegistryNoGrant: 'This person has no access to revoke. The list may be out of date; it has been refreshed.',
-  AccessRegistryNotPatient: 'Only the patient can change who can read these records.',
+  AccessRegistryNotPatient:
+    'Only the patient, or a caregiver they appointed and have not removed, can change who can read these records.',
+  AccessRegistryNotCaregiver: 'This person is not your caregiver, so there is nothing to remove.',
   KeyDirectoryZeroKey: 'That encryption key is empty. Unlock again to derive it.',
   RecordIndexNotWriter: 'You may not add records of this kind for this patient: your access does not cover it.',
   RecordIndexZeroHash: 'A record without content cannot be stored.',

@@ -87,3 +87,13 @@ describe('keyVersionsAt with emergency access', () => {
     expect(keyVersionsAt([grant, opened, ended], 300).slice(0, 2)).toEqual([0, 1]);
   });
 });
+
+describe('keyVersionsAt with caregivers', () => {
+  it('moves every category once a caregiver is removed or their appointment ends', () => {
+    const appointed = { ...event('granted', sam, 100, 0b111, 1_000), kind: 'caregiver-appointed' as const };
+    expect(keyVersionsAt([appointed], 500).slice(0, 3)).toEqual([0, 0, 0]);
+    expect(keyVersionsAt([appointed], 1_000).slice(0, 3)).toEqual([1, 1, 1]);
+    const removed = { ...event('revoked', sam, 600), kind: 'caregiver-removed' as const };
+    expect(keyVersionsAt([appointed, removed], 700).slice(0, 3)).toEqual([1, 1, 1]);
+  });
+});

@@ -41,10 +41,12 @@ export function keyVersionsAt(history: readonly AccessEvent[], now: number): Key
   );
   for (const event of oldestFirst) {
     // A break-glass window is access too: opened like a grant with an expiry, ended like a revoke.
+    // So is a caregiver's appointment (every category).
     const emergency = event.kind === 'emergency-opened' || event.kind === 'emergency-ended';
-    const grantee = `${emergency ? 'emergency:' : ''}${event.grantee.toLowerCase()}`;
+    const caregiver = event.kind === 'caregiver-appointed' || event.kind === 'caregiver-removed';
+    const grantee = `${emergency ? 'emergency:' : caregiver ? 'caregiver:' : ''}${event.grantee.toLowerCase()}`;
     const previous = held.get(grantee);
-    if (event.kind === 'revoked' || event.kind === 'emergency-ended') {
+    if (event.kind === 'revoked' || event.kind === 'emergency-ended' || event.kind === 'caregiver-removed') {
       if (previous) lose(previous.categories);
       held.delete(grantee);
       continue;

@@ -1,5 +1,6 @@
 import { hexToBytes, parseEventLogs, zeroAddress, zeroHash, type Address, type PublicClient } from 'viem';
-import { emergencyAccessAbi, keyDirectoryAbi } from '../../contracts-abi';
+import { accessRegistryAbi, emergencyAccessAbi, keyDirectoryAbi } from '../../contracts-abi';
+import { ALL_CATEGORIES_MASK } from '../categories';
 import { grantStatus } from '../access/grantStatus';
 import { readGrants } from '../access/readGrants';
 import type { ChainConfig } from '../chain/readChainConfig';
@@ -37,15 +38,17 @@ export async function syncKeyEnvelopes(
   },
 ): Promise<KeySyncResult> {
   const { keyDirectory } = vaultContracts(config);
-  const [{ grants, chainTime }, responders] = await Promise.all([
+  const [{ grants, chainTime }, responders, caregivers] = await Promise.all([
     readGrants(client, config, { direction: 'grantees', account: patient }),
     emergencyRecipients(client, config, patient),
+    caregiverRecipients(client, config, patient),
   ]);
   // Responders are sealed to ahead of time (the patient may not be online in an emergency); the
   // server releases their envelopes only while a break-glass window is open.
   const live = [
     ...grants.filter((g) => grantStatus(g, chainTime) === 'active'),
     ...responders.map((r) => ({ counterparty: r.address, categories: r.categories })),
+    ...caregivers.map((address) => ({ counterparty: address, categories: ALL_CATEGORIES_MASK })),
   ];
   if (live.length === 0) return { shared: 0, awaitingKey: [] };
 
@@ -117,4 +120,33 @@ async function emergencyRecipients(
   return candidates
     .filter((_, i) => institutions[i] !== zeroAddress)
     .map((responder) => ({ address: responder, categories: policy.categories }));
+}
+
+/** The patient's live caregivers: they see every category, as the patient does. */
+async function caregiverRecipients(client: PublicClient, config: ChainConfig, patient: Address): Promise<Address[]> {
+  const logs = await client.getLogs({
+    address: config.accessRegistry,
+    event: accessRegistryAbi.find((e) => e.type === 'event' && e.name === 'CaregiverAppointed')!,
+    args: { patient },
+    fromBlock: config.deployBlock,
+  });
+  const candidates = [
+    ...new Set(
+      parseEventLogs({ abi: accessRegistryAbi, eventName: 'CaregiverAppointed', logs }).map((l) => l.args.caregiver),
+    ),
+  ];
+  if (candidates.length === 0) return [];
+  const live = await client.multicall({
+    allowFailure: false,
+    contracts: candidates.map(
+      (caregiver) =>
+        ({
+          address: config.accessRegistry,
+          abi: accessRegistryAbi,
+          functionName: 'isCaregiver',
+          args: [patient, caregiver],
+        }) as const,
+    ),
+  });
+  return candidates.filter((_, i) => live[i]);
 }

@@ -49,6 +49,15 @@ export async function seedAccess(rpcUrl: string, startedDaysAgo: number): Promis
       args: [patient.address, demoAccount('Caregiver').address],
     }),
   );
+  // Ana becomes Maria's caregiver for three months (she manages her mother's care).
+  await at(12, () =>
+    wallet.writeContract({
+      address,
+      abi: accessRegistryAbi,
+      functionName: 'appointCaregiver',
+      args: [demoAccount('Caregiver').address, start + 102 * DAY],
+    }),
+  );
   // Bring the chain clock back to the present so new expiries read naturally.
   await testClient.setNextBlockTimestamp({ timestamp: BigInt(Math.floor(Date.now() / 1000)) });
   await testClient.mine({ blocks: 1 });

@@ -4,6 +4,7 @@ import { AccessHistory } from '@/components/access/AccessHistory';
 import { GrantForm } from '@/components/access/GrantForm';
 import { GrantList } from '@/components/access/GrantList';
 import { useGrantees } from '@/components/hooks/useAccessQueries';
+import { CaregiverSection } from '@/components/caregivers/CaregiverSection';
 import { KeySharingStatus } from '@/components/records/KeySharingStatus';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { EmergencyNotice } from '@/components/emergency/EmergencyNotice';
@@ -31,6 +32,7 @@ function Dashboard({ patient }: { patient: Address }) {
           </section>
         )}
       </VaultGate>
+      <CaregiverSection patient={patient} />
       <AccessHistory patient={patient} />
     </>
   );

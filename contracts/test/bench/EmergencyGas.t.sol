@@ -2,6 +2,8 @@
 pragma solidity ^0.8.28;
 
 import {Test} from "../utils/Test.sol";
+import {AccessRegistry} from "../../src/AccessRegistry.sol";
+import {IAccessRegistry} from "../../src/IAccessRegistry.sol";
 import {DisclosureAnchors} from "../../src/DisclosureAnchors.sol";
 import {EmergencyAccess} from "../../src/EmergencyAccess.sol";
 
@@ -30,6 +32,17 @@ contract EmergencyGasTest is Test {
         vm.prank(PATIENT);
         emergency.endAccess(PATIENT, RESPONDER);
         vm.snapshotGasLastCall("emergency", "end emergency access");
+
+        AccessRegistry registry = new AccessRegistry();
+        vm.prank(PATIENT);
+        registry.appointCaregiver(address(0xCA4E), 1_800_000_000);
+        vm.snapshotGasLastCall("emergency", "appoint caregiver");
+        vm.prank(address(0xCA4E));
+        registry.grant(PATIENT, address(0xC11), 1, IAccessRegistry.Permission.Read, 0);
+        vm.snapshotGasLastCall("emergency", "grant by caregiver");
+        vm.prank(PATIENT);
+        registry.removeCaregiver(address(0xCA4E));
+        vm.snapshotGasLastCall("emergency", "remove caregiver");
 
         DisclosureAnchors anchors = new DisclosureAnchors(OWNER);
         vm.startPrank(OWNER);

@@ -12,6 +12,7 @@ import { RecordBrowser } from '@/components/records/RecordBrowser';
 import { useChartView } from '@/components/records/useChartView';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { useIsCaregiver } from '@/components/caregivers/useCaregiving';
 import { emergencyKeys, useEmergencyWindow } from '@/components/emergency/useEmergency';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
@@ -19,7 +20,7 @@ import { grantStatus } from '@/lib/access/grantStatus';
 import { describePermission } from '@/lib/access/permission';
 import { accessKeys } from '@/lib/access/queryKeys';
 import type { Grant } from '@/lib/access/types';
-import { CATEGORIES, describeScope, maskToCategories } from '@/lib/categories';
+import { ALL_CATEGORIES_MASK, CATEGORIES, describeScope, maskToCategories } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import { OwnChartError } from '@/lib/errors/OwnChartError';
@@ -97,18 +98,24 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
   const queryClient = useQueryClient();
   const patients = usePatients(reader);
   const emergency = useEmergencyWindow(patient, reader);
+  const caregiving = useIsCaregiver(patient, reader);
   const grant = patients.data?.grants.find((g) => g.counterparty.toLowerCase() === patient.toLowerCase());
   const granted = Boolean(grant && patients.data && grantStatus(grant, patients.data.chainTime) === 'active');
   const emergencyOpen = emergency.data?.open === true;
-  const active = granted || emergencyOpen;
+  const caregiver = caregiving.data === true;
+  const active = granted || emergencyOpen || caregiver;
   const access: ReaderAccess = {
-    categories: (granted ? grant!.categories : 0) | (emergencyOpen ? emergency.data!.categories : 0),
+    categories:
+      (granted ? grant!.categories : 0) |
+      (emergencyOpen ? emergency.data!.categories : 0) |
+      (caregiver ? ALL_CATEGORIES_MASK : 0),
     permission: granted ? grant!.permission : 'read',
   };
 
   function reload() {
     void queryClient.invalidateQueries({ queryKey: accessKeys.patients(chainConfig.chain.id, reader) });
     void queryClient.invalidateQueries({ queryKey: emergencyKeys.window(patient, reader) });
+    void queryClient.invalidateQueries({ queryKey: ['caregiving'] });
     void queryClient.invalidateQueries({ queryKey: vaultKeys.records(chainConfig.chain.id, patient, reader) });
   }
 
@@ -125,6 +132,7 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
               {grant.expiresAt === null ? 'No expiry' : `Until ${formatExpiry(grant.expiresAt)}`}
             </p>
           )}
+          {caregiver && <p>You are this person’s caregiver: you see all their records.</p>}
           {emergencyOpen && (
             <p className="font-medium text-red-900">
               <span aria-hidden="true">⚠ </span>Emergency access: {describeScope(emergency.data!.categories)} until{' '}
@@ -140,7 +148,7 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
       {patients.isError && (
         <QueryErrorBanner error={patients.error} onRetry={() => patients.refetch()} what="your access" />
       )}
-      {patients.data && emergency.isFetched && !active && (
+      {patients.data && emergency.isFetched && caregiving.isFetched && !active && (
         <section aria-labelledby="ended-heading" className="card space-y-2 border-amber-400 bg-amber-50">
           <h2 id="ended-heading" className="text-xl font-semibold">
             No access to this chart

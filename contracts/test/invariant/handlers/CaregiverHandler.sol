@@ -1,0 +1,61 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.28;
+
+import {Test} from "../../utils/Test.sol";
+import {AccessRegistry} from "../../../src/AccessRegistry.sol";
+import {IAccessRegistry} from "../../../src/IAccessRegistry.sol";
+
+/// @dev Patients appoint and remove caregivers, time passes, caregivers try to act; a ghost copy
+/// of the appointments predicts whether each act may succeed.
+contract CaregiverHandler is Test {
+    AccessRegistry public immutable registry;
+    uint256 public constant ACTORS = 4;
+    mapping(uint256 patient => mapping(uint256 caregiver => uint256 expiresAt)) internal _ghost;
+    uint256 public actsOutsideAppointment;
+    uint256 public refusedAppointedActs;
+
+    constructor(AccessRegistry registry_) {
+        registry = registry_;
+    }
+
+    function actor(uint256 i) public pure returns (address) {
+        return address(uint160(0x8100 + i));
+    }
+
+    function appoint(uint256 p, uint256 c, uint256 lifetime) external {
+        p = bound(p, 0, ACTORS - 1);
+        c = bound(c, 0, ACTORS - 1);
+        if (p == c) return;
+        uint256 expiresAt = block.timestamp + bound(lifetime, 1, 10 days);
+        vm.prank(actor(p));
+        registry.appointCaregiver(actor(c), uint40(expiresAt));
+        _ghost[p][c] = expiresAt;
+    }
+
+    function remove(uint256 p, uint256 c) external {
+        p = bound(p, 0, ACTORS - 1);
+        c = bound(c, 0, ACTORS - 1);
+        if (_ghost[p][c] == 0) return;
+        vm.prank(actor(p));
+        registry.removeCaregiver(actor(c));
+        _ghost[p][c] = 0;
+    }
+
+    function actFor(uint256 c, uint256 p, uint256 g) external {
+        c = bound(c, 0, ACTORS - 1);
+        p = bound(p, 0, ACTORS - 1);
+        g = bound(g, 0, ACTORS - 1);
+        if (c == p || g == p) return;
+        bool appointed = block.timestamp < _ghost[p][c];
+        vm.prank(actor(c));
+        try registry.grant(actor(p), actor(g), 1, IAccessRegistry.Permission.Read, 0) {
+            if (!appointed) actsOutsideAppointment += 1;
+        } catch {
+            if (appointed) refusedAppointedActs += 1;
+        }
+    }
+
+    function wait(uint256 time) external {
+        vm.warp(block.timestamp + bound(time, 1 hours, 5 days));
+    }
+}
