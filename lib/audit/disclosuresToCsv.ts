@@ -1,11 +1,8 @@
 import { CATEGORIES } from '../categories';
+import { csvCell } from '../format/csvCell';
 import type { LoggedDisclosure } from './disclosureChain';
 
 const COLUMNS = ['time_utc', 'reader', 'what', 'category', 'record_hash', 'basis', 'log_entry', 'entry_hash'];
-
-function cell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 /** The patient's accounting of disclosures as CSV, one row per disclosure, with its log entry. */
 export function disclosuresToCsv(entries: readonly LoggedDisclosure[]): string {
@@ -20,7 +17,7 @@ export function disclosuresToCsv(entries: readonly LoggedDisclosure[]): string {
       String(e.seq),
       e.hash,
     ]
-      .map(cell)
+      .map(csvCell)
       .join(','),
   );
   return `${[COLUMNS.join(','), ...rows].join('\n')}\n`;

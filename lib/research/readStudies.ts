@@ -79,20 +79,7 @@ export async function readStudies(
   const [timestamp, ...rest] = results as unknown as [
     bigint,
     ...(
-      | {
-          researcher: Address;
-          token: Address;
-          reward: bigint;
-          escrow: bigint;
-          cap: number;
-          enrolled: number;
-          accepted: number;
-          categories: number;
-          endsAt: number;
-          closed: boolean;
-          metadataHash: Hash;
-          consentHash: Hash;
-        }
+      | Omit<Study, 'id' | 'participation'>
       | { enrolment: number; contribution: number; claimed: boolean; contributionHash: Hash }
     )[],
   ];

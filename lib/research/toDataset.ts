@@ -1,15 +1,12 @@
 import type { Condition, Immunization, MedicationRequest, Observation, Procedure, Resource } from '@medplum/fhirtypes';
 import { describeConcept, describeQuantity } from '../fhir/describeConcept';
+import { csvCell } from '../format/csvCell';
 import { describeResource } from '../fhir/describeResource';
 
 /** One participant's accepted, de-identified resources, under a study-local label. */
 export type ParticipantExtract = { participant: string; resources: Resource[] };
 
 const CSV_COLUMNS = ['participant', 'resource_type', 'code_system', 'code', 'description', 'value', 'year'] as const;
-
-function csvCell(value: string): string {
-  return /[",\n\r]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
-}
 
 function coding(resource: Resource) {
   const concept =
