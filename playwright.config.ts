@@ -1,11 +1,11 @@
 import { defineConfig } from '@playwright/test';
-import { findChromium } from './scripts/lib/findChromium';
+import { chromiumLaunchOptions } from './e2e/support/chromium';
 import { E2E_APP_URL } from './e2e/support/env';
-
-const executablePath = findChromium() ?? undefined;
 
 export default defineConfig({
   testDir: 'e2e',
+  // The seeded demo has its own stack: playwright.demo.config.ts.
+  testIgnore: 'demo/**',
   // One chain, reverted between tests: tests run one at a time.
   workers: 1,
   fullyParallel: false,
@@ -19,16 +19,6 @@ export default defineConfig({
     baseURL: E2E_APP_URL,
     trace: 'retain-on-failure',
     actionTimeout: 15_000,
-    launchOptions: {
-      executablePath,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: chromiumLaunchOptions,
   },
 });

@@ -2,6 +2,7 @@ import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/Providers';
 import { SiteHeader } from '@/components/SiteHeader';
+import { WalkthroughBar } from '@/components/walkthrough/WalkthroughBar';
 import './globals.css';
 
 export const metadata: Metadata = {
@@ -21,6 +22,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         </a>
         <Providers>
           <SiteHeader />
+          <WalkthroughBar />
           <main id="main" className="mx-auto max-w-5xl space-y-6 p-4">
             {children}
           </main>

@@ -28,17 +28,17 @@ test('a caregiver acts for the patient, recorded as such, until the patient remo
   const chainNow = Number((await publicClient.getBlock()).timestamp);
   await caregivers.getByLabel('Until').fill(new Date((chainNow + 30 * 86_400) * 1000).toISOString().slice(0, 10));
   await caregivers.getByRole('button', { name: 'Appoint caregiver' }).click();
-  await expect(caregivers).toContainText('Ana Lopez');
+  await expect(caregivers).toContainText('Ana Bosco');
   await expect(page.getByRole('region', { name: 'Record keys' })).toContainText('new keys shared');
   await expectAccessible(page);
 
-  // Ana acts for Maria: grants a clinician, which the history shows as done by her.
+  // Ana acts for Lucien: grants a clinician, which the history shows as done by her.
   const caregiverContext = await browser.newContext();
   const ana = await caregiverContext.newPage();
   await installWallet(ana, caregiver.privateKey);
   await connect(ana, '/caring');
   await ana.getByRole('link', { name: `Act for ${patient.address}` }).click();
-  await expect(ana.getByRole('heading', { name: /Acting for/ })).toContainText('Maria Lopez');
+  await expect(ana.getByRole('heading', { name: /Acting for/ })).toContainText('Lucien Bosco');
   const form = ana.getByRole('region', { name: 'Grant access' });
   await form.getByLabel('Clinician address').fill(clinician.address);
   await form.getByRole('checkbox', { name: 'Conditions', exact: true }).check();
@@ -51,13 +51,13 @@ test('a caregiver acts for the patient, recorded as such, until the patient remo
   await expect(history.getByRole('listitem').first()).toContainText('Done by your caregiver');
   await expect(history).toContainText('Caregiver appointed');
 
-  // Ana sees all of Maria's records.
+  // Ana sees all of Lucien's records.
   await ana.getByRole('link', { name: 'Open their records' }).click();
   await unlock(ana);
   await expect(ana.getByRole('region', { name: 'Active conditions' })).toContainText('Body mass index 30+');
   await expect(ana.getByRole('region', { name: 'Recent labs and vitals' })).toContainText('Body Height');
 
-  // Maria removes her; Ana can no longer act or read.
+  // Lucien removes her; Ana can no longer act or read.
   await page.getByRole('button', { name: `Remove caregiver ${caregiver.address}` }).click();
   await expect(page.getByRole('region', { name: 'Caregivers' })).toContainText('You have no caregiver.');
   await ana.getByRole('button', { name: 'Reload chart' }).click();

@@ -1,72 +1,106 @@
 /**
- * The demo in one command: a fresh Anvil, the contracts, a seeded world of grants made with real
- * signed transactions, and the production build served on http://127.0.0.1:3000.
- * Ctrl-C stops everything; every run starts from a clean chain.
+ * The demo in one command: a fresh Anvil, every contract, a month of realistic use seeded through
+ * the app's own code with real signed transactions, and the production build served.
+ * Ctrl-C stops everything; every run starts again from a clean chain and empty storage.
+ *
+ *   npm run demo [-- --no-build] [--port 3000] [--rpc-port 8545]
+ *                [--dist-dir .next-demo] [--data-dir .demo/data] [--timing-file FILE]
  */
-import { readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseArgs } from 'node:util';
 import { parseBundle } from '../lib/fhir/parseBundle';
 import { DEMO_ACCOUNTS, demoAccount } from '../lib/wallet/demoAccounts';
 import { startAnvil } from './lib/anvil';
 import { buildApp } from './lib/buildApp';
+import { seedClock } from './lib/chainWriter';
+import { assertPortFree } from './lib/assertPortFree';
 import { NEXT_BIN, startChild, stopAllOnSignal } from './lib/processes';
-import { seedAccess } from './lib/seedAccess';
-import { seedEmergency } from './lib/seedEmergency';
-import { seedResearch } from './lib/seedResearch';
-import { registerEncryptionKey, seedRecords, shareRecordKeys } from './lib/seedRecords';
+import { seedDemoWorld } from './lib/seedDemoWorld';
+import { readChartAs } from './lib/seedReads';
 import { setupChain } from './lib/setupChain';
 import { waitForHttp } from './lib/waitForHttp';
 
+const { values: options } = parseArgs({
+  options: {
+    'no-build': { type: 'boolean', default: false },
+    port: { type: 'string', default: process.env.PORT ?? '3000' },
+    'rpc-port': { type: 'string', default: '8545' },
+    'dist-dir': { type: 'string', default: '.next-demo' },
+    'data-dir': { type: 'string', default: '.demo/data' },
+    'timing-file': { type: 'string' },
+  },
+});
+
 const SEED_DAYS = 30;
-const port = process.env.PORT ?? '3000';
-// Blobs and key envelopes belong to this run's chain: start both fresh together.
-const dataDir = path.resolve('.demo/data');
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: '.next-demo', OWNCHART_DATA_DIR: dataDir };
 const DEMO_BUNDLE = 'fixtures/fhir/synthea-uscore-inferno-patient-85.json';
+const appUrl = `http://127.0.0.1:${options.port}`;
+const rpcUrl = `http://127.0.0.1:${options['rpc-port']}`;
+const distDir = options['dist-dir'];
+// Blobs, key envelopes and the disclosure log belong to this run's chain: all start fresh together.
+const dataDir = path.resolve(options['data-dir']);
+const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir, OWNCHART_DATA_DIR: dataDir };
 
-if (!process.argv.includes('--no-build')) {
-  console.log('Building the app (production build)…');
-  buildApp({ distDir: env.NEXT_DIST_DIR });
+await assertPortFree(Number(options['rpc-port']), '--rpc-port');
+await assertPortFree(Number(options.port), '--port');
+if (options['no-build']) {
+  if (!existsSync(path.join(distDir, 'BUILD_ID'))) {
+    throw new Error(`No build in ${distDir}: run without --no-build once.`);
+  }
+} else {
+  console.log('Building the app (production build, about two minutes)…');
+  buildApp({ distDir, env: { NEXT_PUBLIC_RPC_URL: rpcUrl } });
 }
 
-const anvil = await startAnvil({ port: 8545, timestamp: Math.floor(Date.now() / 1000) - SEED_DAYS * 86_400 });
-const started = Date.now();
-await setupChain(anvil.rpcUrl);
-await seedAccess(anvil.rpcUrl, SEED_DAYS);
-rmSync(dataDir, { recursive: true, force: true });
-for (const role of ['Clinician', 'Caregiver'] as const) {
-  await registerEncryptionKey(anvil.rpcUrl, demoAccount(role).privateKey);
+const started = performance.now();
+const anvil = await startAnvil({
+  port: Number(options['rpc-port']),
+  timestamp: Math.floor(Date.now() / 1000) - SEED_DAYS * 86_400,
+});
+const stop = stopAllOnSignal(anvil.stop);
+// A failed step must not leave Anvil or the server running behind it.
+try {
+  await setupChain(anvil.rpcUrl);
+  rmSync(dataDir, { recursive: true, force: true });
+  const world = await seedDemoWorld({
+    rpcUrl,
+    dataDir,
+    clock: seedClock(rpcUrl, SEED_DAYS),
+    resources: parseBundle(readFileSync(DEMO_BUNDLE, 'utf8')).resources,
+  });
+  const chainSeconds = (performance.now() - started) / 1000;
+  console.log(
+    `Seeded ${world.records} encrypted records, ${world.keysShared} shared record keys, grants, two studies and an ended emergency access in ${chainSeconds.toFixed(1)} s.`,
+  );
+
+  startChild(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', options.port], { env });
+  await waitForHttp(appUrl, 60_000);
+  // Dr. Okafor opened the chart this morning and Ana checked her father's medicines: both reads
+  // go through the running server, so they are in the accounting of disclosures.
+  const readStarted = performance.now();
+  const patient = demoAccount('Patient').address;
+  const reads = [];
+  for (const reader of [demoAccount('Clinician', 0), demoAccount('Caregiver')]) {
+    reads.push(`${reader.name} ${await readChartAs({ appUrl, rpcUrl, readerKey: reader.privateKey, patient })}`);
+  }
+  const readSeconds = (performance.now() - readStarted) / 1000;
+  const totalSeconds = chainSeconds + readSeconds;
+  console.log(`Reads through the server (${reads.join(', ')} records) in ${readSeconds.toFixed(1)} s.`);
+  console.log(`Seeding took ${totalSeconds.toFixed(1)} s in all (server start-up not counted).`);
+  if (options['timing-file']) {
+    mkdirSync(path.dirname(options['timing-file']), { recursive: true });
+    writeFileSync(
+      options['timing-file'],
+      JSON.stringify({ seedSeconds: Number(totalSeconds.toFixed(1)), records: world.records }),
+    );
+  }
+} catch (error) {
+  console.error(error);
+  await stop(1);
 }
-// Before the records: the ended window moves the emergency categories to key version 1.
-await seedEmergency({
-  rpcUrl: anvil.rpcUrl,
-  patientKey: demoAccount('Patient').privateKey,
-  responderKey: demoAccount('Responder').privateKey,
-});
-const seeded = await seedRecords({
-  rpcUrl: anvil.rpcUrl,
-  dataDir,
-  patientKey: demoAccount('Patient').privateKey,
-  resources: parseBundle(readFileSync(DEMO_BUNDLE, 'utf8')).resources,
-});
-const { shared } = await shareRecordKeys({
-  rpcUrl: anvil.rpcUrl,
-  dataDir,
-  patientKey: demoAccount('Patient').privateKey,
-});
-await seedResearch({ rpcUrl: anvil.rpcUrl, dataDir, researcherKey: demoAccount('Researcher').privateKey });
-console.log(
-  `Seeded ${seeded} encrypted records for the patient, shared ${shared} record keys (clinicians and emergency responders), one funded study and an ended emergency access.`,
-);
-console.log(`Chain ready and seeded in ${((Date.now() - started) / 1000).toFixed(1)} s (${anvil.rpcUrl})`);
-
-startChild(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', port], { env });
-stopAllOnSignal(anvil.stop);
-await waitForHttp(`http://127.0.0.1:${port}`, 60_000);
-
-console.log(`\nOwnChart is running: http://127.0.0.1:${port}\n`);
-console.log('In the wallet picker, under "Demo accounts":');
+console.log(`\nOwnChart is running: ${appUrl}   (guided walkthrough: ${appUrl}/walkthrough)\n`);
+console.log('Connect with "Connect wallet"; the picker lists these under "Demo accounts":');
 for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== 'Deployer')) {
-  console.log(`  ${`${account.role} — ${account.name}`.padEnd(40)} ${account.address}`);
+  console.log(`  ${`${account.role} — ${account.name}`.padEnd(60)} ${account.address}`);
 }
 console.log('\nPress Ctrl-C to stop.');

@@ -12,7 +12,7 @@ import { formatExpiry } from '@/lib/format/formatExpiry';
 import { formatAddress } from '@/lib/format/formatAddress';
 import { useGrantees } from '@/components/hooks/useAccessQueries';
 import { useTransactor } from '@/components/hooks/useTransactor';
-import { Address } from '@/components/ui/Address';
+import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { StatusBadge } from '@/components/ui/StatusBadge';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
@@ -83,7 +83,7 @@ export function GrantList({ patient }: { patient: AddressType }) {
               {grantees.data.grants.map((grant) => (
                 <tr key={grant.counterparty} className="border-b border-slate-200 align-top">
                   <td className="py-2 pr-4">
-                    <Address address={grant.counterparty} />
+                    <AccountName address={grant.counterparty} />
                   </td>
                   <td className="py-2 pr-4">{describeScope(grant.categories)}</td>
                   <td className="py-2 pr-4">{describePermission(grant.permission)}</td>

@@ -20,7 +20,7 @@ function roleIcon(role: DemoRole): string {
 }
 
 /**
- * One RainbowKit wallet per demo account ("Patient — Maria Lopez"), each an injected connector
+ * One RainbowKit wallet per demo account ("Patient — Lucien Bosco"), each an injected connector
  * over a provider that signs locally with that account's Anvil key. Local chain only.
  */
 export function demoWallets(config: ChainConfig): (() => Wallet)[] {

@@ -1,64 +1,60 @@
-import { createPublicClient, createTestClient, createWalletClient, http, type Hex } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
-import { foundry } from 'viem/chains';
-import { accessRegistryAbi, deployments } from '../../contracts-abi';
-import { categoriesToMask } from '../../lib/categories';
+import type { Address } from 'viem';
+import { accessRegistryAbi } from '../../contracts-abi';
+import { categoriesToMask, type CategoryKey } from '../../lib/categories';
 import { demoAccount } from '../../lib/wallet/demoAccounts';
+import { chainWriter, type SeedClock } from './chainWriter';
 
-const DAY = 86_400;
+const READ = 1;
+const READ_AND_ADD = 2;
 
 /**
- * Seeds a realistic access history for the demo patient with real signed transactions, spread
- * over the past weeks: an active grant, one that changed, one that expired, one revoked. The
- * chain must have been started `startedDaysAgo` days in the past; it ends at the present.
+ * The demo patient's access history, made with her real signed transactions on the days the
+ * clock gives: Dr. Okafor's grant widened to read-and-add (his notes go into Documents),
+ * Dr. Nair's grant expired, Ana's first grant revoked, then Ana appointed caregiver.
  */
-export async function seedAccess(rpcUrl: string, startedDaysAgo: number): Promise<void> {
-  const chain = { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } };
-  const client = createPublicClient({ chain, transport: http(rpcUrl) });
-  const testClient = createTestClient({ mode: 'anvil', chain, transport: http(rpcUrl) });
-  const patient = privateKeyToAccount(demoAccount('Patient').privateKey);
-  const wallet = createWalletClient({ account: patient, chain, transport: http(rpcUrl) });
-  const address = deployments['31337']!.AccessRegistry;
+export async function seedAccess(rpcUrl: string, clock: SeedClock): Promise<void> {
+  const { config, account: patient, wallet, confirm } = chainWriter(rpcUrl, demoAccount('Patient').privateKey);
+  const address = config.accessRegistry;
   const okafor = demoAccount('Clinician', 0).address;
   const nair = demoAccount('Clinician', 1).address;
-  const start = Math.floor(Date.now() / 1000) - startedDaysAgo * DAY;
+  const ana = demoAccount('Caregiver').address;
 
-  async function at(daysIn: number, send: () => Promise<Hex>) {
-    await testClient.setNextBlockTimestamp({ timestamp: BigInt(start + daysIn * DAY) });
-    const receipt = await client.waitForTransactionReceipt({ hash: await send(), pollingInterval: 50 });
-    if (receipt.status !== 'success') throw new Error('seed transaction reverted');
+  async function grant(day: number, grantee: Address, categories: CategoryKey[], permission: number, expiresAt = 0) {
+    await clock.setDay(day);
+    await confirm(
+      wallet.writeContract({
+        address,
+        abi: accessRegistryAbi,
+        functionName: 'grant',
+        args: [patient.address, grantee, categoriesToMask(categories), permission, expiresAt],
+      }),
+      `grant to ${grantee}`,
+    );
   }
-  const grant = (grantee: `0x${string}`, categories: number, permission: 1 | 2, expiresAt: number) => () =>
-    wallet.writeContract({
-      address,
-      abi: accessRegistryAbi,
-      functionName: 'grant',
-      args: [patient.address, grantee, categories, permission, expiresAt],
-    });
 
-  const primaryCare = categoriesToMask(['conditions', 'medications', 'allergies', 'immunizations', 'labs']);
-  await at(1, grant(okafor, categoriesToMask(['conditions', 'medications']), 1, 0));
-  await at(3, grant(okafor, primaryCare, 2, 0));
-  await at(5, grant(nair, categoriesToMask(['labs', 'procedures']), 1, start + 12 * DAY));
-  await at(8, grant(demoAccount('Caregiver').address, categoriesToMask(['medications']), 1, 0));
-  await at(10, () =>
-    wallet.writeContract({
-      address,
-      abi: accessRegistryAbi,
-      functionName: 'revoke',
-      args: [patient.address, demoAccount('Caregiver').address],
-    }),
+  await grant(1, okafor, ['conditions', 'medications'], READ);
+  await grant(
+    3,
+    okafor,
+    ['conditions', 'medications', 'allergies', 'immunizations', 'labs', 'documents'],
+    READ_AND_ADD,
   );
-  // Ana becomes Maria's caregiver for three months (she manages her mother's care).
-  await at(12, () =>
+  await grant(5, nair, ['labs', 'procedures'], READ, clock.time(12));
+  await grant(8, ana, ['medications'], READ);
+  await clock.setDay(10);
+  await confirm(
+    wallet.writeContract({ address, abi: accessRegistryAbi, functionName: 'revoke', args: [patient.address, ana] }),
+    'revoke Ana',
+  );
+  // Ana becomes her father's caregiver for three months (she manages his care).
+  await clock.setDay(12);
+  await confirm(
     wallet.writeContract({
       address,
       abi: accessRegistryAbi,
       functionName: 'appointCaregiver',
-      args: [demoAccount('Caregiver').address, start + 102 * DAY],
+      args: [ana, clock.time(102)],
     }),
+    'appoint Ana caregiver',
   );
-  // Bring the chain clock back to the present so new expiries read naturally.
-  await testClient.setNextBlockTimestamp({ timestamp: BigInt(Math.floor(Date.now() / 1000)) });
-  await testClient.mine({ blocks: 1 });
 }

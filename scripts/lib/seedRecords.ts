@@ -1,10 +1,8 @@
 import type { Resource } from '@medplum/fhirtypes';
 import path from 'node:path';
-import { bytesToHex, createPublicClient, createWalletClient, http, zeroHash, type Hex, type PublicClient } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
+import { bytesToHex, zeroHash, type Hex } from 'viem';
 import { keyDirectoryAbi, recordIndexAbi } from '../../contracts-abi';
 import { CATEGORIES } from '../../lib/categories';
-import { readChainConfig } from '../../lib/chain/readChainConfig';
 import {
   encryptionKeyFromSignature,
   keyDerivationTypedData,
@@ -19,23 +17,18 @@ import { readKeyVersions } from '../../lib/vault/readKeyVersions';
 import { sealRecord } from '../../lib/vault/sealRecord';
 import { syncKeyEnvelopes } from '../../lib/vault/syncKeyEnvelopes';
 import { vaultContracts } from '../../lib/vault/vaultContracts';
+import { chainWriter } from './chainWriter';
 
 /**
  * Seeding the records vault the way the browser fills it, from Node: the same key derivation,
  * sealing, batching and anchoring code, with real signed transactions; blobs and envelopes are
  * written straight into the storage server's data directory (what its upload handlers would do).
  */
-function clients(rpcUrl: string, privateKey: Hex) {
-  const config = readChainConfig({ rpcUrl });
-  const account = privateKeyToAccount(privateKey);
-  const client = createPublicClient({ chain: config.chain, transport: http(rpcUrl) }) as PublicClient;
-  const wallet = createWalletClient({ account, chain: config.chain, transport: http(rpcUrl) });
-  return { config, account, client, wallet, contracts: vaultContracts(config) };
-}
 
 /** Derives the account's encryption key as the app does and registers it if it has none. */
 export async function registerEncryptionKey(rpcUrl: string, privateKey: Hex): Promise<EncryptionKeyPair> {
-  const { config, account, client, wallet, contracts } = clients(rpcUrl, privateKey);
+  const { config, account, client, wallet, confirm } = chainWriter(rpcUrl, privateKey);
+  const contracts = vaultContracts(config);
   const keys = encryptionKeyFromSignature(await account.signTypedData(keyDerivationTypedData(config.chain.id)));
   const registered = await client.readContract({
     address: contracts.keyDirectory,
@@ -44,13 +37,15 @@ export async function registerEncryptionKey(rpcUrl: string, privateKey: Hex): Pr
     args: [account.address],
   });
   if (registered === zeroHash) {
-    const hash = await wallet.writeContract({
-      address: contracts.keyDirectory,
-      abi: keyDirectoryAbi,
-      functionName: 'registerKey',
-      args: [bytesToHex(keys.publicKey)],
-    });
-    await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
+    await confirm(
+      wallet.writeContract({
+        address: contracts.keyDirectory,
+        abi: keyDirectoryAbi,
+        functionName: 'registerKey',
+        args: [bytesToHex(keys.publicKey)],
+      }),
+      'register encryption key',
+    );
   }
   return keys;
 }
@@ -67,7 +62,8 @@ export async function seedRecords({
   patientKey: Hex;
   resources: readonly Resource[];
 }): Promise<number> {
-  const { config, account, client, wallet, contracts } = clients(rpcUrl, patientKey);
+  const { config, account, client, wallet, confirm } = chainWriter(rpcUrl, patientKey);
+  const contracts = vaultContracts(config);
   const keys = await registerEncryptionKey(rpcUrl, patientKey);
   const versions = await readKeyVersions(client, config, account.address);
   const store = new FsBlobStore(path.join(dataDir, 'blobs'));
@@ -82,16 +78,16 @@ export async function seedRecords({
         keyVersion: versions[category]!,
       }),
     upload: async (bytes) => void (await store.put(bytes)),
-    anchor: async (batch) => {
-      const hash = await wallet.writeContract({
-        address: contracts.recordIndex,
-        abi: recordIndexAbi,
-        functionName: 'anchor',
-        args: [account.address, batch.map((r) => r.hash), batch.map((r) => r.category)],
-      });
-      const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
-      if (receipt.status !== 'success') throw new Error('anchoring reverted');
-    },
+    anchor: (batch) =>
+      confirm(
+        wallet.writeContract({
+          address: contracts.recordIndex,
+          abi: recordIndexAbi,
+          functionName: 'anchor',
+          args: [account.address, batch.map((r) => r.hash), batch.map((r) => r.category)],
+        }),
+        'anchor records',
+      ),
   });
   return stored;
 }
@@ -106,7 +102,7 @@ export async function shareRecordKeys({
   dataDir: string;
   patientKey: Hex;
 }) {
-  const { config, account, client } = clients(rpcUrl, patientKey);
+  const { config, account, client } = chainWriter(rpcUrl, patientKey);
   const keys = await registerEncryptionKey(rpcUrl, patientKey);
   const envelopes = new FsKeyEnvelopeStore(path.join(dataDir, 'envelopes'));
   return syncKeyEnvelopes(client, config, {

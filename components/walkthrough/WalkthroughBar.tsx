@@ -1,0 +1,55 @@
+'use client';
+
+import Link from 'next/link';
+import { useRouter } from 'next/navigation';
+import { WALKTHROUGH, walkthroughStep } from '@/lib/walkthrough/steps';
+import { StepDetails } from './StepDetails';
+import { useWalkthroughStep } from './useWalkthroughStep';
+
+/**
+ * While a walkthrough runs, the current step's instructions stay on every page, with the way to
+ * the next step: the presenter never has to remember where to go or what to point at.
+ */
+export function WalkthroughBar() {
+  const [current, setCurrent] = useWalkthroughStep();
+  const router = useRouter();
+  const step = walkthroughStep(current);
+  if (!step || current === null) return null;
+
+  const go = (n: number) => {
+    setCurrent(n);
+    router.push(WALKTHROUGH[n - 1]!.href);
+  };
+  return (
+    <aside aria-labelledby="walkthrough-step" className="border-b border-teal-700 bg-teal-50">
+      <div className="mx-auto max-w-5xl space-y-2 p-4">
+        <h2 id="walkthrough-step" className="text-lg font-semibold">
+          Walkthrough, step {current} of {WALKTHROUGH.length}: {step.title}
+        </h2>
+        <p>
+          Page: <Link href={step.href}>{step.page}</Link>
+        </p>
+        <StepDetails step={step} />
+        <div className="flex flex-wrap gap-3">
+          {current > 1 && (
+            <button type="button" className="btn-secondary" onClick={() => go(current - 1)}>
+              Previous step
+            </button>
+          )}
+          {current < WALKTHROUGH.length ? (
+            <button type="button" className="btn-primary" onClick={() => go(current + 1)}>
+              Next step: {WALKTHROUGH[current]!.title}
+            </button>
+          ) : (
+            <Link href="/walkthrough" className="btn-primary no-underline" onClick={() => setCurrent(null)}>
+              Finish the walkthrough
+            </Link>
+          )}
+          <button type="button" className="btn-secondary" onClick={() => setCurrent(null)}>
+            Leave the walkthrough
+          </button>
+        </div>
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,46 @@
+import { expect, type Page } from '@playwright/test';
+import type { DemoAccount } from '../../lib/wallet/demoAccounts';
+
+/**
+ * Connects `account` the way a presenter does: the wallet picker's "Demo accounts" group, then
+ * the Sign-In with Ethereum message.
+ */
+export async function connectDemoAccount(page: Page, account: DemoAccount): Promise<void> {
+  await page.getByRole('banner').getByRole('button', { name: 'Connect Wallet' }).click();
+  const modal = page.getByRole('dialog');
+  await modal.getByRole('button', { name: `${account.role} — ${account.name}` }).click();
+  await modal.getByRole('button', { name: 'Sign message' }).click();
+  await expect(modal).toBeHidden();
+  await expect(
+    page.getByRole('banner').getByRole('button', { name: new RegExp(account.address.slice(-4)) }),
+  ).toBeVisible();
+}
+
+/** Disconnects whoever is connected (the account button, then Disconnect) and connects `account`. */
+export async function switchDemoAccount(page: Page, from: DemoAccount, to: DemoAccount): Promise<void> {
+  await page
+    .getByRole('banner')
+    .getByRole('button', { name: new RegExp(from.address.slice(-4)) })
+    .click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click();
+  await connectDemoAccount(page, to);
+}
+
+/**
+ * Collects what would mean a broken page: uncaught errors, server errors, and any request that
+ * leaves this machine (the local demo must not touch the internet).
+ */
+export function watchForFaults(page: Page): string[] {
+  const faults: string[] = [];
+  page.on('pageerror', (error) => faults.push(`page error: ${error.message}`));
+  page.on('response', (response) => {
+    if (response.status() >= 500) faults.push(`HTTP ${response.status()} from ${response.url()}`);
+  });
+  page.on('request', (request) => {
+    const { protocol, hostname } = new URL(request.url());
+    if (!['data:', 'blob:'].includes(protocol) && hostname !== '127.0.0.1') {
+      faults.push(`request to the internet: ${request.url()}`);
+    }
+  });
+  return faults;
+}
