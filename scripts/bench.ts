@@ -178,6 +178,12 @@ function e2eFigures(): void {
       `Emergency: responder's break-glass click to first emergency record on screen ${emergency.breakGlassToRecordMs} ms (confirm, open chart, unlock, fetch, decrypt)`,
     );
   }
+  const demo = read('test-results/bench-demo.json');
+  if (demo) {
+    console.log(
+      `Demo seeding (npm run demo, chain start to last seeded read, build and server start-up excluded): ${demo.seedSeconds} s for ${demo.records} records`,
+    );
+  }
   if (imported) {
     console.log(
       `Import of the largest fixture (1,244 resources): ${imported.importLargestMs} ms click to stored, peak JS heap ${imported.importPeakHeapMB} MB`,

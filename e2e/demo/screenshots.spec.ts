@@ -79,6 +79,7 @@ const SHOTS: Shot[] = [
     file: 'research',
     path: '/research',
     account: demoAccount('Researcher'),
+    unlock: true,
     ready: (page) => page.getByRole('article', { name: 'Vaccination and seasonal illness' }),
   },
   {

@@ -41,12 +41,12 @@ export const WALKTHROUGH: readonly WalkthroughStep[] = [
     href: '/access',
     page: 'My records access',
     actions: [
-      'Under “Record keys”, press Unlock records (this signs a message; it is not a transaction).',
       'In “Grant access”, paste Dr. Priya Nair’s address, tick Labs and vitals, keep Read only, and press Grant access.',
+      'Below the form, press Unlock records (a signature, not a transaction) so her keys for Labs and vitals are sealed to her.',
     ],
     paste: { label: 'Dr. Priya Nair’s address', value: nair.address },
     lookFor:
-      'The grant is a transaction you signed: Dr. Nair appears under “Who can read my records” as soon as it is confirmed, and the keys for Labs and vitals are sealed to her alone.',
+      'The grant is a transaction you signed: Dr. Nair is active under “Who can read my records” as soon as it is confirmed. The key to your labs is sealed to her alone; the server never sees it.',
   },
   {
     title: 'A clinician reads',
@@ -104,9 +104,12 @@ export const WALKTHROUGH: readonly WalkthroughStep[] = [
     account: patient,
     href: '/disclosures',
     page: 'Who read my records',
-    actions: ['Press Unlock records if asked; filter by reader to see one person’s reads.'],
+    actions: [
+      'Press Unlock records.',
+      'Read “Who read, in short”; below it, filter the full log by reader or category.',
+    ],
     lookFor:
-      'Every read by someone else: Dr. Okafor’s and Ana Bosco’s reads from this morning and Dr. Nair’s from a few minutes ago, with what, when and on what basis. The log is hash-chained and its head anchored on-chain, so it cannot be quietly edited.',
+      'Every read by someone else: Dr. Nair’s from a few minutes ago, Dr. Okafor’s and Ana Bosco’s from earlier today, with what, when and on what basis. The log is hash-chained and its head anchored on-chain, so it cannot be quietly edited.',
   },
 ];
 

@@ -3,6 +3,7 @@
 import { useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import type { Address } from 'viem';
+import type { LoggedDisclosure } from '@/lib/audit/disclosureChain';
 import { AccountName } from '@/components/ui/AccountName';
 import { downloadFile } from '@/components/ui/downloadFile';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
@@ -10,11 +11,47 @@ import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { anchorDisclosuresNow, fetchDisclosures } from '@/lib/audit/disclosureApi';
 import { disclosuresToCsv } from '@/lib/audit/disclosuresToCsv';
-import { CATEGORIES } from '@/lib/categories';
+import { summarizeDisclosures } from '@/lib/audit/summarizeDisclosures';
+import { CATEGORIES, describeScope } from '@/lib/categories';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
 import { formatDateTime } from '@/lib/format/formatDate';
 
 const BASIS = { grant: 'Your grant', emergency: 'Emergency access', caregiver: 'Caregiver', study: 'Study' } as const;
+/** Rows of the detailed log shown at a time: a busy chart has hundreds. */
+const PAGE = 50;
+
+const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+/** One line per reader, before the detail. */
+function ReadersInShort({ entries }: { entries: LoggedDisclosure[] }) {
+  const id = useId();
+  const readers = summarizeDisclosures(entries);
+  return (
+    <section aria-labelledby={`${id}-heading`} className="card space-y-3">
+      <h2 id={`${id}-heading`} className="text-xl font-semibold">
+        Who read, in short
+      </h2>
+      {readers.length === 0 ? (
+        <p>Nobody else has read your records.</p>
+      ) : (
+        <ul className="space-y-2">
+          {readers.map((r) => (
+            <li key={r.reader} className="rounded-md bg-slate-50 p-3">
+              <AccountName address={r.reader} />
+              <p>
+                {plural(r.records, 'record')} and {plural(r.keys, 'key')} from{' '}
+                {describeScope(categoriesMask(r.categories))} · basis: {r.bases.map((b) => BASIS[b]).join(', ')} · last
+                on {formatDateTime(r.lastAt / 1000)}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </section>
+  );
+}
+
+const categoriesMask = (bits: number[]) => bits.reduce((mask, bit) => mask | (1 << bit), 0);
 
 function Disclosures({ patient }: { patient: Address }) {
   const queryClient = useQueryClient();
@@ -26,6 +63,7 @@ function Disclosures({ patient }: { patient: Address }) {
   });
   const [reader, setReader] = useState('');
   const [category, setCategory] = useState('');
+  const [limit, setLimit] = useState(PAGE);
   const id = useId();
 
   const entries = report.data?.entries ?? [];
@@ -35,104 +73,122 @@ function Disclosures({ patient }: { patient: Address }) {
   );
 
   return (
-    <section aria-labelledby={`${id}-heading`} className="card space-y-4">
-      <h2 id={`${id}-heading`} className="text-xl font-semibold">
-        Disclosures
-      </h2>
-      <p>
-        Every time someone other than you receives one of your records or keys, the storage server writes it here first:
-        who, what, when, and on what basis. The log is hash-chained and its head is anchored on-chain, so it cannot be
-        rewritten unnoticed.
-      </p>
-      {report.isPending && <p role="status">Loading…</p>}
-      {report.isError && <QueryErrorBanner error={report.error} onRetry={() => report.refetch()} what="the log" />}
-      {report.data && (
-        <>
-          <div className="flex flex-wrap items-end gap-4">
-            <div>
-              <label htmlFor={`${id}-reader`} className="block font-medium">
-                Reader
-              </label>
-              <select id={`${id}-reader`} className="input" value={reader} onChange={(e) => setReader(e.target.value)}>
-                <option value="">Everyone</option>
-                {readers.map((r) => (
-                  <option key={r} value={r}>
-                    {r}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div>
-              <label htmlFor={`${id}-category`} className="block font-medium">
-                Category
-              </label>
-              <select
-                id={`${id}-category`}
-                className="input"
-                value={category}
-                onChange={(e) => setCategory(e.target.value)}
-              >
-                <option value="">All categories</option>
-                {CATEGORIES.map((c) => (
-                  <option key={c.bit} value={c.bit}>
-                    {c.label}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <button
-              type="button"
-              className="btn-secondary"
-              disabled={shown.length === 0}
-              onClick={() => downloadFile('ownchart-disclosures.csv', disclosuresToCsv(shown), 'text/csv')}
-            >
-              Export as CSV
-            </button>
-          </div>
-          <p role="status">
-            {shown.length} of {entries.length} disclosures shown. {report.data.anchoredCount} of {report.data.logCount}{' '}
-            log entries (all patients) are anchored on-chain.{' '}
-          </p>
-          <div className="flex flex-wrap items-center gap-3">
-            <button type="button" className="btn-secondary" disabled={anchor.isPending} onClick={() => anchor.mutate()}>
-              Anchor the log now
-            </button>
-            {anchor.isError && <span role="alert">{toOwnChartError(anchor.error).shortMessage}</span>}
-          </div>
-          {entries.length === 0 ? (
-            <p>Nobody else has read your records.</p>
-          ) : (
-            <div className="overflow-x-auto">
-              <table className="w-full text-left">
-                <caption className="sr-only">Disclosures of your records, newest first</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">When</th>
-                    <th scope="col">Reader</th>
-                    <th scope="col">What</th>
-                    <th scope="col">Category</th>
-                    <th scope="col">Basis</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {shown.map((e) => (
-                    <tr key={e.seq} className="border-t border-slate-200">
-                      <td className="py-1 pr-3">{formatDateTime(e.at / 1000)}</td>
-                      <td className="py-1 pr-3">
-                        <AccountName address={e.reader} />
-                      </td>
-                      <td className="py-1 pr-3">{e.kind === 'record' ? 'A record' : 'A category key'}</td>
-                      <td className="py-1 pr-3">{CATEGORIES.find((c) => c.bit === e.category)?.label}</td>
-                      <td className="py-1">{BASIS[e.basis]}</td>
-                    </tr>
+    <>
+      {report.data && <ReadersInShort entries={entries} />}
+      <section aria-labelledby={`${id}-heading`} className="card space-y-4">
+        <h2 id={`${id}-heading`} className="text-xl font-semibold">
+          Disclosures
+        </h2>
+        <p>
+          Every time someone other than you receives one of your records or keys, the storage server writes it here
+          first: who, what, when, and on what basis. The log is hash-chained and its head is anchored on-chain, so it
+          cannot be rewritten unnoticed.
+        </p>
+        {report.isPending && <p role="status">Loading…</p>}
+        {report.isError && <QueryErrorBanner error={report.error} onRetry={() => report.refetch()} what="the log" />}
+        {report.data && (
+          <>
+            <div className="flex flex-wrap items-end gap-4">
+              <div>
+                <label htmlFor={`${id}-reader`} className="block font-medium">
+                  Reader
+                </label>
+                <select
+                  id={`${id}-reader`}
+                  className="input"
+                  value={reader}
+                  onChange={(e) => setReader(e.target.value)}
+                >
+                  <option value="">Everyone</option>
+                  {readers.map((r) => (
+                    <option key={r} value={r}>
+                      {r}
+                    </option>
                   ))}
-                </tbody>
-              </table>
+                </select>
+              </div>
+              <div>
+                <label htmlFor={`${id}-category`} className="block font-medium">
+                  Category
+                </label>
+                <select
+                  id={`${id}-category`}
+                  className="input"
+                  value={category}
+                  onChange={(e) => setCategory(e.target.value)}
+                >
+                  <option value="">All categories</option>
+                  {CATEGORIES.map((c) => (
+                    <option key={c.bit} value={c.bit}>
+                      {c.label}
+                    </option>
+                  ))}
+                </select>
+              </div>
+              <button
+                type="button"
+                className="btn-secondary"
+                disabled={shown.length === 0}
+                onClick={() => downloadFile('ownchart-disclosures.csv', disclosuresToCsv(shown), 'text/csv')}
+              >
+                Export as CSV
+              </button>
             </div>
-          )}
-        </>
-      )}
-    </section>
+            <p role="status">
+              {Math.min(limit, shown.length)} of {entries.length} disclosures shown. {report.data.anchoredCount} of{' '}
+              {report.data.logCount} log entries (all patients) are anchored on-chain.{' '}
+            </p>
+            <div className="flex flex-wrap items-center gap-3">
+              <button
+                type="button"
+                className="btn-secondary"
+                disabled={anchor.isPending}
+                onClick={() => anchor.mutate()}
+              >
+                Anchor the log now
+              </button>
+              {anchor.isError && <span role="alert">{toOwnChartError(anchor.error).shortMessage}</span>}
+            </div>
+            {entries.length === 0 ? (
+              <p>Nobody else has read your records.</p>
+            ) : (
+              <div className="overflow-x-auto">
+                <table className="w-full text-left">
+                  <caption className="sr-only">Disclosures of your records, newest first</caption>
+                  <thead>
+                    <tr>
+                      <th scope="col">When</th>
+                      <th scope="col">Reader</th>
+                      <th scope="col">What</th>
+                      <th scope="col">Category</th>
+                      <th scope="col">Basis</th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {shown.slice(0, limit).map((e) => (
+                      <tr key={e.seq} className="border-t border-slate-200">
+                        <td className="py-1 pr-3">{formatDateTime(e.at / 1000)}</td>
+                        <td className="py-1 pr-3">
+                          <AccountName address={e.reader} />
+                        </td>
+                        <td className="py-1 pr-3">{e.kind === 'record' ? 'A record' : 'A category key'}</td>
+                        <td className="py-1 pr-3">{CATEGORIES.find((c) => c.bit === e.category)?.label}</td>
+                        <td className="py-1">{BASIS[e.basis]}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {shown.length > limit && (
+                  <button type="button" className="btn-secondary mt-3" onClick={() => setLimit(limit + PAGE)}>
+                    Show {Math.min(PAGE, shown.length - limit)} more of {shown.length - limit} not shown
+                  </button>
+                )}
+              </div>
+            )}
+          </>
+        )}
+      </section>
+    </>
   );
 }
 

@@ -1,0 +1,43 @@
+import type { Address } from 'viem';
+import type { DisclosureBasis, LoggedDisclosure } from './disclosureChain';
+
+export type ReaderSummary = {
+  reader: Address;
+  records: number;
+  keys: number;
+  /** Category bits this reader received something from, ascending. */
+  categories: number[];
+  bases: DisclosureBasis[];
+  firstAt: number;
+  lastAt: number;
+};
+
+/**
+ * One line per reader — how many records and keys, from which categories, on what basis, first
+ * and last — most recent reader first: what a patient asks before reading six hundred log lines.
+ */
+export function summarizeDisclosures(entries: readonly LoggedDisclosure[]): ReaderSummary[] {
+  const byReader = new Map<string, ReaderSummary>();
+  for (const entry of entries) {
+    const id = entry.reader.toLowerCase();
+    const summary = byReader.get(id) ?? {
+      reader: entry.reader,
+      records: 0,
+      keys: 0,
+      categories: [],
+      bases: [],
+      firstAt: entry.at,
+      lastAt: entry.at,
+    };
+    if (entry.kind === 'record') summary.records += 1;
+    else summary.keys += 1;
+    if (!summary.categories.includes(entry.category)) summary.categories.push(entry.category);
+    if (!summary.bases.includes(entry.basis)) summary.bases.push(entry.basis);
+    summary.firstAt = Math.min(summary.firstAt, entry.at);
+    summary.lastAt = Math.max(summary.lastAt, entry.at);
+    byReader.set(id, summary);
+  }
+  return [...byReader.values()]
+    .map((s) => ({ ...s, categories: s.categories.sort((a, b) => a - b) }))
+    .sort((a, b) => b.lastAt - a.lastAt);
+}
