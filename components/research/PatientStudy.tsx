@@ -15,7 +15,7 @@ import { toOwnChartError } from '@/lib/errors/toOwnChartError';
 import { formatTokenAmount } from '@/lib/format/formatTokenAmount';
 import { sealContribution } from '@/lib/research/contribution';
 import { deidentify, STRIPPED_FROM_EXTRACTS } from '@/lib/research/deidentify';
-import { registeredPublicKey } from '@/lib/research/loadContribution';
+import { registeredPublicKey } from '@/lib/vault/registeredKey';
 import { researchKeys } from '@/lib/research/queryKeys';
 import { researchContracts, type Study, type TokenInfo } from '@/lib/research/readStudies';
 import { uploadContribution, type ConsentDocument, type StudyDescription } from '@/lib/research/studyApi';

@@ -4,9 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import type { Address, PublicClient } from 'viem';
 import { zeroHash } from 'viem';
 import { usePublicClient } from 'wagmi';
-import { keyDirectoryAbi } from '@/contracts-abi';
 import { chainConfig } from '@/lib/chain/chainConfig';
-import { vaultContracts } from '@/lib/vault/vaultContracts';
+import { readRegisteredKey } from '@/lib/vault/registeredKey';
 import { VaultGate } from './VaultGate';
 import { useVault } from './VaultProvider';
 
@@ -19,13 +18,7 @@ export function EncryptionSetup({ account }: { account: Address }) {
   const { keysFor } = useVault();
   const registered = useQuery({
     queryKey: ['vault', chainConfig.chain.id, 'registered-key', account, Boolean(keysFor(account))],
-    queryFn: () =>
-      client!.readContract({
-        address: vaultContracts(chainConfig).keyDirectory,
-        abi: keyDirectoryAbi,
-        functionName: 'keyOf',
-        args: [account],
-      }),
+    queryFn: () => readRegisteredKey(client!, chainConfig, account),
     enabled: Boolean(client),
   });
   if (registered.data !== zeroHash && !keysFor(account)) return null;

@@ -19,6 +19,7 @@ import { checkEncryptionKey } from '@/lib/vault/checkEncryptionKey';
 import { authKeys } from '@/lib/auth/queryKeys';
 import { currentSession, signIn } from '@/lib/auth/siweClient';
 import { vaultContracts } from '@/lib/vault/vaultContracts';
+import { readRegisteredKey } from '@/lib/vault/registeredKey';
 import { useVault } from './VaultProvider';
 
 export type UnlockState =
@@ -44,7 +45,6 @@ export function useUnlockVault(account: Address) {
   const unlock = useCallback(async () => {
     try {
       if (!client) throw new Error('No connection to the chain');
-      const { keyDirectory } = vaultContracts(chainConfig);
       setState({ status: 'working', step: 'Signing in to the storage server…' });
       // Normally signed in on connecting (RainbowKit's adapter); not if that was dismissed or expired.
       if ((await currentSession()) !== account) {
@@ -55,12 +55,7 @@ export function useUnlockVault(account: Address) {
       const keys = encryptionKeyFromSignature(
         await signTypedData(config, { account, ...keyDerivationTypedData(chainId) }),
       );
-      const registered = await client.readContract({
-        address: keyDirectory,
-        abi: keyDirectoryAbi,
-        functionName: 'keyOf',
-        args: [account],
-      });
+      const registered = await readRegisteredKey(client, chainConfig, account);
       if (checkEncryptionKey(keys, registered) === 'unregistered') {
         setState({ status: 'needs-registration', keys });
         return;

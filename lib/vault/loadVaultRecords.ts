@@ -1,5 +1,4 @@
 import { hexToBytes, type Address, type PublicClient } from 'viem';
-import { keyDirectoryAbi } from '../../contracts-abi';
 import { readableCategories } from '../auth/chainAuthorization';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
@@ -8,6 +7,7 @@ import { deriveCategoryKey } from './categoryKeys';
 import { openKeyEnvelope, type KeyEnvelope } from './keyEnvelope';
 import { openRecords, type Keyring, type OpenedRecord } from './openRecords';
 import { readRecordIndex, type AnchoredRecord } from './readRecordIndex';
+import { readRegisteredKey } from './registeredKey';
 import { ServerRequestError } from '../api/serverRequest';
 import { vaultContracts } from './vaultContracts';
 
@@ -77,12 +77,7 @@ export async function loadVaultRecords(
   }
 
   const [patientKey, allowed] = await Promise.all([
-    client.readContract({
-      address: contracts.keyDirectory,
-      abi: keyDirectoryAbi,
-      functionName: 'keyOf',
-      args: [patient],
-    }),
+    readRegisteredKey(client, config, patient),
     readableCategories(
       client,
       {

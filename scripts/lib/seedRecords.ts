@@ -16,6 +16,7 @@ import { importRecords } from '../../lib/vault/importRecords';
 import { readKeyVersions } from '../../lib/vault/readKeyVersions';
 import { sealRecord } from '../../lib/vault/sealRecord';
 import { syncKeyEnvelopes } from '../../lib/vault/syncKeyEnvelopes';
+import { readRegisteredKey } from '../../lib/vault/registeredKey';
 import { vaultContracts } from '../../lib/vault/vaultContracts';
 import { chainWriter } from './chainWriter';
 
@@ -30,12 +31,7 @@ export async function registerEncryptionKey(rpcUrl: string, privateKey: Hex): Pr
   const { config, account, client, wallet, confirm } = chainWriter(rpcUrl, privateKey);
   const contracts = vaultContracts(config);
   const keys = encryptionKeyFromSignature(await account.signTypedData(keyDerivationTypedData(config.chain.id)));
-  const registered = await client.readContract({
-    address: contracts.keyDirectory,
-    abi: keyDirectoryAbi,
-    functionName: 'keyOf',
-    args: [account.address],
-  });
+  const registered = await readRegisteredKey(client, config, account.address);
   if (registered === zeroHash) {
     await confirm(
       wallet.writeContract({

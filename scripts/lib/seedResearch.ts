@@ -5,7 +5,7 @@ import { demoStableTokenAbi, researchStudiesAbi } from '../../contracts-abi';
 import { categoriesToMask, type CategoryKey } from '../../lib/categories';
 import { sealContribution } from '../../lib/research/contribution';
 import { deidentify } from '../../lib/research/deidentify';
-import { registeredPublicKey } from '../../lib/research/loadContribution';
+import { registeredPublicKey } from '../../lib/vault/registeredKey';
 import { researchContracts } from '../../lib/research/readStudies';
 import type { ConsentDocument, StudyDescription } from '../../lib/research/studyApi';
 import { FsBlobStore } from '../../lib/storage/FsBlobStore';
