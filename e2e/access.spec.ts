@@ -235,6 +235,10 @@ test('an unreachable node shows an error with retry, then recovers', async ({ pa
 test('home page is accessible and explains what is public', async ({ page }) => {
   await page.goto('/');
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your health records, under your keys');
-  await expect(page.getByText('It never holds your records')).toBeVisible();
+  for (const heading of ['What OwnChart does', 'What stays private', 'What is public', 'When you take access back']) {
+    await expect(page.getByRole('heading', { level: 2, name: heading })).toBeVisible();
+  }
+  await expect(page.getByText('Your name, your records and any health details are never put there.')).toBeVisible();
+  await expect(page.getByText('What they read before, they may have kept')).toBeVisible();
   await expectAccessible(page);
 });

@@ -184,6 +184,12 @@ function e2eFigures(): void {
       `Demo seeding (npm run demo, chain start to last seeded read, build and server start-up excluded): ${demo.seedSeconds} s for ${demo.records} records`,
     );
   }
+  const walkthrough = read('test-results/bench-walkthrough.json');
+  if (walkthrough) {
+    console.log(
+      `Walkthrough on the seeded demo: grant click to the list showing it active ${walkthrough.walkthroughGrantClickToListMs} ms; whole walkthrough ${walkthrough.walkthroughSeconds} s in Chromium`,
+    );
+  }
   if (imported) {
     console.log(
       `Import of the largest fixture (1,244 resources): ${imported.importLargestMs} ms click to stored, peak JS heap ${imported.importPeakHeapMB} MB`,

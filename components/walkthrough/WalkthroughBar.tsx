@@ -2,6 +2,8 @@
 
 import Link from 'next/link';
 import { useRouter } from 'next/navigation';
+import { useAccount } from 'wagmi';
+import { DEMO_ACCOUNTS } from '@/lib/wallet/demoAccounts';
 import { WALKTHROUGH, walkthroughStep } from '@/lib/walkthrough/steps';
 import { StepDetails } from './StepDetails';
 import { useWalkthroughStep } from './useWalkthroughStep';
@@ -13,8 +15,10 @@ import { useWalkthroughStep } from './useWalkthroughStep';
 export function WalkthroughBar() {
   const [current, setCurrent] = useWalkthroughStep();
   const router = useRouter();
+  const { address } = useAccount();
   const step = walkthroughStep(current);
   if (!step || current === null) return null;
+  const connected = DEMO_ACCOUNTS.find((a) => a.address.toLowerCase() === address?.toLowerCase());
 
   const go = (n: number) => {
     setCurrent(n);
@@ -29,6 +33,12 @@ export function WalkthroughBar() {
         <p>
           Page: <Link href={step.href}>{step.page}</Link>
         </p>
+        {connected && connected !== step.account && (
+          <p role="status" className="font-medium">
+            ⚠ You are connected as {connected.role} — {connected.name}; this step is done as {step.account.role} —{' '}
+            {step.account.name}.
+          </p>
+        )}
         <StepDetails step={step} />
         <div className="flex flex-wrap gap-3">
           {current > 1 && (

@@ -46,7 +46,7 @@ export const WALKTHROUGH: readonly WalkthroughStep[] = [
     ],
     paste: { label: 'Dr. Priya Nair’s address', value: nair.address },
     lookFor:
-      'The grant is a transaction you signed: Dr. Nair is active under “Who can read my records” as soon as it is confirmed. The key to your labs is sealed to her alone; the server never sees it.',
+      'The grant is a transaction you signed: Dr. Nair is active under “Who can read my records” as soon as it is confirmed. Once unlocked, “Record keys are shared with everyone you have granted” confirms the key to your labs was sealed to her alone; the server never sees it.',
   },
   {
     title: 'A clinician reads',
