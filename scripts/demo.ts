@@ -48,7 +48,7 @@ if (options['no-build']) {
     throw new Error(`No build in ${distDir}: run without --no-build once.`);
   }
 } else {
-  console.log('Building the app (production build, about two minutes)…');
+  console.log('Building the app (production build, two to three minutes on two cores)…');
   buildApp({ distDir, env: { NEXT_PUBLIC_RPC_URL: rpcUrl } });
 }
 
