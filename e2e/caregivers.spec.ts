@@ -1,9 +1,6 @@
-import { readFileSync } from 'node:fs';
-import { parseBundle } from '../lib/fhir/parseBundle';
 import { demoAccount } from '../lib/wallet/demoAccounts';
-import { registerEncryptionKey, seedRecords } from '../scripts/lib/seedRecords';
-import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
 import { connect, expect, expectAccessible, installWallet, publicClient, test } from './support/fixtures';
+import { seedSmallChart } from './support/seedChart';
 import { unlock } from './support/vault';
 
 const patient = demoAccount('Patient');
@@ -15,9 +12,7 @@ test('a caregiver acts for the patient, recorded as such, until the patient remo
   browser,
 }) => {
   test.setTimeout(150_000);
-  const resources = parseBundle(readFileSync('fixtures/fhir/synthea-small-clemente-kreiger.json', 'utf8')).resources;
-  await seedRecords({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey: patient.privateKey, resources });
-  await registerEncryptionKey(E2E_RPC_URL, caregiver.privateKey);
+  await seedSmallChart(patient.privateKey, caregiver.privateKey);
 
   // The patient appoints Ana until a month from now; keys for every category are shared with her.
   await installWallet(page, patient.privateKey);

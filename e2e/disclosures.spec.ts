@@ -2,16 +2,14 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { createWalletClient, http } from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
-import { foundry } from 'viem/chains';
-import { accessRegistryAbi, deployments } from '../contracts-abi';
+import { accessRegistryAbi } from '../contracts-abi';
 import { categoriesToMask } from '../lib/categories';
-import { parseBundle } from '../lib/fhir/parseBundle';
 import { demoAccount } from '../lib/wallet/demoAccounts';
-import { registerEncryptionKey, seedRecords, shareRecordKeys } from '../scripts/lib/seedRecords';
+import { chainWriter } from '../scripts/lib/chainWriter';
+import { shareRecordKeys } from '../scripts/lib/seedRecords';
 import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
-import { connect, expect, expectAccessible, installWallet, publicClient, test } from './support/fixtures';
+import { connect, expect, expectAccessible, installWallet, test } from './support/fixtures';
+import { seedSmallChart } from './support/seedChart';
 import { unlock } from './support/vault';
 
 const run = promisify(execFile);
@@ -30,21 +28,17 @@ test('the patient sees who read what, exports it, and the anchored log detects t
   browser,
 }) => {
   test.setTimeout(120_000);
-  const resources = parseBundle(readFileSync('fixtures/fhir/synthea-small-clemente-kreiger.json', 'utf8')).resources;
-  await seedRecords({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey: patient.privateKey, resources });
-  await registerEncryptionKey(E2E_RPC_URL, clinician.privateKey);
-  const wallet = createWalletClient({
-    account: privateKeyToAccount(patient.privateKey),
-    chain: { ...foundry, rpcUrls: { default: { http: [E2E_RPC_URL] } } },
-    transport: http(E2E_RPC_URL),
-  });
-  const hash = await wallet.writeContract({
-    address: deployments['31337']!.AccessRegistry,
-    abi: accessRegistryAbi,
-    functionName: 'grant',
-    args: [patient.address, clinician.address, categoriesToMask(['conditions', 'immunizations']), 1, 0],
-  });
-  await publicClient.waitForTransactionReceipt({ hash });
+  await seedSmallChart(patient.privateKey, clinician.privateKey);
+  const { config, wallet, confirm } = chainWriter(E2E_RPC_URL, patient.privateKey);
+  await confirm(
+    wallet.writeContract({
+      address: config.accessRegistry,
+      abi: accessRegistryAbi,
+      functionName: 'grant',
+      args: [patient.address, clinician.address, categoriesToMask(['conditions', 'immunizations']), 1, 0],
+    }),
+    'grant the clinician',
+  );
   await shareRecordKeys({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey: patient.privateKey });
 
   // The clinician opens the chart: 5 records and 2 keys are disclosed.

@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
-import { parseBundle } from '../lib/fhir/parseBundle';
 import { demoAccount } from '../lib/wallet/demoAccounts';
-import { registerEncryptionKey, seedRecords } from '../scripts/lib/seedRecords';
 import { saveBench } from './support/bench';
-import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
 import { connect, expect, expectAccessible, installWallet, test } from './support/fixtures';
+import { seedSmallChart } from './support/seedChart';
 import { unlock } from './support/vault';
 
 const patient = demoAccount('Patient');
@@ -15,9 +12,7 @@ test('break glass: refused without opt-in, then reads only the emergency categor
   browser,
 }) => {
   test.setTimeout(150_000);
-  const resources = parseBundle(readFileSync('fixtures/fhir/synthea-small-clemente-kreiger.json', 'utf8')).resources;
-  await seedRecords({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey: patient.privateKey, resources });
-  await registerEncryptionKey(E2E_RPC_URL, responder.privateKey);
+  await seedSmallChart(patient.privateKey, responder.privateKey);
 
   // The responder tries before the patient opted in: refused, nothing recorded.
   const responderContext = await browser.newContext();

@@ -1,18 +1,15 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { deployments, demoStableTokenAbi } from '../contracts-abi';
-import { parseBundle } from '../lib/fhir/parseBundle';
 import { demoAccount } from '../lib/wallet/demoAccounts';
-import { seedRecords } from '../scripts/lib/seedRecords';
-import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
 import { connect, expect, expectAccessible, installWallet, publicClient, test } from './support/fixtures';
+import { seedSmallChart } from './support/seedChart';
 import { unlock } from './support/vault';
 
 const researcher = demoAccount('Researcher');
 const patient = demoAccount('Patient');
 const token = deployments['31337']!.RewardToken;
 const TITLE = 'Asthma and air quality';
-const SMALL_BUNDLE = 'fixtures/fhir/synthea-small-clemente-kreiger.json';
 
 function balanceOf(account: `0x${string}`) {
   return publicClient.readContract({
@@ -32,8 +29,7 @@ test('a funded study: patient consents, contributes de-identified data, is rewar
   browser,
 }) => {
   test.setTimeout(150_000);
-  const resources = parseBundle(readFileSync(SMALL_BUNDLE, 'utf8')).resources;
-  await seedRecords({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey: patient.privateKey, resources });
+  const resources = await seedSmallChart(patient.privateKey);
   const startingBalance = await balanceOf(researcher.address);
 
   // The researcher registers the study key, publishes and funds (approve, then deposit).

@@ -53,9 +53,11 @@ if (options['no-build']) {
 }
 
 const started = performance.now();
+// The chain starts when the seeded month does: day 0 of the seed clock.
+const clock = seedClock(rpcUrl, SEED_DAYS);
 const anvil = await startAnvil({
   port: Number(options['rpc-port']),
-  timestamp: Math.floor(Date.now() / 1000) - SEED_DAYS * 86_400,
+  timestamp: clock.time(0),
 });
 const stop = stopAllOnSignal(anvil.stop);
 // A failed step must not leave Anvil or the server running behind it.
@@ -65,7 +67,7 @@ try {
   const world = await seedDemoWorld({
     rpcUrl,
     dataDir,
-    clock: seedClock(rpcUrl, SEED_DAYS),
+    clock,
     resources: parseBundle(readFileSync(DEMO_BUNDLE, 'utf8')).resources,
   });
   const chainSeconds = (performance.now() - started) / 1000;

@@ -10,13 +10,23 @@ export async function fetchNonce(): Promise<string> {
   return ((await (await call('/api/auth/nonce')).json()) as { nonce: string }).nonce;
 }
 
-/** The EIP-4361 message for this site, chain and nonce, valid for 8 hours. */
-export function signInMessage({ address, chainId, nonce }: { address: Address; chainId: number; nonce: string }) {
+/** The EIP-4361 message for this site (or `origin`), chain and nonce, valid for 8 hours. */
+export function signInMessage({
+  address,
+  chainId,
+  nonce,
+  origin = window.location.origin,
+}: {
+  address: Address;
+  chainId: number;
+  nonce: string;
+  origin?: string;
+}) {
   return createSiweMessage({
     address: getAddress(address),
     chainId,
-    domain: window.location.host,
-    uri: window.location.origin,
+    domain: new URL(origin).host,
+    uri: origin,
     nonce,
     version: '1',
     statement: 'Sign in to OwnChart to store and read encrypted records.',

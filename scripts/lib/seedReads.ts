@@ -1,6 +1,6 @@
 import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { createSiweMessage } from 'viem/siwe';
+import { signInMessage } from '../../lib/auth/siweClient';
 import { loadVaultRecords } from '../../lib/vault/loadVaultRecords';
 import { listEnvelopes, readBlobs } from '../../lib/vault/vaultApi';
 import { chainWriter } from './chainWriter';
@@ -16,16 +16,7 @@ async function signedInFetch(appUrl: string, chainId: number, privateKey: Hex): 
   const nodeFetch = globalThis.fetch;
   const url = (path: string | URL | Request) => new URL(String(path), appUrl);
   const { nonce } = (await (await nodeFetch(url('/api/auth/nonce'))).json()) as { nonce: string };
-  const message = createSiweMessage({
-    address: account.address,
-    chainId,
-    domain: new URL(appUrl).host,
-    uri: appUrl,
-    nonce,
-    version: '1',
-    statement: 'Sign in to OwnChart to store and read encrypted records.',
-    expirationTime: new Date(Date.now() + 3_600_000),
-  });
+  const message = signInMessage({ address: account.address, chainId, nonce, origin: new URL(appUrl).origin });
   const verified = await nodeFetch(url('/api/auth/verify'), {
     method: 'POST',
     headers: { 'content-type': 'application/json' },

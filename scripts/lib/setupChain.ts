@@ -1,15 +1,4 @@
-import {
-  createPublicClient,
-  createTestClient,
-  createWalletClient,
-  getAddress,
-  http,
-  type Abi,
-  type Address,
-  type Hex,
-} from 'viem';
-import { privateKeyToAccount } from 'viem/accounts';
-import { foundry } from 'viem/chains';
+import { createTestClient, getAddress, http, type Abi, type Address, type Hex } from 'viem';
 import { deployments } from '../../contracts-abi';
 import {
   accessRegistryAbi,
@@ -31,6 +20,7 @@ import {
   researchStudiesBytecode,
 } from '../../contracts-abi/bytecode';
 import { DEMO_ACCOUNTS, demoAccount } from '../../lib/wallet/demoAccounts';
+import { chainWriter } from './chainWriter';
 
 export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11';
 
@@ -53,9 +43,8 @@ export const DEMO_TOKEN_SUPPLY = 1_000_000n * 10n ** 6n;
  * Safe to run against a chain that is already set up.
  */
 export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> {
-  const chain = { ...foundry, rpcUrls: { default: { http: [rpcUrl] } } };
-  const client = createPublicClient({ chain, transport: http(rpcUrl) });
-  const testClient = createTestClient({ mode: 'anvil', chain, transport: http(rpcUrl) });
+  const { config, client, account: deployer, wallet, confirm } = chainWriter(rpcUrl, DEMO_ACCOUNTS[0]!.privateKey);
+  const testClient = createTestClient({ mode: 'anvil', chain: config.chain, transport: http(rpcUrl) });
   await testClient.setCode({ address: MULTICALL3_ADDRESS, bytecode: multicall3DeployedBytecode });
 
   const expected = deployments['31337']!;
@@ -68,8 +57,6 @@ export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> 
     disclosureAnchors: getAddress(expected.DisclosureAnchors),
     emergencyAccess: getAddress(expected.EmergencyAccess),
   };
-  const deployer = privateKeyToAccount(DEMO_ACCOUNTS[0]!.privateKey);
-  const wallet = createWalletClient({ account: deployer, chain, transport: http(rpcUrl) });
 
   async function deploy(name: string, address: Address, abi: Abi, bytecode: Hex, args: readonly unknown[] = []) {
     if ((await client.getCode({ address })) !== undefined) return;
@@ -102,8 +89,10 @@ export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> 
       { functionName: 'setInstitution', args: [deployer.address, true] },
       { functionName: 'setResponder', args: [demoAccount('Responder').address, true] },
     ] as const) {
-      const hash = await wallet.writeContract({ address: addresses.emergencyAccess, abi: emergencyAccessAbi, ...call });
-      await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
+      await confirm(
+        wallet.writeContract({ address: addresses.emergencyAccess, abi: emergencyAccessAbi, ...call }),
+        call.functionName,
+      );
     }
   }
   return addresses;
