@@ -1,7 +1,6 @@
 'use client';
 
 import Link from 'next/link';
-import { useRouter } from 'next/navigation';
 import { useAccount } from 'wagmi';
 import { DEMO_ACCOUNTS } from '@/lib/wallet/demoAccounts';
 import { WALKTHROUGH, walkthroughStep } from '@/lib/walkthrough/steps';
@@ -13,17 +12,12 @@ import { useWalkthroughStep } from './useWalkthroughStep';
  * the next step: the presenter never has to remember where to go or what to point at.
  */
 export function WalkthroughBar() {
-  const [current, setCurrent] = useWalkthroughStep();
-  const router = useRouter();
+  const { current, goTo, leave } = useWalkthroughStep();
   const { address } = useAccount();
   const step = walkthroughStep(current);
   if (!step || current === null) return null;
   const connected = DEMO_ACCOUNTS.find((a) => a.address.toLowerCase() === address?.toLowerCase());
 
-  const go = (n: number) => {
-    setCurrent(n);
-    router.push(WALKTHROUGH[n - 1]!.href);
-  };
   return (
     <aside aria-labelledby="walkthrough-step" className="border-b border-teal-700 bg-teal-50">
       <div className="mx-auto max-w-5xl space-y-2 p-4">
@@ -42,20 +36,20 @@ export function WalkthroughBar() {
         <StepDetails step={step} />
         <div className="flex flex-wrap gap-3">
           {current > 1 && (
-            <button type="button" className="btn-secondary" onClick={() => go(current - 1)}>
+            <button type="button" className="btn-secondary" onClick={() => goTo(current - 1)}>
               Previous step
             </button>
           )}
           {current < WALKTHROUGH.length ? (
-            <button type="button" className="btn-primary" onClick={() => go(current + 1)}>
+            <button type="button" className="btn-primary" onClick={() => goTo(current + 1)}>
               Next step: {WALKTHROUGH[current]!.title}
             </button>
           ) : (
-            <Link href="/walkthrough" className="btn-primary no-underline" onClick={() => setCurrent(null)}>
+            <Link href="/walkthrough" className="btn-primary no-underline" onClick={leave}>
               Finish the walkthrough
             </Link>
           )}
-          <button type="button" className="btn-secondary" onClick={() => setCurrent(null)}>
+          <button type="button" className="btn-secondary" onClick={leave}>
             Leave the walkthrough
           </button>
         </div>

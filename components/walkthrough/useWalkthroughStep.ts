@@ -1,6 +1,8 @@
 'use client';
 
+import { useRouter } from 'next/navigation';
 import { useCallback, useSyncExternalStore } from 'react';
+import { WALKTHROUGH } from '@/lib/walkthrough/steps';
 
 const STORAGE_KEY = 'ownchart.walkthrough.step';
 const CHANGED = 'ownchart:walkthrough';
@@ -19,16 +21,27 @@ const read = () => {
   return stored === null ? null : Number(stored);
 };
 
+function store(step: number | null) {
+  if (step === null) window.localStorage.removeItem(STORAGE_KEY);
+  else window.localStorage.setItem(STORAGE_KEY, String(step));
+  window.dispatchEvent(new Event(CHANGED));
+}
+
 /**
  * The walkthrough step the presenter is on (1-based), kept in this browser across pages and
- * account switches; null when no walkthrough is running.
+ * account switches (null when no walkthrough is running); `goTo` makes step `n` current and opens
+ * its page, `leave` ends the walkthrough.
  */
-export function useWalkthroughStep(): [number | null, (step: number | null) => void] {
-  const step = useSyncExternalStore(subscribe, read, () => null);
-  const setStep = useCallback((next: number | null) => {
-    if (next === null) window.localStorage.removeItem(STORAGE_KEY);
-    else window.localStorage.setItem(STORAGE_KEY, String(next));
-    window.dispatchEvent(new Event(CHANGED));
-  }, []);
-  return [step, setStep];
+export function useWalkthroughStep() {
+  const current = useSyncExternalStore(subscribe, read, () => null);
+  const router = useRouter();
+  const goTo = useCallback(
+    (n: number) => {
+      store(n);
+      router.push(WALKTHROUGH[n - 1]!.href);
+    },
+    [router],
+  );
+  const leave = useCallback(() => store(null), []);
+  return { current, goTo, leave };
 }

@@ -33,8 +33,8 @@ describe('summarizeDisclosures', () => {
       entry(OKAFOR.toLowerCase(), 'record', 0, 1_500),
     ]);
     expect(summary).toEqual([
-      { reader: OKAFOR, records: 3, keys: 1, categories: [0, 4], bases: ['grant'], firstAt: 1_000, lastAt: 3_000 },
-      { reader: ANA, records: 1, keys: 0, categories: [1], bases: ['caregiver'], firstAt: 2_500, lastAt: 2_500 },
+      { reader: OKAFOR, records: 3, keys: 1, categories: 0b1_0001, bases: ['grant'], firstAt: 1_000, lastAt: 3_000 },
+      { reader: ANA, records: 1, keys: 0, categories: 0b10, bases: ['caregiver'], firstAt: 2_500, lastAt: 2_500 },
     ]);
   });
 

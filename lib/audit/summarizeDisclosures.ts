@@ -5,8 +5,8 @@ export type ReaderSummary = {
   reader: Address;
   records: number;
   keys: number;
-  /** Category bits this reader received something from, ascending. */
-  categories: number[];
+  /** The categories this reader received something from, as a bit set (like a grant's scope). */
+  categories: number;
   bases: DisclosureBasis[];
   firstAt: number;
   lastAt: number;
@@ -24,20 +24,18 @@ export function summarizeDisclosures(entries: readonly LoggedDisclosure[]): Read
       reader: entry.reader,
       records: 0,
       keys: 0,
-      categories: [],
+      categories: 0,
       bases: [],
       firstAt: entry.at,
       lastAt: entry.at,
     };
     if (entry.kind === 'record') summary.records += 1;
     else summary.keys += 1;
-    if (!summary.categories.includes(entry.category)) summary.categories.push(entry.category);
+    summary.categories |= 1 << entry.category;
     if (!summary.bases.includes(entry.basis)) summary.bases.push(entry.basis);
     summary.firstAt = Math.min(summary.firstAt, entry.at);
     summary.lastAt = Math.max(summary.lastAt, entry.at);
     byReader.set(id, summary);
   }
-  return [...byReader.values()]
-    .map((s) => ({ ...s, categories: s.categories.sort((a, b) => a - b) }))
-    .sort((a, b) => b.lastAt - a.lastAt);
+  return [...byReader.values()].sort((a, b) => b.lastAt - a.lastAt);
 }

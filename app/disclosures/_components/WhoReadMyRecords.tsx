@@ -39,9 +39,8 @@ function ReadersInShort({ entries }: { entries: LoggedDisclosure[] }) {
             <li key={r.reader} className="rounded-md bg-slate-50 p-3">
               <AccountName address={r.reader} />
               <p>
-                {plural(r.records, 'record')} and {plural(r.keys, 'key')} from{' '}
-                {describeScope(categoriesMask(r.categories))} · basis: {r.bases.map((b) => BASIS[b]).join(', ')} · last
-                on {formatDateTime(r.lastAt / 1000)}
+                {plural(r.records, 'record')} and {plural(r.keys, 'key')} from {describeScope(r.categories)} · basis:{' '}
+                {r.bases.map((b) => BASIS[b]).join(', ')} · last on {formatDateTime(r.lastAt / 1000)}
               </p>
             </li>
           ))}
@@ -50,8 +49,6 @@ function ReadersInShort({ entries }: { entries: LoggedDisclosure[] }) {
     </section>
   );
 }
-
-const categoriesMask = (bits: number[]) => bits.reduce((mask, bit) => mask | (1 << bit), 0);
 
 function Disclosures({ patient }: { patient: Address }) {
   const queryClient = useQueryClient();

@@ -1,6 +1,5 @@
 'use client';
 
-import { useRouter } from 'next/navigation';
 import { StepDetails } from '@/components/walkthrough/StepDetails';
 import { useWalkthroughStep } from '@/components/walkthrough/useWalkthroughStep';
 import { chainConfig } from '@/lib/chain/chainConfig';
@@ -8,8 +7,7 @@ import { WALKTHROUGH } from '@/lib/walkthrough/steps';
 
 /** Every step of the walkthrough, each with the way to start from it. */
 export function WalkthroughSteps() {
-  const [current, setCurrent] = useWalkthroughStep();
-  const router = useRouter();
+  const { current, goTo } = useWalkthroughStep();
   if (!chainConfig.isLocal) {
     return (
       <p className="card">
@@ -17,10 +15,6 @@ export function WalkthroughSteps() {
       </p>
     );
   }
-  const start = (n: number) => {
-    setCurrent(n);
-    router.push(WALKTHROUGH[n - 1]!.href);
-  };
   return (
     <ol className="space-y-4">
       {WALKTHROUGH.map((step, i) => (
@@ -31,7 +25,7 @@ export function WalkthroughSteps() {
               {current === i + 1 && <span className="ml-2 text-base font-normal">(you are here)</span>}
             </h2>
             <StepDetails step={step} />
-            <button type="button" className={i === 0 ? 'btn-primary' : 'btn-secondary'} onClick={() => start(i + 1)}>
+            <button type="button" className={i === 0 ? 'btn-primary' : 'btn-secondary'} onClick={() => goTo(i + 1)}>
               {i === 0 ? 'Start the walkthrough' : `Go to step ${i + 1}`}: {step.page}
             </button>
           </article>
