@@ -5,6 +5,9 @@ import { SiteHeader } from '@/components/SiteHeader';
 import { WalkthroughBar } from '@/components/walkthrough/WalkthroughBar';
 import './globals.css';
 
+// Every page carries its own CSP nonce (middleware.ts), so none can be prerendered once for all.
+export const dynamic = 'force-dynamic';
+
 export const metadata: Metadata = {
   title: 'OwnChart',
   description: 'Your health records, under your keys. You decide who can read them.',

@@ -3,6 +3,19 @@
 export const accessRegistryAbi = [
   {
     "type": "function",
+    "name": "accept",
+    "inputs": [
+      {
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "appointCaregiver",
     "inputs": [
       {
@@ -146,6 +159,11 @@ export const accessRegistryAbi = [
             "name": "expiresAt",
             "type": "uint40",
             "internalType": "uint40"
+          },
+          {
+            "name": "accepted",
+            "type": "bool",
+            "internalType": "bool"
           }
         ]
       }
@@ -254,6 +272,11 @@ export const accessRegistryAbi = [
             "name": "expiresAt",
             "type": "uint40",
             "internalType": "uint40"
+          },
+          {
+            "name": "accepted",
+            "type": "bool",
+            "internalType": "bool"
           }
         ]
       }
@@ -353,6 +376,11 @@ export const accessRegistryAbi = [
             "name": "expiresAt",
             "type": "uint40",
             "internalType": "uint40"
+          },
+          {
+            "name": "accepted",
+            "type": "bool",
+            "internalType": "bool"
           }
         ]
       }
@@ -365,6 +393,19 @@ export const accessRegistryAbi = [
     "inputs": [
       {
         "name": "caregiver",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "renounce",
+    "inputs": [
+      {
+        "name": "patient",
         "type": "address",
         "internalType": "address"
       }
@@ -389,6 +430,25 @@ export const accessRegistryAbi = [
     ],
     "outputs": [],
     "stateMutability": "nonpayable"
+  },
+  {
+    "type": "event",
+    "name": "AccessAccepted",
+    "inputs": [
+      {
+        "name": "patient",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "grantee",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      }
+    ],
+    "anonymous": false
   },
   {
     "type": "event",
@@ -423,6 +483,25 @@ export const accessRegistryAbi = [
         "type": "uint40",
         "indexed": false,
         "internalType": "uint40"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "AccessRenounced",
+    "inputs": [
+      {
+        "name": "patient",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "grantee",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
       }
     ],
     "anonymous": false
@@ -551,6 +630,17 @@ export const accessRegistryAbi = [
       }
     ],
     "anonymous": false
+  },
+  {
+    "type": "error",
+    "name": "AccessRegistryCaregiverSelfGrant",
+    "inputs": [
+      {
+        "name": "caregiver",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
   },
   {
     "type": "error",
@@ -701,6 +791,17 @@ export const keyDirectoryAbi = [
       }
     ],
     "anonymous": false
+  },
+  {
+    "type": "error",
+    "name": "KeyDirectoryInvalidKey",
+    "inputs": [
+      {
+        "name": "publicKey",
+        "type": "bytes32",
+        "internalType": "bytes32"
+      }
+    ]
   },
   {
     "type": "error",
@@ -1112,6 +1213,11 @@ export const researchStudiesAbi = [
             "internalType": "uint128"
           },
           {
+            "name": "reserved",
+            "type": "uint128",
+            "internalType": "uint128"
+          },
+          {
             "name": "cap",
             "type": "uint32",
             "internalType": "uint32"
@@ -1254,6 +1360,19 @@ export const researchStudiesAbi = [
         "internalType": "uint256"
       }
     ],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
+    "name": "reclaim",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "outputs": [],
     "stateMutability": "nonpayable"
   },
   {
@@ -1401,7 +1520,51 @@ export const researchStudiesAbi = [
   },
   {
     "type": "event",
+    "name": "EscrowReclaimed",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "indexed": true,
+        "internalType": "uint256"
+      },
+      {
+        "name": "amount",
+        "type": "uint128",
+        "indexed": false,
+        "internalType": "uint128"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
     "name": "RewardClaimed",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "indexed": true,
+        "internalType": "uint256"
+      },
+      {
+        "name": "patient",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "amount",
+        "type": "uint128",
+        "indexed": false,
+        "internalType": "uint128"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
+    "name": "RewardReleased",
     "inputs": [
       {
         "name": "studyId",
@@ -1627,6 +1790,17 @@ export const researchStudiesAbi = [
   {
     "type": "error",
     "name": "StudyIsClosed",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "StudyNotClosed",
     "inputs": [
       {
         "name": "studyId",
@@ -2183,19 +2357,6 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "function",
-    "name": "MAX_REASON",
-    "inputs": [],
-    "outputs": [
-      {
-        "name": "",
-        "type": "uint8",
-        "internalType": "uint8"
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
     "name": "MAX_WINDOW",
     "inputs": [],
     "outputs": [
@@ -2230,9 +2391,9 @@ export const emergencyAccessAbi = [
         "internalType": "address"
       },
       {
-        "name": "reason",
-        "type": "uint8",
-        "internalType": "uint8"
+        "name": "reasonCommitment",
+        "type": "bytes32",
+        "internalType": "bytes32"
       }
     ],
     "outputs": [],
@@ -2307,6 +2468,30 @@ export const emergencyAccessAbi = [
         "name": "",
         "type": "address",
         "internalType": "address"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "isBlocked",
+    "inputs": [
+      {
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "responder",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "bool",
+        "internalType": "bool"
       }
     ],
     "stateMutability": "view"
@@ -2430,6 +2615,24 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "function",
+    "name": "setResponderBlocked",
+    "inputs": [
+      {
+        "name": "responder",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "blocked",
+        "type": "bool",
+        "internalType": "bool"
+      }
+    ],
+    "outputs": [],
+    "stateMutability": "nonpayable"
+  },
+  {
+    "type": "function",
     "name": "windowOf",
     "inputs": [
       {
@@ -2465,9 +2668,9 @@ export const emergencyAccessAbi = [
             "internalType": "uint40"
           },
           {
-            "name": "reason",
-            "type": "uint8",
-            "internalType": "uint8"
+            "name": "reasonCommitment",
+            "type": "bytes32",
+            "internalType": "bytes32"
           }
         ]
       }
@@ -2522,10 +2725,10 @@ export const emergencyAccessAbi = [
         "internalType": "address"
       },
       {
-        "name": "reason",
-        "type": "uint8",
+        "name": "reasonCommitment",
+        "type": "bytes32",
         "indexed": false,
-        "internalType": "uint8"
+        "internalType": "bytes32"
       },
       {
         "name": "categories",
@@ -2601,6 +2804,31 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "event",
+    "name": "ResponderBlocked",
+    "inputs": [
+      {
+        "name": "patient",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "responder",
+        "type": "address",
+        "indexed": true,
+        "internalType": "address"
+      },
+      {
+        "name": "blocked",
+        "type": "bool",
+        "indexed": false,
+        "internalType": "bool"
+      }
+    ],
+    "anonymous": false
+  },
+  {
+    "type": "event",
     "name": "ResponderSet",
     "inputs": [
       {
@@ -2642,6 +2870,27 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "error",
+    "name": "EmergencyCoolingDown",
+    "inputs": [
+      {
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "responder",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "until",
+        "type": "uint40",
+        "internalType": "uint40"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "EmergencyInvalidPolicy",
     "inputs": [
       {
@@ -2658,14 +2907,8 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "error",
-    "name": "EmergencyInvalidReason",
-    "inputs": [
-      {
-        "name": "reason",
-        "type": "uint8",
-        "internalType": "uint8"
-      }
-    ]
+    "name": "EmergencyMissingReason",
+    "inputs": []
   },
   {
     "type": "error",
@@ -2733,6 +2976,22 @@ export const emergencyAccessAbi = [
     "inputs": [
       {
         "name": "caller",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EmergencyResponderBlocked",
+    "inputs": [
+      {
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "responder",
         "type": "address",
         "internalType": "address"
       }

@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { deployments, demoStableTokenAbi } from '../contracts-abi';
+import { deployments, demoStableTokenAbi, researchStudiesAbi } from '../contracts-abi';
 import { demoAccount } from '../lib/wallet/demoAccounts';
 import { connect, expect, expectAccessible, installWallet, publicClient, test } from './support/fixtures';
 import { seedSmallChart } from './support/seedChart';
@@ -77,18 +77,31 @@ test('a funded study: patient consents, contributes de-identified data, is rewar
   await study(maria).getByRole('button', { name: 'Contribute de-identified data' }).click();
   await expect(study(maria)).toContainText('Contributed, awaiting the researcher’s review');
 
-  // The researcher reviews the decrypted extract, accepts it and downloads the dataset.
+  // The reward was set aside when the data came in; the data opens only once it is paid for.
   await page.reload();
   await unlock(page);
-  await study(page)
-    .getByRole('button', { name: `Review contribution from ${patient.address}` })
-    .click();
-  const review = study(page).getByRole('region', { name: 'Contribution under review' });
-  await expect(review).toContainText('de-identified resources');
-  await expect(review).toContainText('Body mass index 30+ - obesity (finding)');
-  await review.getByRole('button', { name: 'Accept contribution' }).click();
-  await expect(study(page).getByRole('row', { name: /Accepted/ })).toBeVisible();
   await expect(study(page)).toContainText('Budget left: 75 oUSD');
+  await expect(study(page)).toContainText('25 oUSD set aside for contributions awaiting review');
+  const { contributionHash } = await publicClient.readContract({
+    address: deployments['31337']!.ResearchStudies,
+    abi: researchStudiesAbi,
+    functionName: 'participationOf',
+    args: [1n, patient.address],
+  });
+  const early = await page.request.get(`/api/contributions/${contributionHash}?study=1&patient=${patient.address}`);
+  expect(early.status()).toBe(403);
+  expect(await early.text()).toContain('Accept this contribution');
+  await study(page)
+    .getByRole('button', { name: `Accept contribution from ${patient.address} and pay 25 oUSD` })
+    .click();
+  await expect(study(page).getByRole('row', { name: /Accepted/ })).toBeVisible();
+  await expect(study(page)).toContainText('Budget left: 75 oUSD (1 contribution accepted)');
+  await study(page)
+    .getByRole('button', { name: `Open contribution from ${patient.address}` })
+    .click();
+  const opened = study(page).getByRole('region', { name: 'Contribution' });
+  await expect(opened).toContainText('de-identified resources');
+  await expect(opened).toContainText('Body mass index 30+ - obesity (finding)');
   const [download] = await Promise.all([
     page.waitForEvent('download'),
     study(page).getByRole('button', { name: 'Download dataset (CSV)' }).click(),

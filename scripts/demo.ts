@@ -39,7 +39,14 @@ const rpcUrl = `http://127.0.0.1:${options['rpc-port']}`;
 const distDir = options['dist-dir'];
 // Blobs, key envelopes and the disclosure log belong to this run's chain: all start fresh together.
 const dataDir = path.resolve(options['data-dir']);
-const env = { ...process.env, NEXT_TELEMETRY_DISABLED: '1', NEXT_DIST_DIR: distDir, OWNCHART_DATA_DIR: dataDir };
+const env = {
+  ...process.env,
+  NEXT_TELEMETRY_DISABLED: '1',
+  NEXT_DIST_DIR: distDir,
+  OWNCHART_DATA_DIR: dataDir,
+  // The site sign-ins must name: configuration, never the request's Host header.
+  OWNCHART_ORIGIN: appUrl,
+};
 
 await assertPortFree(Number(options['rpc-port']), '--rpc-port');
 await assertPortFree(Number(options.port), '--port');

@@ -7,6 +7,10 @@ const anvil = await startAnvil({ port: 8545 });
 const { accessRegistry } = await setupChain(anvil.rpcUrl);
 console.log(`Anvil ${anvil.rpcUrl} · AccessRegistry ${accessRegistry}`);
 startChild(process.execPath, [NEXT_BIN, 'dev', '-H', '127.0.0.1', '-p', process.env.PORT ?? '3000'], {
-  env: { ...process.env, NEXT_TELEMETRY_DISABLED: '1' },
+  env: {
+    ...process.env,
+    NEXT_TELEMETRY_DISABLED: '1',
+    OWNCHART_ORIGIN: process.env.OWNCHART_ORIGIN ?? `http://127.0.0.1:${process.env.PORT ?? '3000'}`,
+  },
 });
 stopAllOnSignal(anvil.stop);

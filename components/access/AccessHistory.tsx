@@ -4,10 +4,12 @@ import type { Address as AddressType } from 'viem';
 import type { AccessEvent } from '@/lib/access/types';
 import { describePermission } from '@/lib/access/permission';
 import { describeScope } from '@/lib/categories';
-import { describeReason } from '@/lib/emergency/reasons';
+import { describeWindowReason, type RevealedReasons } from '@/lib/emergency/describeWindowReason';
 import { formatAddress } from '@/lib/format/formatAddress';
 import { formatDateTime } from '@/lib/format/formatDate';
 import { formatExpiry } from '@/lib/format/formatExpiry';
+import { useAccount } from 'wagmi';
+import { useEmergencyReasons } from '@/components/emergency/useEmergency';
 import { useAccessHistory } from '@/components/hooks/useAccessQueries';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
@@ -22,10 +24,10 @@ const KIND_LABEL: Record<AccessEvent['kind'], string> = {
   'caregiver-removed': 'Caregiver removed',
 };
 
-function describe(event: AccessEvent): string {
+function describe(event: AccessEvent, reasons: RevealedReasons): string {
   if (event.kind === 'revoked') return 'All access ended.';
   if (event.kind === 'emergency-opened') {
-    return `Break glass: ${describeReason(event.emergency?.reason ?? 0)} · ${describeScope(event.categories ?? 0)} · until ${formatExpiry(event.expiresAt ?? 0)} · institution ${formatAddress(event.emergency?.institution ?? '')}`;
+    return `Break glass · reason: ${describeWindowReason(event.emergency?.reasonCommitment, reasons)} · ${describeScope(event.categories ?? 0)} · until ${formatExpiry(event.expiresAt ?? 0)} · institution ${formatAddress(event.emergency?.institution ?? '')}`;
   }
   if (event.kind === 'caregiver-appointed') {
     return `May see your records and grant or revoke access for you until ${formatExpiry(event.expiresAt ?? 0)}.`;
@@ -43,6 +45,7 @@ function describe(event: AccessEvent): string {
 /** Every grant, change and revocation for this patient, newest first, from the chain's events. */
 export function AccessHistory({ patient }: { patient: AddressType }) {
   const history = useAccessHistory(patient);
+  const reasons = useEmergencyReasons(patient, useAccount().address);
   return (
     <section aria-labelledby="history-heading" className="card space-y-4">
       <h2 id="history-heading" className="text-xl font-semibold">
@@ -62,7 +65,7 @@ export function AccessHistory({ patient }: { patient: AddressType }) {
                 {KIND_LABEL[event.kind]} <span className="font-normal">for</span>{' '}
                 <AccountName address={event.grantee} />
               </p>
-              <p>{describe(event)}</p>
+              <p>{describe(event, reasons)}</p>
               {event.byCaregiver && (
                 <p>
                   Done by your caregiver <AccountName address={event.byCaregiver} />

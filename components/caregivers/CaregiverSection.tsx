@@ -6,6 +6,7 @@ import { accessRegistryAbi } from '@/contracts-abi';
 import { useAccessHistory, useGrantees } from '@/components/hooks/useAccessQueries';
 import { useTransactor } from '@/components/hooks/useTransactor';
 import { AccountName } from '@/components/ui/AccountName';
+import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import { accessKeys } from '@/lib/access/queryKeys';
 import type { AccessEvent } from '@/lib/access/types';
@@ -34,8 +35,9 @@ export function CaregiverSection({ patient }: { patient: Address }) {
   const [invalid, setInvalid] = useState<string | null>(null);
   const id = useId();
   const chainId = chainConfig.chain.id;
-  const now = grantees.data?.chainTime ?? Math.floor(Date.now() / 1000);
-  const caregivers = history.data ? liveCaregivers(history.data, now) : [];
+  // Judged at chain time; without the chain's answer nothing is claimed, not even "none".
+  const now = grantees.data?.chainTime;
+  const caregivers = history.data && now !== undefined ? liveCaregivers(history.data, now) : null;
   const invalidates = [accessKeys.history(chainId, patient), accessKeys.grantees(chainId, patient)];
 
   async function appoint(event: FormEvent) {
@@ -49,6 +51,8 @@ export function CaregiverSection({ patient }: { patient: Address }) {
     } catch {
       return setInvalid('Choose until when they may act for you.');
     }
+    if (now === undefined)
+      return setInvalid('The chain cannot be read right now, so nothing can be appointed. Try again.');
     if (expiresAt <= now) return setInvalid('That date has passed. Choose a later one.');
     setInvalid(null);
     const ok = await run({
@@ -75,9 +79,16 @@ export function CaregiverSection({ patient }: { patient: Address }) {
         access for you until the date you choose. Everything they do is recorded as done by them. They cannot appoint
         other caregivers, and you can remove them at any time.
       </p>
-      {caregivers.length === 0 ? (
-        <p>You have no caregiver.</p>
-      ) : (
+      {(history.isError || grantees.isError) && (
+        <QueryErrorBanner
+          error={history.error ?? grantees.error}
+          onRetry={() => Promise.all([history.refetch(), grantees.refetch()])}
+          what="your caregivers"
+        />
+      )}
+      {caregivers === null && !history.isError && !grantees.isError && <p role="status">Loading your caregivers…</p>}
+      {caregivers?.length === 0 && <p>You have no caregiver.</p>}
+      {caregivers && caregivers.length > 0 && (
         <ul className="space-y-2">
           {caregivers.map((c) => (
             <li key={c.grantee} className="flex flex-wrap items-center gap-3">

@@ -8,6 +8,9 @@ import { useTransactor } from '@/components/hooks/useTransactor';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import { accessKeys } from '@/lib/access/queryKeys';
 import { chainConfig } from '@/lib/chain/chainConfig';
+import { toOwnChartError } from '@/lib/errors/toOwnChartError';
+import { revealReason } from '@/lib/emergency/reasonApi';
+import { commitReason, type ReasonReveal } from '@/lib/emergency/reasonCommitment';
 import { EMERGENCY_REASONS } from '@/lib/emergency/reasons';
 import { emergencyKeys } from './useEmergency';
 
@@ -19,6 +22,10 @@ export function BreakGlassForm({ responder }: { responder: Address }) {
   const [confirmed, setConfirmed] = useState(false);
   const [invalid, setInvalid] = useState<string | null>(null);
   const [opened, setOpened] = useState<Address | null>(null);
+  // The reason goes on-chain only as a salted commitment; the code and salt go to the server
+  // for the patient. Kept until sent, so a failed send can be tried again.
+  const [unsent, setUnsent] = useState<{ patient: Address; reveal: ReasonReveal } | null>(null);
+  const [sendError, setSendError] = useState<string | null>(null);
   const id = useId();
 
   async function submit(event: FormEvent) {
@@ -30,15 +37,29 @@ export function BreakGlassForm({ responder }: { responder: Address }) {
     if (!confirmed) return setInvalid('Confirm that this is an emergency.');
     setInvalid(null);
     const target = getAddress(address);
+    const { commitment, ...reveal } = commitReason(Number(reason));
     const ok = await run({
       label: `breaking glass for ${target}`,
       address: chainConfig.emergencyAccess!,
       abi: emergencyAccessAbi,
       functionName: 'breakGlass',
-      args: [target, Number(reason)],
+      args: [target, commitment],
       invalidates: [emergencyKeys.all, accessKeys.history(chainConfig.chain.id, target)],
     });
-    if (ok) setOpened(target);
+    if (!ok) return;
+    setOpened(target);
+    await sendReason({ patient: target, reveal });
+  }
+
+  async function sendReason(pending: { patient: Address; reveal: ReasonReveal }) {
+    setSendError(null);
+    try {
+      await revealReason(pending.patient, pending.reveal);
+      setUnsent(null);
+    } catch (error) {
+      setUnsent(pending);
+      setSendError(toOwnChartError(error).shortMessage);
+    }
   }
 
   return (
@@ -48,7 +69,8 @@ export function BreakGlassForm({ responder }: { responder: Address }) {
       </h2>
       <p>
         Opens the categories this patient allows in an emergency, for the window they chose. It is recorded on-chain
-        with your account, your institution and the reason, the patient is told, and every record you read is logged.
+        with your account and your institution; the reason is recorded for the patient alone (on-chain only as a sealed
+        commitment). The patient is told, and every record you read is logged.
       </p>
       <form onSubmit={submit} className="space-y-3" noValidate>
         <div>
@@ -90,6 +112,14 @@ export function BreakGlassForm({ responder }: { responder: Address }) {
         </button>
       </form>
       <TransactionStatus stage={stage} />
+      {unsent && (
+        <div role="alert" className="space-y-2 text-red-800">
+          <p>Emergency access is open, but the reason could not be recorded for the patient: {sendError}</p>
+          <button type="button" className="btn-secondary" onClick={() => sendReason(unsent)}>
+            Send the reason again
+          </button>
+        </div>
+      )}
       {opened && (
         <p>
           <Link href={`/patients/${opened}`}>Open the emergency chart</Link>

@@ -6,14 +6,16 @@ import { emergencyAccessAbi } from '@/contracts-abi';
 import { useAccessHistory, useGrantees } from '@/components/hooks/useAccessQueries';
 import { useTransactor } from '@/components/hooks/useTransactor';
 import { AccountName } from '@/components/ui/AccountName';
+import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import { accessKeys } from '@/lib/access/queryKeys';
 import type { AccessEvent } from '@/lib/access/types';
 import { describeScope } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
-import { describeReason } from '@/lib/emergency/reasons';
+import { describeWindowReason } from '@/lib/emergency/describeWindowReason';
 import { formatDateTime } from '@/lib/format/formatDate';
-import { emergencyKeys } from './useEmergency';
+import { useAccount } from 'wagmi';
+import { emergencyKeys, useEmergencyReasons } from './useEmergency';
 
 const RECENT_DAYS = 30;
 
@@ -43,9 +45,21 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
   const history = useAccessHistory(patient);
   const grantees = useGrantees(patient);
   const { stage, run, busy } = useTransactor();
-  const now = grantees.data?.chainTime ?? Math.floor(Date.now() / 1000);
-  const windows = history.data ? recentWindows(history.data, now) : [];
-  if (windows.length === 0 || !chainConfig.emergencyAccess) return null;
+  const reasons = useEmergencyReasons(patient, useAccount().address);
+  if (!chainConfig.emergencyAccess) return null;
+  // An emergency window cannot be ruled out without the chain: say so rather than stay silent.
+  if (history.isError || grantees.isError) {
+    return (
+      <QueryErrorBanner
+        error={history.error ?? grantees.error}
+        onRetry={() => Promise.all([history.refetch(), grantees.refetch()])}
+        what="whether anyone has opened emergency access to your records"
+      />
+    );
+  }
+  const now = grantees.data?.chainTime;
+  const windows = history.data && now !== undefined ? recentWindows(history.data, now) : [];
+  if (windows.length === 0) return null;
   const active = windows.some((w) => w.open);
   return (
     <section
@@ -62,7 +76,8 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
           <li key={`${opened.transactionHash}-${opened.logIndex}`} className="space-y-1">
             <p>
               <AccountName address={opened.grantee} /> opened your {describeScope(opened.categories ?? 0)} on{' '}
-              {formatDateTime(opened.timestamp)}. Reason: {describeReason(opened.emergency?.reason ?? 0)}.{' '}
+              {formatDateTime(opened.timestamp)}. Reason:{' '}
+              {describeWindowReason(opened.emergency?.reasonCommitment, reasons)}.{' '}
               {open ? `Open until ${formatDateTime(opened.expiresAt ?? 0)}.` : 'Now ended.'}
             </p>
             {open && (
@@ -78,6 +93,7 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
                     functionName: 'endAccess',
                     args: [patient, opened.grantee],
                     invalidates: [accessKeys.history(chainConfig.chain.id, patient), emergencyKeys.all],
+                    // Ending it stops this responder from opening it again until you allow them.
                   })
                 }
               >
@@ -88,7 +104,8 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
         ))}
       </ul>
       <p>
-        What was read during the window cannot be un-read; records you add afterwards use new keys.{' '}
+        What was read during the window cannot be un-read; records you add afterwards use new keys. Once you end a
+        responder’s access, they cannot open it again until you allow them in Emergency access settings.{' '}
         <Link href="/disclosures">See exactly what was read</Link>.
       </p>
       <TransactionStatus stage={stage} />

@@ -5,6 +5,8 @@ import type { Address, PublicClient } from 'viem';
 import { usePublicClient } from 'wagmi';
 import { emergencyAccessAbi, multicall3Abi } from '@/contracts-abi';
 import { chainConfig } from '@/lib/chain/chainConfig';
+import type { RevealedReasons } from '@/lib/emergency/describeWindowReason';
+import { fetchReasons } from '@/lib/emergency/reasonApi';
 
 const chainId = chainConfig.chain.id;
 export const emergencyKeys = {
@@ -12,6 +14,8 @@ export const emergencyKeys = {
   policy: (patient: Address) => ['emergency', chainId, 'policy', patient] as const,
   window: (patient: Address, reader: Address) => ['emergency', chainId, 'window', patient, reader] as const,
   responder: (account: Address) => ['emergency', chainId, 'responder', account] as const,
+  reasons: (patient: Address) => ['emergency', chainId, 'reasons', patient] as const,
+  blocked: (patient: Address, responder: Address) => ['emergency', chainId, 'blocked', patient, responder] as const,
 };
 
 function useClient() {
@@ -65,6 +69,40 @@ export function useResponderInstitution(account: Address) {
       client && address
         ? () =>
             client.readContract({ address, abi: emergencyAccessAbi, functionName: 'institutionOf', args: [account] })
+        : skipToken,
+  });
+}
+
+/**
+ * The break-glass reasons responders revealed for `patient` (from the server, patient only). A
+ * viewer who is not the patient gets `not-patient`, never another person's reasons.
+ */
+export function useEmergencyReasons(patient: Address, viewer: Address | undefined): RevealedReasons {
+  const isPatient = viewer?.toLowerCase() === patient.toLowerCase();
+  const reasons = useQuery({
+    queryKey: emergencyKeys.reasons(patient),
+    queryFn: isPatient ? () => fetchReasons(patient) : skipToken,
+  });
+  if (!isPatient) return { status: 'not-patient' };
+  if (reasons.isError) return { status: 'failed' };
+  return reasons.data ? { status: 'loaded', byCommitment: reasons.data } : { status: 'pending' };
+}
+
+/** Whether the patient has blocked `responder` from breaking glass again. */
+export function useIsResponderBlocked(patient: Address, responder: Address) {
+  const client = useClient();
+  const address = chainConfig.emergencyAccess;
+  return useQuery({
+    queryKey: emergencyKeys.blocked(patient, responder),
+    queryFn:
+      client && address
+        ? () =>
+            client.readContract({
+              address,
+              abi: emergencyAccessAbi,
+              functionName: 'isBlocked',
+              args: [patient, responder],
+            })
         : skipToken,
   });
 }

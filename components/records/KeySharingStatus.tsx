@@ -33,6 +33,19 @@ export function KeySharingStatus({ patient, keys }: { patient: Address; keys: En
             encryption
             {sync.data.shared > 0 ? ` (${sync.data.shared} new key${sync.data.shared === 1 ? '' : 's'} shared)` : ''}.
           </p>
+          {sync.data.repaired > 0 && (
+            <p>
+              {sync.data.repaired} stored key{sync.data.repaired === 1 ? ' was' : 's were'} not sealed by you (damaged
+              or stored by someone else in your name) and {sync.data.repaired === 1 ? 'has' : 'have'} been replaced.
+            </p>
+          )}
+          {sync.data.unusableKey.map((grantee) => (
+            <p key={grantee} className="text-red-900">
+              <span aria-hidden="true">⚠ </span>
+              <AddressText address={grantee} /> has registered an encryption key that nothing can be sealed to safely,
+              so they were given no keys. Everyone else was. Ask them to set up encryption again.
+            </p>
+          ))}
           {sync.data.awaitingKey.map((grantee) => (
             <p key={grantee}>
               <AddressText address={grantee} /> has not set up encryption yet; they get keys once they have and you open

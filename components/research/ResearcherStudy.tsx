@@ -143,19 +143,17 @@ function FundStudy({ study, researcher, token }: { study: Study; researcher: Add
   );
 }
 
-function ReviewPanel({
+/** An accepted (paid-for) contribution, decrypted in the researcher's browser. */
+function ContributionPreview({
   study,
   entry,
   keys,
-  onDone,
 }: {
   study: Study;
   entry: ContributionEntry;
   keys: EncryptionKeyPair;
-  onDone: () => void;
 }) {
   const client = usePublicClient() as PublicClient;
-  const { stage, run, busy, invalidates } = useStudyTransactions();
   const opened = useQuery({
     queryKey: [...researchKeys.all(chainConfig.chain.id), 'contribution', entry.contentHash],
     queryFn: () =>
@@ -167,20 +165,10 @@ function ReviewPanel({
       }),
     staleTime: Infinity,
   });
-  const review = (accept: boolean) =>
-    run({
-      label: `${accept ? 'accepting' : 'rejecting'} the contribution`,
-      address: researchContracts(chainConfig).studies,
-      abi: researchStudiesAbi,
-      functionName: 'review',
-      args: [study.id, entry.patient, accept],
-      invalidates,
-    }).then((ok) => ok && onDone());
-
   const preview = opened.data ? summarizeResources(opened.data) : null;
   const chart = opened.data ? toChartSummary(opened.data) : null;
   return (
-    <section aria-label="Contribution under review" className="space-y-2 rounded-md border border-slate-300 p-3">
+    <section aria-label="Contribution" className="space-y-2 rounded-md border border-slate-300 p-3">
       {opened.isPending && <p role="status">Decrypting the contribution…</p>}
       {opened.isError && (
         <QueryErrorBanner error={opened.error} onRetry={() => opened.refetch()} what="the contribution" />
@@ -205,22 +193,55 @@ function ReviewPanel({
                 .join('; ')}
             </p>
           )}
-          <div className="flex gap-3">
-            <button type="button" className="btn-primary" disabled={busy} onClick={() => review(true)}>
-              Accept contribution
-            </button>
-            <button type="button" className="btn-danger" disabled={busy} onClick={() => review(false)}>
-              Reject contribution
-            </button>
-          </div>
         </>
       )}
-      <TransactionStatus stage={stage} />
     </section>
   );
 }
 
-function Contributions({ study, keys }: { study: Study; keys: EncryptionKeyPair }) {
+/**
+ * Accept (the reserved reward becomes the patient's) or reject a submitted contribution. The
+ * server serves a contribution only once accepted, so the data is never had without the reward.
+ */
+function ReviewButtons({ study, entry, token }: { study: Study; entry: ContributionEntry; token: TokenInfo }) {
+  const { stage, run, busy, invalidates } = useStudyTransactions();
+  const review = (accept: boolean) =>
+    run({
+      label: `${accept ? 'accepting' : 'rejecting'} the contribution`,
+      address: researchContracts(chainConfig).studies,
+      abi: researchStudiesAbi,
+      functionName: 'review',
+      args: [study.id, entry.patient, accept],
+      invalidates,
+    });
+  return (
+    <div className="space-y-1">
+      <div className="flex flex-wrap gap-2">
+        <button
+          type="button"
+          className="btn-primary"
+          disabled={busy}
+          aria-label={`Accept contribution from ${entry.patient} and pay ${formatTokenAmount(study.reward, token)}`}
+          onClick={() => review(true)}
+        >
+          Accept and pay {formatTokenAmount(study.reward, token)}
+        </button>
+        <button
+          type="button"
+          className="btn-danger"
+          disabled={busy}
+          aria-label={`Reject contribution from ${entry.patient}`}
+          onClick={() => review(false)}
+        >
+          Reject
+        </button>
+      </div>
+      <TransactionStatus stage={stage} />
+    </div>
+  );
+}
+
+function Contributions({ study, keys, token }: { study: Study; keys: EncryptionKeyPair; token: TokenInfo }) {
   const client = usePublicClient() as PublicClient;
   const contributions = useContributions(study.id);
   const [reviewing, setReviewing] = useState<Address | null>(null);
@@ -260,6 +281,12 @@ function Contributions({ study, keys }: { study: Study; keys: EncryptionKeyPair 
         <QueryErrorBanner error={contributions.error} onRetry={() => contributions.refetch()} what="contributions" />
       )}
       {contributions.data?.length === 0 && <p>No contributions yet.</p>}
+      {contributions.data?.some((c) => c.status === 'submitted') && (
+        <p className="text-sm text-slate-700">
+          Each contribution’s reward was set aside when it was submitted. Accepting pays it and opens the data;
+          rejecting returns it to the budget, and the data stays closed to you.
+        </p>
+      )}
       {contributions.data && contributions.data.length > 0 && (
         <table className="w-full text-left">
           <caption className="sr-only">Contributions to this study</caption>
@@ -280,14 +307,15 @@ function Contributions({ study, keys }: { study: Study; keys: EncryptionKeyPair 
                 </td>
                 <td>{STATUS[entry.status]}</td>
                 <td>
-                  {entry.status === 'submitted' && !study.closed && (
+                  {entry.status === 'submitted' && <ReviewButtons study={study} entry={entry} token={token} />}
+                  {entry.status === 'accepted' && (
                     <button
                       type="button"
                       className="btn-secondary"
-                      aria-label={`Review contribution from ${entry.patient}`}
+                      aria-label={`Open contribution from ${entry.patient}`}
                       onClick={() => setReviewing(entry.patient)}
                     >
-                      Review
+                      Open
                     </button>
                   )}
                 </td>
@@ -297,11 +325,10 @@ function Contributions({ study, keys }: { study: Study; keys: EncryptionKeyPair 
         </table>
       )}
       {reviewing && contributions.data && (
-        <ReviewPanel
+        <ContributionPreview
           study={study}
           entry={contributions.data.find((c) => c.patient === reviewing)!}
           keys={keys}
-          onDone={() => setReviewing(null)}
         />
       )}
       {accepted.length > 0 && (
@@ -352,10 +379,32 @@ export function ResearcherStudy({
       <p>
         <strong>Budget left: </strong>
         {formatTokenAmount(study.escrow, token)} ({study.accepted} contribution{study.accepted === 1 ? '' : 's'}{' '}
-        accepted)
+        accepted
+        {study.reserved > 0n &&
+          `; ${formatTokenAmount(study.reserved, token)} set aside for contributions awaiting review`}
+        )
       </p>
       {!study.closed && <FundStudy study={study} researcher={researcher} token={token} />}
-      <Contributions study={study} keys={keys} />
+      <Contributions study={study} keys={keys} token={token} />
+      {study.closed && study.escrow > 0n && (
+        <button
+          type="button"
+          className="btn-secondary"
+          disabled={busy}
+          onClick={() =>
+            run({
+              label: `reclaiming ${formatTokenAmount(study.escrow, token)}`,
+              address: researchContracts(chainConfig).studies,
+              abi: researchStudiesAbi,
+              functionName: 'reclaim',
+              args: [study.id],
+              invalidates,
+            })
+          }
+        >
+          Reclaim {formatTokenAmount(study.escrow, token)}
+        </button>
+      )}
       {!study.closed && (
         <div className="space-y-2">
           <button
@@ -376,7 +425,8 @@ export function ResearcherStudy({
             Close study and reclaim {formatTokenAmount(study.escrow, token)}
           </button>
           <p className="text-sm text-slate-700">
-            Closing ends enrolment and contributions. Rewards already accepted stay claimable by patients.
+            Closing ends enrolment and contributions. Rewards already accepted stay claimable by patients, and rewards
+            set aside for contributions awaiting review stay set aside until you review them.
           </p>
         </div>
       )}

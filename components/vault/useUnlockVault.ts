@@ -8,14 +8,11 @@ import { signMessage, signTypedData } from 'wagmi/actions';
 import { keyDirectoryAbi } from '@/contracts-abi';
 import { useTransactor } from '@/components/hooks/useTransactor';
 import { chainConfig } from '@/lib/chain/chainConfig';
-import {
-  encryptionKeyFromSignature,
-  keyDerivationTypedData,
-  type EncryptionKeyPair,
-} from '@/lib/crypto/encryptionKeyFromSignature';
+import { deriveEncryptionKey } from '@/lib/crypto/deriveEncryptionKey';
+import { keyDerivationTypedData, type EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import type { OwnChartError } from '@/lib/errors/OwnChartError';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
-import { checkEncryptionKey } from '@/lib/vault/checkEncryptionKey';
+import { checkEncryptionKey, isUnregistered } from '@/lib/vault/checkEncryptionKey';
 import { authKeys } from '@/lib/auth/queryKeys';
 import { currentSession, signIn } from '@/lib/auth/siweClient';
 import { vaultContracts } from '@/lib/vault/vaultContracts';
@@ -52,10 +49,18 @@ export function useUnlockVault(account: Address) {
         await queryClient.invalidateQueries({ queryKey: authKeys.session });
       }
       setState({ status: 'working', step: 'Unlocking your encryption key…' });
-      const keys = encryptionKeyFromSignature(
-        await signTypedData(config, { account, ...keyDerivationTypedData(chainId) }),
-      );
       const registered = await readRegisteredKey(client, chainConfig, account);
+      const settingUp = isUnregistered(registered);
+      if (settingUp) {
+        setState({
+          status: 'working',
+          step: 'Setting up your encryption key: your wallet asks you to sign the same message twice, to check it always gives the same key…',
+        });
+      }
+      const keys = await deriveEncryptionKey(
+        () => signTypedData(config, { account, ...keyDerivationTypedData(chainId) }),
+        { settingUp },
+      );
       if (checkEncryptionKey(keys, registered) === 'unregistered') {
         setState({ status: 'needs-registration', keys });
         return;

@@ -14,9 +14,10 @@ import {AddressList} from "./lib/AddressList.sol";
 contract AccessRegistry is IAccessRegistry {
     using AddressList for AddressList.List;
 
-    /// @dev One slot: 32 + 8 + 40 + 40 + 32 + 32 = 184 bits.
+    /// @dev One slot: 32 + 8 + 40 + 40 + 32 + 32 + 8 + 8 = 200 bits.
     /// `granteeIndex`/`patientIndex` are 1-based positions in `_granteesOf[patient]` and
-    /// `_patientsOf[grantee]`; 0 never occurs for a live grant.
+    /// `_patientsOf[grantee]`; 0 never occurs for a live grant. `byCaregiver` marks a grant a
+    /// caregiver made (named in `_grantedBy`), which lives no longer than their appointment.
     struct Grant {
         uint32 categories;
         Permission permission;
@@ -24,12 +25,29 @@ contract AccessRegistry is IAccessRegistry {
         uint40 expiresAt;
         uint32 granteeIndex;
         uint32 patientIndex;
+        bool byCaregiver;
+        bool accepted;
     }
 
     mapping(address patient => mapping(address grantee => Grant)) private _grants;
     mapping(address patient => AddressList.List) private _granteesOf;
     mapping(address grantee => AddressList.List) private _patientsOf;
-    mapping(address patient => mapping(address caregiver => uint40 expiresAt)) private _caregivers;
+
+    /// @dev One slot. `term` numbers the runs of appointments: extending a live appointment
+    /// keeps it, appointing again after a removal or expiry starts the next one.
+    struct Appointment {
+        uint40 expiresAt;
+        uint32 term;
+    }
+
+    /// @dev One slot: which caregiver made a grant, during which of their terms.
+    struct GrantedBy {
+        address caregiver;
+        uint32 term;
+    }
+
+    mapping(address patient => mapping(address caregiver => Appointment)) private _caregivers;
+    mapping(address patient => mapping(address grantee => GrantedBy)) private _grantedBy;
 
     /// @inheritdoc IAccessRegistry
     function grant(
@@ -39,9 +57,10 @@ contract AccessRegistry is IAccessRegistry {
         Permission permission,
         uint40 expiresAt
     ) external {
-        _authorize(patient, grantee);
+        address caregiver = _authorize(patient, grantee);
         if (grantee == address(0)) revert AccessRegistryZeroAddress();
         if (grantee == patient) revert AccessRegistrySelfGrant(patient);
+        if (grantee == caregiver) revert AccessRegistryCaregiverSelfGrant(caregiver);
         if (categories == 0) revert AccessRegistryEmptyScope();
         if (permission != Permission.Read && permission != Permission.ReadWrite) {
             revert AccessRegistryInvalidPermission(permission);
@@ -49,12 +68,24 @@ contract AccessRegistry is IAccessRegistry {
         if (expiresAt != 0 && expiresAt <= block.timestamp) {
             revert AccessRegistryExpiryInPast(expiresAt, block.timestamp);
         }
+        bool byCaregiver = caregiver != address(0);
+        if (byCaregiver) {
+            // What a caregiver grants ends when their appointment does, at the latest.
+            Appointment memory appointment = _caregivers[patient][caregiver];
+            if (expiresAt == 0 || expiresAt > appointment.expiresAt) {
+                expiresAt = appointment.expiresAt;
+            }
+            _grantedBy[patient][grantee] = GrantedBy(caregiver, appointment.term);
+        } else {
+            delete _grantedBy[patient][grantee];
+        }
 
         Grant storage existing = _grants[patient][grantee];
         if (existing.permission != Permission.None) {
             existing.categories = categories;
             existing.permission = permission;
             existing.expiresAt = expiresAt;
+            existing.byCaregiver = byCaregiver;
             emit AccessUpdated(patient, grantee, categories, permission, expiresAt);
             return;
         }
@@ -68,7 +99,9 @@ contract AccessRegistry is IAccessRegistry {
             grantedAt: uint40(block.timestamp),
             expiresAt: expiresAt,
             granteeIndex: uint32(granteeIndex),
-            patientIndex: uint32(patientIndex)
+            patientIndex: uint32(patientIndex),
+            byCaregiver: byCaregiver,
+            accepted: false
         });
         emit AccessGranted(patient, grantee, categories, permission, expiresAt);
     }
@@ -76,10 +109,31 @@ contract AccessRegistry is IAccessRegistry {
     /// @inheritdoc IAccessRegistry
     function revoke(address patient, address grantee) external {
         _authorize(patient, grantee);
+        _remove(patient, grantee);
+        emit AccessRevoked(patient, grantee);
+    }
+
+    /// @inheritdoc IAccessRegistry
+    function renounce(address patient) external {
+        _remove(patient, msg.sender);
+        emit AccessRenounced(patient, msg.sender);
+    }
+
+    /// @inheritdoc IAccessRegistry
+    function accept(address patient) external {
+        Grant storage g = _grants[patient][msg.sender];
+        if (g.permission == Permission.None) revert AccessRegistryNoGrant(patient, msg.sender);
+        g.accepted = true;
+        emit AccessAccepted(patient, msg.sender);
+    }
+
+    /// @dev Deletes the grant and swaps it out of both lists.
+    function _remove(address patient, address grantee) private {
         Grant memory revoked = _grants[patient][grantee];
         if (revoked.permission == Permission.None) revert AccessRegistryNoGrant(patient, grantee);
 
         delete _grants[patient][grantee];
+        if (revoked.byCaregiver) delete _grantedBy[patient][grantee];
         address movedGrantee = _granteesOf[patient].removeAt(revoked.granteeIndex - 1);
         if (movedGrantee != address(0)) {
             _grants[patient][movedGrantee].granteeIndex = revoked.granteeIndex;
@@ -88,13 +142,12 @@ contract AccessRegistry is IAccessRegistry {
         if (movedPatient != address(0)) {
             _grants[movedPatient][grantee].patientIndex = revoked.patientIndex;
         }
-        emit AccessRevoked(patient, grantee);
     }
 
     /// @inheritdoc IAccessRegistry
     function canRead(address patient, address reader, uint8 category) external view returns (bool) {
         if (reader == patient) return patient != address(0);
-        return _covers(_grants[patient][reader], category);
+        return _covers(patient, reader, category);
     }
 
     /// @inheritdoc IAccessRegistry
@@ -104,13 +157,13 @@ contract AccessRegistry is IAccessRegistry {
         returns (bool)
     {
         if (writer == patient) return patient != address(0);
-        Grant storage g = _grants[patient][writer];
-        return g.permission == Permission.ReadWrite && _covers(g, category);
+        return _grants[patient][writer].permission == Permission.ReadWrite
+            && _covers(patient, writer, category);
     }
 
     /// @inheritdoc IAccessRegistry
     function getGrant(address patient, address grantee) external view returns (GrantView memory) {
-        return _view(grantee, _grants[patient][grantee]);
+        return _view(patient, grantee, grantee);
     }
 
     /// @inheritdoc IAccessRegistry
@@ -133,7 +186,7 @@ contract AccessRegistry is IAccessRegistry {
         page = new GrantView[](_pageLength(grantees.length(), offset, limit));
         for (uint256 i; i < page.length; ++i) {
             address grantee = grantees.at(offset + i);
-            page[i] = _view(grantee, _grants[patient][grantee]);
+            page[i] = _view(patient, grantee, grantee);
         }
     }
 
@@ -147,7 +200,7 @@ contract AccessRegistry is IAccessRegistry {
         page = new GrantView[](_pageLength(patients.length(), offset, limit));
         for (uint256 i; i < page.length; ++i) {
             address patient = patients.at(offset + i);
-            page[i] = _view(patient, _grants[patient][grantee]);
+            page[i] = _view(patient, grantee, patient);
         }
     }
 
@@ -158,49 +211,84 @@ contract AccessRegistry is IAccessRegistry {
         if (expiresAt <= block.timestamp) {
             revert AccessRegistryExpiryInPast(expiresAt, block.timestamp);
         }
-        _caregivers[msg.sender][caregiver] = expiresAt;
+        Appointment storage appointment = _caregivers[msg.sender][caregiver];
+        // A term cannot reach 2^32: each new one costs the patient a transaction.
+        if (block.timestamp >= appointment.expiresAt) appointment.term += 1;
+        appointment.expiresAt = expiresAt;
         emit CaregiverAppointed(msg.sender, caregiver, expiresAt);
     }
 
     /// @inheritdoc IAccessRegistry
     function removeCaregiver(address caregiver) external {
-        if (_caregivers[msg.sender][caregiver] == 0) {
+        if (!isCaregiver(msg.sender, caregiver)) {
             revert AccessRegistryNotCaregiver(msg.sender, caregiver);
         }
-        delete _caregivers[msg.sender][caregiver];
+        // Ended now rather than deleted: grants this caregiver made read their end from here.
+        _caregivers[msg.sender][caregiver].expiresAt = uint40(block.timestamp);
         emit CaregiverRemoved(msg.sender, caregiver);
     }
 
     /// @inheritdoc IAccessRegistry
     function isCaregiver(address patient, address account) public view returns (bool) {
-        return block.timestamp < _caregivers[patient][account];
+        return block.timestamp < _caregivers[patient][account].expiresAt;
     }
 
     /// @inheritdoc IAccessRegistry
     function caregiverExpiry(address patient, address account) external view returns (uint40) {
-        return _caregivers[patient][account];
+        return _caregivers[patient][account].expiresAt;
     }
 
-    /// @dev The patient, or a live caregiver of the patient (recorded as such in an event).
-    function _authorize(address patient, address grantee) private {
-        if (msg.sender == patient) return;
+    /// @dev The patient (returns zero), or a live caregiver of the patient (returned, and
+    /// recorded as such in an event).
+    function _authorize(address patient, address grantee) private returns (address caregiver) {
+        if (msg.sender == patient) return address(0);
         if (!isCaregiver(patient, msg.sender)) {
             revert AccessRegistryNotPatient(msg.sender, patient);
         }
         emit ActedByCaregiver(patient, msg.sender, grantee);
+        return msg.sender;
     }
 
-    function _covers(Grant storage g, uint8 category) private view returns (bool) {
+    /// @dev When the grant stops reading (0: never): its own expiry, or for a grant a caregiver
+    /// made, the end of that caregiver's appointment if sooner (removal ends it at once). A grant
+    /// made during an earlier appointment stays ended when the caregiver is appointed again.
+    function _expiry(address patient, address grantee, Grant storage g)
+        private
+        view
+        returns (uint40)
+    {
+        if (!g.byCaregiver) return g.expiresAt;
+        GrantedBy memory by = _grantedBy[patient][grantee];
+        Appointment memory appointment = _caregivers[patient][by.caregiver];
+        if (by.term != appointment.term) return g.grantedAt;
+        return appointment.expiresAt < g.expiresAt ? appointment.expiresAt : g.expiresAt;
+    }
+
+    function _covers(address patient, address grantee, uint8 category) private view returns (bool) {
+        Grant storage g = _grants[patient][grantee];
         if (g.permission == Permission.None || category >= 32) return false;
         if (g.categories & (uint32(1) << category) == 0) return false;
-        return g.expiresAt == 0 || block.timestamp < g.expiresAt;
+        uint40 expiresAt = _expiry(patient, grantee, g);
+        return expiresAt == 0 || block.timestamp < expiresAt;
     }
 
-    function _view(address counterparty, Grant storage g) private view returns (GrantView memory) {
+    function _view(address patient, address grantee, address counterparty)
+        private
+        view
+        returns (GrantView memory)
+    {
+        Grant storage g = _grants[patient][grantee];
         if (g.permission == Permission.None) {
-            return GrantView(address(0), 0, Permission.None, 0, 0);
+            return GrantView(address(0), 0, Permission.None, 0, 0, false);
         }
-        return GrantView(counterparty, g.categories, g.permission, g.grantedAt, g.expiresAt);
+        return GrantView(
+            counterparty,
+            g.categories,
+            g.permission,
+            g.grantedAt,
+            _expiry(patient, grantee, g),
+            g.accepted
+        );
     }
 
     function _pageLength(uint256 total, uint256 offset, uint256 limit)

@@ -6,20 +6,24 @@ import {IEmergencyAccess} from "./IEmergencyAccess.sol";
 /// @title EmergencyAccess
 /// @notice Governance registers institutions; institutions register their emergency responders;
 /// patients opt in with the categories and window they accept; a responder breaks glass with a
-/// reason code and reads those categories until the window ends or the patient ends it.
+/// commitment to a reason code and reads those categories until the window ends or the patient
+/// ends it. Changing the policy ends every open window; a patient's ending sticks.
 contract EmergencyAccess is IEmergencyAccess {
     /// @notice No window is ever longer than three days.
     uint32 public constant MAX_WINDOW = 72 hours;
     uint32 public constant MIN_WINDOW = 1 hours;
-    /// @notice Reason codes: 1 unconscious or unable to consent, 2 life-threatening condition,
-    /// 3 acute care without access to records, 4 other documented emergency.
-    uint8 public constant MAX_REASON = 4;
 
     address public immutable owner;
     mapping(address institution => bool) public isInstitution;
     mapping(address responder => address institution) private _institutionOf;
     mapping(address patient => Policy) private _policies;
     mapping(address patient => mapping(address responder => Window)) private _windows;
+    /// @dev Responders who may hold an open window for the patient, so a policy change can end
+    /// them all. Bounded by registered responders who broke glass since the last change.
+    mapping(address patient => address[]) private _windowHolders;
+    mapping(address patient => mapping(address responder => bool)) private _listed;
+    mapping(address patient => mapping(address responder => bool)) private _blocked;
+    mapping(address patient => mapping(address responder => uint40)) private _reopensAt;
 
     constructor(address owner_) {
         owner = owner_;
@@ -51,12 +55,29 @@ contract EmergencyAccess is IEmergencyAccess {
         }
         _policies[msg.sender] = Policy(categories, window);
         emit EmergencyPolicySet(msg.sender, categories, window);
+        _endAll(msg.sender);
     }
 
     /// @inheritdoc IEmergencyAccess
     function clearPolicy() external {
         delete _policies[msg.sender];
         emit EmergencyPolicyCleared(msg.sender);
+        _endAll(msg.sender);
+    }
+
+    /// @dev Ends every open window of `patient` (as ended by the patient, without blocking).
+    function _endAll(address patient) private {
+        address[] storage holders = _windowHolders[patient];
+        for (uint256 i; i < holders.length; ++i) {
+            address responder = holders[i];
+            _listed[patient][responder] = false;
+            Window storage window = _windows[patient][responder];
+            if (block.timestamp < window.expiresAt) {
+                window.expiresAt = uint40(block.timestamp);
+                emit EmergencyAccessEnded(patient, responder, patient);
+            }
+        }
+        delete _windowHolders[patient];
     }
 
     function _isResponder(address account) private view returns (address institution) {
@@ -66,19 +87,28 @@ contract EmergencyAccess is IEmergencyAccess {
     }
 
     /// @inheritdoc IEmergencyAccess
-    function breakGlass(address patient, uint8 reason) external {
+    function breakGlass(address patient, bytes32 reasonCommitment) external {
         address institution = _isResponder(msg.sender);
         if (institution == address(0)) revert EmergencyNotResponder(msg.sender);
         Policy memory policy = _policies[patient];
         if (policy.categories == 0) revert EmergencyNotOptedIn(patient);
-        if (reason == 0 || reason > MAX_REASON) revert EmergencyInvalidReason(reason);
+        if (reasonCommitment == bytes32(0)) revert EmergencyMissingReason();
+        if (_blocked[patient][msg.sender]) revert EmergencyResponderBlocked(patient, msg.sender);
+        uint40 reopensAt = _reopensAt[patient][msg.sender];
+        if (block.timestamp < reopensAt) {
+            revert EmergencyCoolingDown(patient, msg.sender, reopensAt);
+        }
         Window storage window = _windows[patient][msg.sender];
         if (block.timestamp < window.expiresAt) revert EmergencyAlreadyOpen(patient, msg.sender);
         uint40 expiresAt = uint40(block.timestamp + policy.window);
         _windows[patient][msg.sender] =
-            Window(policy.categories, uint40(block.timestamp), expiresAt, reason);
+            Window(policy.categories, uint40(block.timestamp), expiresAt, reasonCommitment);
+        if (!_listed[patient][msg.sender]) {
+            _listed[patient][msg.sender] = true;
+            _windowHolders[patient].push(msg.sender);
+        }
         emit EmergencyAccessOpened(
-            patient, msg.sender, institution, reason, policy.categories, expiresAt
+            patient, msg.sender, institution, reasonCommitment, policy.categories, expiresAt
         );
     }
 
@@ -89,6 +119,18 @@ contract EmergencyAccess is IEmergencyAccess {
         if (block.timestamp >= window.expiresAt) revert EmergencyNotOpen(patient, responder);
         window.expiresAt = uint40(block.timestamp);
         emit EmergencyAccessEnded(patient, responder, msg.sender);
+        if (msg.sender == patient) {
+            _blocked[patient][responder] = true;
+            emit ResponderBlocked(patient, responder, true);
+        } else {
+            _reopensAt[patient][responder] = uint40(block.timestamp + MIN_WINDOW);
+        }
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function setResponderBlocked(address responder, bool blocked) external {
+        _blocked[msg.sender][responder] = blocked;
+        emit ResponderBlocked(msg.sender, responder, blocked);
     }
 
     /// @inheritdoc IEmergencyAccess
@@ -111,5 +153,10 @@ contract EmergencyAccess is IEmergencyAccess {
     /// @inheritdoc IEmergencyAccess
     function institutionOf(address responder) external view returns (address) {
         return _isResponder(responder);
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function isBlocked(address patient, address responder) external view returns (bool) {
+        return _blocked[patient][responder];
     }
 }

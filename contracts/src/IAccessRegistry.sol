@@ -18,13 +18,17 @@ interface IAccessRegistry {
     /// @param categories Bit set of record categories in scope (bit i = category i).
     /// @param permission Read, or read and write.
     /// @param grantedAt Block time of the first grant between the two accounts.
-    /// @param expiresAt Block time from which the grant no longer reads; 0 means no expiry.
+    /// @param expiresAt Block time from which the grant no longer reads; 0 means no expiry. For a
+    /// grant a caregiver made, never later than the end of that caregiver's appointment.
+    /// @param accepted Whether the grantee has accepted it (until then their app lists the
+    /// patient apart, so nobody can push themselves into a clinician's patient list).
     struct GrantView {
         address counterparty;
         uint32 categories;
         Permission permission;
         uint40 grantedAt;
         uint40 expiresAt;
+        bool accepted;
     }
 
     /// @notice A patient granted `grantee` access for the first time (or again after a revoke).
@@ -48,10 +52,16 @@ interface IAccessRegistry {
     /// @notice A patient revoked every access `grantee` had to their records.
     event AccessRevoked(address indexed patient, address indexed grantee);
 
+    /// @notice `grantee` declined the grant `patient` made them: it is gone as if revoked.
+    event AccessRenounced(address indexed patient, address indexed grantee);
+
+    /// @notice `grantee` accepted the grant `patient` made them.
+    event AccessAccepted(address indexed patient, address indexed grantee);
+
     /// @notice `patient` appointed `caregiver` to manage their access until `expiresAt`.
     event CaregiverAppointed(address indexed patient, address indexed caregiver, uint40 expiresAt);
 
-    /// @notice `patient` removed `caregiver`.
+    /// @notice `patient` removed `caregiver`; grants that caregiver made end with it.
     event CaregiverRemoved(address indexed patient, address indexed caregiver);
 
     /// @notice The grant or revoke for `grantee` in this transaction was made by `caregiver`
@@ -65,6 +75,9 @@ interface IAccessRegistry {
 
     /// @notice A patient tried to grant access to themselves.
     error AccessRegistrySelfGrant(address patient);
+
+    /// @notice A caregiver tried to grant access to themselves: their reach is their appointment.
+    error AccessRegistryCaregiverSelfGrant(address caregiver);
 
     /// @notice The grant names no category.
     error AccessRegistryEmptyScope();
@@ -102,9 +115,16 @@ interface IAccessRegistry {
     /// @notice Ends every access `grantee` has to `patient`'s records.
     function revoke(address patient, address grantee) external;
 
+    /// @notice The caller, a grantee, declines the grant `patient` made them.
+    function renounce(address patient) external;
+
+    /// @notice The caller, a grantee, accepts the grant `patient` made them.
+    function accept(address patient) external;
+
     /// @notice The caller appoints `caregiver`, who may grant and revoke for them until
     /// `expiresAt` (which must be in the future). A caregiver cannot appoint caregivers: this
-    /// always appoints for the caller.
+    /// always appoints for the caller. A caregiver cannot grant to themselves, and what they
+    /// grant ends no later than their appointment does.
     function appointCaregiver(address caregiver, uint40 expiresAt) external;
 
     /// @notice The caller removes `caregiver` at once.
@@ -113,7 +133,8 @@ interface IAccessRegistry {
     /// @notice Whether `account` is a live caregiver of `patient`.
     function isCaregiver(address patient, address account) external view returns (bool);
 
-    /// @notice When `account`'s appointment by `patient` ends (0 if never appointed or removed).
+    /// @notice When `account`'s appointment by `patient` ends or ended (0 if never appointed;
+    /// the time of removal once removed).
     function caregiverExpiry(address patient, address account) external view returns (uint40);
 
     /// @notice Whether `reader` may read `category` of `patient`'s records now.

@@ -3,8 +3,10 @@ pragma solidity ^0.8.28;
 
 /// @title IEmergencyAccess
 /// @notice "Break glass": a registered emergency responder opens a patient's emergency categories
-/// for a limited window, only if the patient opted in, always with an on-chain record (who, which
-/// institution, why, until when). The patient can end it at once. Reasons are codes, never text.
+/// for a limited window, only if the patient opted in, always with an on-chain record (who,
+/// which institution, until when). The reason is given off-chain to the patient only; the chain
+/// holds a salted commitment to it. The patient can end a window at once, and ending it sticks:
+/// that responder cannot reopen it until the patient allows them again.
 interface IEmergencyAccess {
     /// @notice A patient's standing consent to emergency access.
     struct Policy {
@@ -13,11 +15,13 @@ interface IEmergencyAccess {
     }
 
     /// @notice One responder's emergency access to one patient.
+    /// @param reasonCommitment keccak256(abi.encode(reason code, salt)), revealed to the patient
+    /// off-chain.
     struct Window {
         uint32 categories;
         uint40 openedAt;
         uint40 expiresAt;
-        uint8 reason;
+        bytes32 reasonCommitment;
     }
 
     event InstitutionSet(address indexed institution, bool active);
@@ -28,11 +32,13 @@ interface IEmergencyAccess {
         address indexed patient,
         address indexed responder,
         address indexed institution,
-        uint8 reason,
+        bytes32 reasonCommitment,
         uint32 categories,
         uint40 expiresAt
     );
     event EmergencyAccessEnded(address indexed patient, address indexed responder, address endedBy);
+    /// @notice The patient blocked (or allowed again) a responder from breaking glass for them.
+    event ResponderBlocked(address indexed patient, address indexed responder, bool blocked);
 
     /// @notice Only the governance owner registers institutions.
     error EmergencyNotOwner(address caller);
@@ -44,24 +50,38 @@ interface IEmergencyAccess {
     error EmergencyNotOptedIn(address patient);
     /// @notice A policy needs categories and a window of 1 hour to the maximum.
     error EmergencyInvalidPolicy(uint32 categories, uint32 window);
-    /// @notice Reason codes are 1 to MAX_REASON.
-    error EmergencyInvalidReason(uint8 reason);
+    /// @notice A window needs a commitment to its reason.
+    error EmergencyMissingReason();
     /// @notice This responder already has an open window for this patient.
     error EmergencyAlreadyOpen(address patient, address responder);
     /// @notice There is no open window to end.
     error EmergencyNotOpen(address patient, address responder);
     /// @notice Only the patient or the responder can end a window.
     error EmergencyNotParty(address caller);
+    /// @notice The patient ended this responder's access and has not allowed them again.
+    error EmergencyResponderBlocked(address patient, address responder);
+    /// @notice The responder ended their own window; they may open another from `until`.
+    error EmergencyCoolingDown(address patient, address responder, uint40 until);
 
     function setInstitution(address institution, bool active) external;
     function setResponder(address responder, bool active) external;
+    /// @notice Opts in, or changes the policy; every open window ends at once (the responder may
+    /// break glass again under the new policy).
     function setPolicy(uint32 categories, uint32 window) external;
+    /// @notice Opts out; every open window ends at once.
     function clearPolicy() external;
-    function breakGlass(address patient, uint8 reason) external;
+    function breakGlass(address patient, bytes32 reasonCommitment) external;
+    /// @notice Ends a window now. Ended by the patient, the responder is blocked for that patient
+    /// until the patient allows them again; ended by the responder, they wait one MIN_WINDOW
+    /// before reopening (so a loop of open and end cannot inflate key versions faster than
+    /// windows expiring would).
     function endAccess(address patient, address responder) external;
+    /// @notice The caller (a patient) blocks or allows again `responder`.
+    function setResponderBlocked(address responder, bool blocked) external;
 
     function canRead(address patient, address reader, uint8 category) external view returns (bool);
     function policyOf(address patient) external view returns (Policy memory);
     function windowOf(address patient, address responder) external view returns (Window memory);
     function institutionOf(address responder) external view returns (address);
+    function isBlocked(address patient, address responder) external view returns (bool);
 }

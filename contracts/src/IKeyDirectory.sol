@@ -11,6 +11,10 @@ interface IKeyDirectory {
     /// @notice The public key is all zeros.
     error KeyDirectoryZeroKey();
 
+    /// @notice The public key is a low-order X25519 point: anything sealed to it would be
+    /// readable by anyone, so it is refused.
+    error KeyDirectoryInvalidKey(bytes32 publicKey);
+
     /// @notice Registers (or rotates) the caller's X25519 public key.
     function registerKey(bytes32 publicKey) external;
 

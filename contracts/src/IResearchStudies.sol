@@ -29,6 +29,8 @@ interface IResearchStudies {
         IERC20 token;
         uint128 reward;
         uint128 escrow;
+        /// @dev Rewards set aside for submitted contributions awaiting review.
+        uint128 reserved;
         uint32 cap;
         uint32 enrolled;
         uint32 accepted;
@@ -68,6 +70,11 @@ interface IResearchStudies {
     event ContributionReviewed(uint256 indexed studyId, address indexed patient, bool accepted);
     event RewardClaimed(uint256 indexed studyId, address indexed patient, uint128 amount);
     event StudyClosed(uint256 indexed studyId, uint128 refund);
+    /// @notice A reward reserved for a contribution went back to the study's escrow (rejected,
+    /// or the patient withdrew before review).
+    event RewardReleased(uint256 indexed studyId, address indexed patient, uint128 amount);
+    /// @notice The researcher took back escrow released after the study closed.
+    event EscrowReclaimed(uint256 indexed studyId, uint128 amount);
 
     /// @notice No study has this id.
     error StudyNotFound(uint256 studyId);
@@ -77,6 +84,8 @@ interface IResearchStudies {
     error StudyNotOpen(uint256 studyId);
     /// @notice The study is closed.
     error StudyIsClosed(uint256 studyId);
+    /// @notice The study is still open: close it first.
+    error StudyNotClosed(uint256 studyId);
     /// @notice A study needs a token, a reward, a cap, a future end, categories and both hashes.
     error StudyInvalid();
     /// @notice The consent hash signed is not this study's consent document.
@@ -114,20 +123,29 @@ interface IResearchStudies {
     /// @notice The caller consents to the study's consent document (by its hash).
     function enrol(uint256 studyId, bytes32 consentHash) external;
 
-    /// @notice The caller withdraws consent; rewards already earned stay claimable.
+    /// @notice The caller withdraws consent; rewards already earned stay claimable. A contribution
+    /// not yet reviewed is retracted (its reserved reward returns to escrow), and unless a
+    /// contribution was accepted, the enrolment slot is freed for someone else.
     function withdraw(uint256 studyId) external;
 
-    /// @notice Anchors the caller's de-identified, encrypted contribution.
+    /// @notice Anchors the caller's de-identified, encrypted contribution and reserves its reward
+    /// from escrow, so the researcher cannot take the data and then the money back by closing.
     function contribute(uint256 studyId, bytes32 contentHash) external;
 
-    /// @notice The researcher accepts (reserving the reward from escrow) or rejects a contribution.
+    /// @notice The researcher accepts (the reserved reward becomes claimable) or rejects (it
+    /// returns to escrow) a submitted contribution; also after the study closed.
     function review(uint256 studyId, address patient, bool accept) external;
 
     /// @notice Pays the caller's reward for an accepted contribution, once.
     function claim(uint256 studyId) external;
 
-    /// @notice Closes the study and refunds the unreserved escrow to the researcher.
+    /// @notice Closes the study and refunds the unreserved escrow to the researcher. Rewards
+    /// reserved for contributions awaiting review stay reserved.
     function close(uint256 studyId) external;
+
+    /// @notice After close, the researcher takes back escrow released since (rejections and
+    /// withdrawals of contributions that were awaiting review).
+    function reclaim(uint256 studyId) external;
 
     function studyCount() external view returns (uint256);
     function getStudy(uint256 studyId) external view returns (StudyView memory);

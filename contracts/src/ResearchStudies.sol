@@ -8,8 +8,9 @@ import {IResearchStudies} from "./IResearchStudies.sol";
 
 /// @title ResearchStudies
 /// @notice Consent, contributions and escrowed rewards for research studies. The contract holds
-/// exactly the sum of every study's escrow plus every accepted, unclaimed reward: it never pays
-/// more than was deposited, never twice for one contribution, and nothing new after close.
+/// exactly the sum of every study's escrow, every reward reserved for a contribution awaiting
+/// review and every accepted, unclaimed reward: it never pays more than was deposited, never twice
+/// for one contribution, and a submitted contribution's reward cannot be taken back by closing.
 contract ResearchStudies is IResearchStudies, ReentrancyGuard {
     using SafeERC20 for IERC20;
 
@@ -26,6 +27,7 @@ contract ResearchStudies is IResearchStudies, ReentrancyGuard {
         uint128 escrow;
         bytes32 metadataHash;
         bytes32 consentHash;
+        uint128 reserved;
     }
 
     struct Participation {
@@ -83,7 +85,8 @@ contract ResearchStudies is IResearchStudies, ReentrancyGuard {
             reward: reward,
             escrow: 0,
             metadataHash: metadataHash,
-            consentHash: consentHash
+            consentHash: consentHash,
+            reserved: 0
         });
         emit StudyPublished(
             studyId, msg.sender, token, reward, cap, endsAt, categories, metadataHash, consentHash
@@ -120,18 +123,34 @@ contract ResearchStudies is IResearchStudies, ReentrancyGuard {
 
     /// @inheritdoc IResearchStudies
     function withdraw(uint256 studyId) external {
-        _study(studyId);
+        Study storage study = _study(studyId);
         Participation storage participation = _participation[studyId][msg.sender];
         if (participation.enrolment != Enrolment.Enrolled) {
             revert StudyNotEnrolled(studyId, msg.sender);
         }
         participation.enrolment = Enrolment.Withdrawn;
+        Contribution contribution = participation.contribution;
+        // Withdrawn consent frees the slot (no sybil fill), unless a contribution was paid for.
+        if (contribution != Contribution.Accepted) study.enrolled -= 1;
         emit ConsentWithdrawn(studyId, msg.sender);
+        if (contribution == Contribution.Submitted) {
+            participation.contribution = Contribution.None;
+            participation.contributionHash = bytes32(0);
+            _release(studyId, study, msg.sender);
+        }
+    }
+
+    /// @dev A reserved reward goes back to escrow (reclaimable by the researcher once closed).
+    function _release(uint256 studyId, Study storage study, address patient) private {
+        uint128 reward = study.reward;
+        study.reserved -= reward;
+        study.escrow += reward;
+        emit RewardReleased(studyId, patient, reward);
     }
 
     /// @inheritdoc IResearchStudies
     function contribute(uint256 studyId, bytes32 contentHash) external {
-        _openStudy(studyId);
+        Study storage study = _openStudy(studyId);
         if (contentHash == bytes32(0)) revert StudyZeroValue();
         Participation storage participation = _participation[studyId][msg.sender];
         if (participation.enrolment != Enrolment.Enrolled) {
@@ -140,6 +159,10 @@ contract ResearchStudies is IResearchStudies, ReentrancyGuard {
         if (participation.contribution != Contribution.None) {
             revert StudyAlreadyContributed(studyId, msg.sender);
         }
+        uint128 reward = study.reward;
+        if (study.escrow < reward) revert StudyInsufficientEscrow(studyId, reward, study.escrow);
+        study.escrow -= reward;
+        study.reserved += reward;
         participation.contribution = Contribution.Submitted;
         participation.contributionHash = contentHash;
         emit ContributionSubmitted(studyId, msg.sender, contentHash);
@@ -147,23 +170,23 @@ contract ResearchStudies is IResearchStudies, ReentrancyGuard {
 
     /// @inheritdoc IResearchStudies
     function review(uint256 studyId, address patient, bool accept) external {
-        Study storage study = _researcherStudy(studyId);
+        // Also after close: what was submitted before it still deserves an answer.
+        Study storage study = _study(studyId);
+        if (msg.sender != study.researcher) revert StudyNotResearcher(studyId, msg.sender);
         Participation storage participation = _participation[studyId][patient];
         if (participation.contribution != Contribution.Submitted) {
             revert StudyNothingToReview(studyId, patient);
         }
         if (accept) {
-            uint128 reward = study.reward;
-            if (study.escrow < reward) {
-                revert StudyInsufficientEscrow(studyId, reward, study.escrow);
-            }
-            study.escrow -= reward;
+            study.reserved -= study.reward;
             study.accepted += 1;
             participation.contribution = Contribution.Accepted;
+            emit ContributionReviewed(studyId, patient, true);
         } else {
             participation.contribution = Contribution.Rejected;
+            emit ContributionReviewed(studyId, patient, false);
+            _release(studyId, study, patient);
         }
-        emit ContributionReviewed(studyId, patient, accept);
     }
 
     /// @inheritdoc IResearchStudies
@@ -190,6 +213,18 @@ contract ResearchStudies is IResearchStudies, ReentrancyGuard {
     }
 
     /// @inheritdoc IResearchStudies
+    function reclaim(uint256 studyId) external nonReentrant {
+        Study storage study = _study(studyId);
+        if (msg.sender != study.researcher) revert StudyNotResearcher(studyId, msg.sender);
+        if (!study.closed) revert StudyNotClosed(studyId);
+        uint128 amount = study.escrow;
+        if (amount == 0) revert StudyZeroValue();
+        study.escrow = 0;
+        emit EscrowReclaimed(studyId, amount);
+        study.token.safeTransfer(msg.sender, amount);
+    }
+
+    /// @inheritdoc IResearchStudies
     function studyCount() external view returns (uint256) {
         return _studyCount;
     }
@@ -202,6 +237,7 @@ contract ResearchStudies is IResearchStudies, ReentrancyGuard {
             token: s.token,
             reward: s.reward,
             escrow: s.escrow,
+            reserved: s.reserved,
             cap: s.cap,
             enrolled: s.enrolled,
             accepted: s.accepted,

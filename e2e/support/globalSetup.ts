@@ -32,6 +32,7 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
       NEXT_TELEMETRY_DISABLED: '1',
       NEXT_DIST_DIR: E2E_DIST_DIR,
       OWNCHART_DATA_DIR: path.resolve(E2E_DATA_DIR),
+      OWNCHART_ORIGIN: E2E_APP_URL,
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });

@@ -113,14 +113,18 @@ export async function readAccessHistory(
           kind: 'emergency-opened',
           categories: log.args.categories,
           expiresAt: Number(log.args.expiresAt),
-          emergency: { reason: log.args.reason, institution: log.args.institution, endedBy: null },
+          emergency: {
+            reasonCommitment: log.args.reasonCommitment,
+            institution: log.args.institution,
+            endedBy: null,
+          },
         }
       : {
           ...base,
           kind: 'emergency-ended',
           categories: null,
           expiresAt: null,
-          emergency: { reason: null, institution: null, endedBy: log.args.endedBy },
+          emergency: { reasonCommitment: null, institution: null, endedBy: log.args.endedBy },
         };
   });
   return logs

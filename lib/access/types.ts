@@ -1,4 +1,4 @@
-import type { Address, Hash } from 'viem';
+import type { Address, Hash, Hex } from 'viem';
 
 export type Permission = 'read' | 'readWrite';
 
@@ -33,8 +33,8 @@ export type AccessEvent = {
   timestamp: number;
   transactionHash: Hash;
   logIndex: number;
-  /** Emergency events: the reason code and the responder's institution. */
-  emergency?: { reason: number | null; institution: Address | null; endedBy: Address | null };
+  /** Emergency events: the commitment to the (off-chain) reason and the responder's institution. */
+  emergency?: { reasonCommitment: Hex | null; institution: Address | null; endedBy: Address | null };
   /** A grant or revoke made by the patient's caregiver on their behalf. */
   byCaregiver?: Address;
 };

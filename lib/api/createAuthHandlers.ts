@@ -1,100 +1,107 @@
-import { getAddress, type PublicClient } from 'viem';
+import { getAddress, isHex, type PublicClient } from 'viem';
 import { parseSiweMessage } from 'viem/siwe';
 import type { NonceStore } from '../auth/NonceStore';
-import { createSessionToken, readSessionToken, type Session } from '../auth/sessionToken';
+import { createSessionToken, newSessionId, type Session } from '../auth/sessionToken';
 import { errorResponse } from './httpErrors';
+import { SESSION_COOKIE, type Pipeline } from './pipeline';
+import { readJsonLimited } from './readJsonLimited';
 
-export const SESSION_COOKIE = 'ownchart_session';
 const SESSION_HOURS = 8;
+/** A sign-in message may be this far in the future (clock skew between wallet and server). */
+const CLOCK_SKEW_MS = 60_000;
 
 export type AuthDependencies = {
+  pipeline: Pipeline;
   client: PublicClient;
   nonces: NonceStore;
-  sessionSecret: string;
-  /** The host (RFC 3986 authority) messages must name, e.g. "127.0.0.1:3000". */
-  domain: string;
   chainId: number;
   now?: () => number;
 };
 
-function cookieValue(request: Request, name: string): string | undefined {
-  const cookies = request.headers.get('cookie') ?? '';
-  for (const part of cookies.split(';')) {
-    const [key, ...value] = part.trim().split('=');
-    if (key === name) return value.join('=');
-  }
-  return undefined;
-}
-
-/** The signed-in session of a request, or null. */
-export function sessionOf(request: Request, secret: string, now = Date.now()): Session | null {
-  return readSessionToken(cookieValue(request, SESSION_COOKIE), secret, now);
-}
-
-function sessionCookie(request: Request, token: string, maxAge: number): string {
-  const secure = new URL(request.url).protocol === 'https:' ? '; Secure' : '';
-  return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`;
-}
-
 /**
- * Sign-In with Ethereum (EIP-4361): a nonce, a signed message bound to this domain and chain,
- * verified once, exchanged for an HttpOnly session cookie.
+ * Sign-In with Ethereum (EIP-4361): a nonce, a signed message bound to this site (from
+ * configuration, never the request's Host), its URI and chain, verified once, exchanged for an
+ * HttpOnly session cookie that signing out ends on the server too.
  */
 export function createAuthHandlers(deps: AuthDependencies) {
   const now = deps.now ?? Date.now;
+  const { site, sessionSecret, revocations } = deps.pipeline.config;
+
+  function sessionCookie(token: string, maxAge: number): string {
+    const secure = site.secureCookies ? '; Secure' : '';
+    return `${SESSION_COOKIE}=${token}; Path=/; HttpOnly; SameSite=Strict; Max-Age=${maxAge}${secure}`;
+  }
+
+  /** Why a parsed sign-in message is not acceptable here, or null if it is. */
+  function refusal(fields: ReturnType<typeof parseSiweMessage>): string | null {
+    if (fields.domain !== site.domain) return 'This sign-in message was made for another site.';
+    if (fields.uri === undefined || new URL(fields.uri, 'invalid:/').origin !== site.origin) {
+      return 'This sign-in message names another site’s address.';
+    }
+    if (fields.chainId !== deps.chainId) return 'This sign-in message is for another network.';
+    const issued = fields.issuedAt?.getTime();
+    if (issued === undefined || Number.isNaN(issued)) return 'This sign-in message has no time of issue.';
+    if (issued > now() + CLOCK_SKEW_MS)
+      return 'This sign-in message is dated in the future. Check your device’s clock.';
+    if (issued < now() - deps.nonces.lifetimeMs) return 'This sign-in message is too old. Sign in again.';
+    if (fields.expirationTime && fields.expirationTime.getTime() <= now()) return 'This sign-in message has expired.';
+    return null;
+  }
 
   return {
     /** GET /api/auth/nonce */
-    nonce(): Response {
-      return Response.json({ nonce: deps.nonces.issue(now()) }, { headers: { 'cache-control': 'no-store' } });
-    },
+    nonce: deps.pipeline.endpoint({ limit: 'auth' }, () =>
+      Response.json({ nonce: deps.nonces.issue(now()) }, { headers: { 'cache-control': 'no-store' } }),
+    ),
 
     /** POST /api/auth/verify with { message, signature } */
-    async verify(request: Request): Promise<Response> {
-      let body: { message?: unknown; signature?: unknown };
-      try {
-        body = (await request.json()) as typeof body;
-      } catch {
-        return errorResponse(400, 'Send the signed sign-in message as JSON.');
-      }
-      if (typeof body.message !== 'string' || typeof body.signature !== 'string' || !body.signature.startsWith('0x')) {
+    verify: deps.pipeline.endpoint({ limit: 'auth', json: true }, async ({ request }) => {
+      const body = await readJsonLimited<{ message?: unknown; signature?: unknown }>(request, 16 * 1024);
+      if (!body.ok) return errorResponse(400, 'Send the signed sign-in message as JSON.');
+      const { message, signature } = body.value;
+      if (typeof message !== 'string' || typeof signature !== 'string' || !isHex(signature)) {
         return errorResponse(400, 'Send the sign-in message and its signature.');
       }
-      const fields = parseSiweMessage(body.message);
+      const fields = parseSiweMessage(message);
       if (!fields.address || !fields.nonce) return errorResponse(400, 'That is not a sign-in message.');
-      if (fields.domain !== deps.domain) return errorResponse(401, 'This sign-in message was made for another site.');
-      if (fields.chainId !== deps.chainId) return errorResponse(401, 'This sign-in message is for another network.');
+      const refused = refusal(fields);
+      if (refused) return errorResponse(401, refused);
       // Consumed before the signature check: a nonce is spent whatever the outcome.
       if (!deps.nonces.consume(fields.nonce, now())) {
         return errorResponse(401, 'This sign-in request has expired or was already used. Sign in again.');
       }
       const valid = await deps.client.verifySiweMessage({
-        message: body.message,
-        signature: body.signature as `0x${string}`,
-        domain: deps.domain,
+        message,
+        signature,
+        domain: site.domain,
         nonce: fields.nonce,
         time: new Date(now()),
       });
       if (!valid) return errorResponse(401, 'The signature does not match the sign-in message.');
 
       const expiresAt = Math.min(now() + SESSION_HOURS * 3_600_000, fields.expirationTime?.getTime() ?? Infinity);
-      const session: Session = { address: getAddress(fields.address), chainId: deps.chainId, expiresAt };
-      const token = createSessionToken(session, deps.sessionSecret);
+      const session: Session = {
+        id: newSessionId(),
+        address: getAddress(fields.address),
+        chainId: deps.chainId,
+        expiresAt,
+      };
+      const token = createSessionToken(session, sessionSecret);
       return Response.json(
         { address: session.address },
-        { headers: { 'set-cookie': sessionCookie(request, token, Math.floor((expiresAt - now()) / 1000)) } },
+        { headers: { 'set-cookie': sessionCookie(token, Math.floor((expiresAt - now()) / 1000)) } },
       );
-    },
+    }),
 
     /** GET /api/auth/session */
-    session(request: Request): Response {
-      const session = sessionOf(request, deps.sessionSecret, now());
-      return session ? Response.json({ address: session.address }) : errorResponse(401, 'Not signed in.');
-    },
+    session: deps.pipeline.endpoint({ limit: 'read' }, ({ session }) =>
+      session ? Response.json({ address: session.address }) : errorResponse(401, 'Not signed in.'),
+    ),
 
-    /** DELETE /api/auth/session */
-    signOut(request: Request): Response {
-      return new Response(null, { status: 204, headers: { 'set-cookie': sessionCookie(request, '', 0) } });
-    },
+    /** DELETE /api/auth/session — ends this session on the server, not only in this browser. */
+    signOut: deps.pipeline.endpoint({ limit: 'auth' }, ({ session }) => {
+      if (session) revocations.revoke(session.id, session.expiresAt, now());
+      return new Response(null, { status: 204, headers: { 'set-cookie': sessionCookie('', 0) } });
+    }),
   };
 }

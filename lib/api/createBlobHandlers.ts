@@ -1,19 +1,15 @@
-import { concatBytes } from '@noble/hashes/utils.js';
-import { getAddress, hexToBytes, isAddress, type PublicClient } from 'viem';
-import {
-  anchoredCategories,
-  authorizeBlobRead,
-  authorizeBlobWrite,
-  readAccessBases,
-  type ChainAuthorizationConfig,
-} from '../auth/chainAuthorization';
+import { getAddress, hexToBytes, isAddress, zeroAddress, type Address, type PublicClient } from 'viem';
+import { recordIndexAbi } from '../../contracts-abi';
+import { authorizeBlobWrite, readAccessBases, type ChainAuthorizationConfig } from '../auth/chainAuthorization';
+import type { DisclosureBasis } from '../audit/disclosureChain';
 import type { DisclosureRecorder } from '../audit/DisclosureRecorder';
-import { isContentHash, type BlobStore, type ContentHash } from '../storage/BlobStore';
+import { DamagedBlobError, isContentHash, recordScope, type BlobStore, type ContentHash } from '../storage/BlobStore';
 import { sha256Hex } from '../storage/sha256Hex';
-import { sessionOf } from './createAuthHandlers';
 import { errorResponse } from './httpErrors';
+import type { Pipeline } from './pipeline';
 import { readJsonLimited } from './readJsonLimited';
 import { readLimited } from './readLimited';
+import type { UploadQuota } from './uploadQuota';
 
 /** Most blobs one read request may ask for; a chart loads in pages of this size. */
 export const MAX_BLOBS_PER_READ = 250;
@@ -21,168 +17,240 @@ export const MAX_BLOBS_PER_READ = 250;
 /** Largest encrypted blob accepted: one record, or a batch of them, well above any real resource. */
 export const MAX_BLOB_BYTES = 2 * 1024 * 1024;
 
+/** In a batch answer, this length marks a record the store holds damaged: no bytes follow. */
+export const DAMAGED_FRAME_LENGTH = 0xffffffff;
+
 export type BlobDependencies = {
+  pipeline: Pipeline;
   store: BlobStore;
   /** Where every read by someone other than the patient is recorded before it is served. */
   disclosures: DisclosureRecorder;
   client: PublicClient;
   chain: ChainAuthorizationConfig;
-  sessionSecret: string;
+  /** Bounds what each uploader may keep stored before it is anchored. */
+  quota: UploadQuota;
   maxBytes?: number;
   now?: () => number;
 };
 
+type Readable = { hash: ContentHash; category: number; basis: DisclosureBasis | 'owner' };
+
 /**
- * Ciphertext storage by content hash. Every request needs a SIWE session; every read and write is
- * authorized against chain state at request time. The server only ever sees ciphertext.
+ * Ciphertext storage for records. Every blob is stored in its patient's scope with the uploader
+ * the server saw; a read is authorized against that binding and the chain at request time: the
+ * blob must be in this patient's scope, anchored for this patient by the account that uploaded
+ * it, in the category it was uploaded for, and the reader must hold access to that category now.
+ * The server only ever sees ciphertext.
  */
 export function createBlobHandlers(deps: BlobDependencies) {
   const maxBytes = deps.maxBytes ?? MAX_BLOB_BYTES;
   const now = deps.now ?? Date.now;
 
+  /**
+   * Of `hashes`, those stored in `patient`'s scope and anchored for `patient` by the account that
+   * uploaded them, in the category they were uploaded for (one multicall and the bindings).
+   */
+  async function bound(patient: Address, hashes: readonly ContentHash[]) {
+    const scope = recordScope(patient);
+    const [records, bindings] = await Promise.all([
+      deps.client.multicall({
+        allowFailure: false,
+        contracts: hashes.map((hash) => ({
+          address: deps.chain.recordIndex,
+          abi: recordIndexAbi,
+          functionName: 'recordByHash' as const,
+          args: [patient, hash] as const,
+        })),
+      }),
+      Promise.all(hashes.map((hash) => deps.store.binding(scope, hash))),
+    ]);
+    return hashes.flatMap((hash, i) => {
+      const record = records[i]!;
+      const binding = bindings[i];
+      // Anchored by someone else than the uploader, or under another category: a front-run or a
+      // relabelling, never served.
+      if (record.author === zeroAddress || !binding) return [];
+      if (getAddress(binding.uploader) !== record.author || binding.category !== record.category) return [];
+      return [{ hash, category: record.category }];
+    });
+  }
+
+  /** Of the `stored` records of `patient`, those `reader` may read now, with the basis (one multicall). */
+  async function readable(
+    reader: Address,
+    patient: Address,
+    stored: readonly { hash: ContentHash; category: number }[],
+  ): Promise<Readable[]> {
+    if (reader === patient) return stored.map((r) => ({ ...r, basis: 'owner' as const }));
+    const bases = await readAccessBases(deps.client, deps.chain, {
+      reader,
+      patient,
+      categories: stored.map((r) => r.category),
+    });
+    return stored.flatMap((r) => {
+      const basis = bases.get(r.category);
+      return basis ? [{ ...r, basis }] : [];
+    });
+  }
+
+  /** Logs every read by someone other than the patient, before anything is served. */
+  async function recordDisclosures(reader: Address, patient: Address, served: readonly Readable[]) {
+    await deps.disclosures.record(
+      served
+        .filter((r) => r.basis !== 'owner')
+        .map((r) => ({
+          patient,
+          reader,
+          kind: 'record' as const,
+          category: r.category,
+          contentHash: r.hash,
+          basis: r.basis as DisclosureBasis,
+          at: now(),
+        })),
+    );
+  }
+
   return {
     /** POST /api/blobs?patient=0x…&category=N, body: ciphertext, header x-content-sha256 */
-    async upload(request: Request): Promise<Response> {
-      const session = sessionOf(request, deps.sessionSecret, now());
-      if (!session) return errorResponse(401, 'Sign in to store records.');
-      const url = new URL(request.url);
-      const patient = url.searchParams.get('patient') ?? '';
-      const category = Number(url.searchParams.get('category'));
-      if (!isAddress(patient) || !Number.isInteger(category) || category < 0 || category > 31) {
-        return errorResponse(400, 'Say whose record this is and its category.');
-      }
-      const claimed = request.headers.get('x-content-sha256') ?? '';
-      if (!isContentHash(claimed)) return errorResponse(400, 'Send the SHA-256 of the blob in x-content-sha256.');
-      if (
-        !(await authorizeBlobWrite(deps.client, deps.chain, {
-          writer: session.address,
-          patient: getAddress(patient),
-          category,
-        }))
-      ) {
-        return errorResponse(403, 'You may not add records of this kind for this patient.');
-      }
-      const bytes = await readLimited(request, maxBytes);
-      if (!bytes) return errorResponse(413, `This record is too large to store (limit ${maxBytes / 1024 / 1024} MB).`);
-      if (sha256Hex(bytes) !== claimed) {
-        return errorResponse(422, 'The record arrived damaged: its content does not match its hash. Try again.');
-      }
-      const hash = await deps.store.put(bytes);
-      return Response.json({ hash }, { status: 201 });
-    },
+    upload: deps.pipeline.endpoint(
+      { limit: 'write', signIn: 'Sign in to store records.' },
+      async ({ request, session }) => {
+        const url = new URL(request.url);
+        const patient = url.searchParams.get('patient') ?? '';
+        const category = Number(url.searchParams.get('category'));
+        if (!isAddress(patient) || !Number.isInteger(category) || category < 0 || category > 31) {
+          return errorResponse(400, 'Say whose record this is and its category.');
+        }
+        const claimed = request.headers.get('x-content-sha256') ?? '';
+        if (!isContentHash(claimed)) return errorResponse(400, 'Send the SHA-256 of the blob in x-content-sha256.');
+        const owner = getAddress(patient);
+        if (
+          !(await authorizeBlobWrite(deps.client, deps.chain, { writer: session.address, patient: owner, category }))
+        ) {
+          return errorResponse(403, 'You may not add records of this kind for this patient.');
+        }
+        const bytes = await readLimited(request, maxBytes);
+        if (!bytes)
+          return errorResponse(413, `This record is too large to store (limit ${maxBytes / 1024 / 1024} MB).`);
+        if (sha256Hex(bytes) !== claimed) {
+          return errorResponse(422, 'The record arrived damaged: its content does not match its hash. Try again.');
+        }
+        const scope = recordScope(owner);
+        const room = await deps.quota.reserve({ scope, uploader: session.address, hash: claimed, bytes: bytes.length });
+        if (!room.ok) return errorResponse(413, room.message);
+        const { hash } = await deps.store.put(scope, bytes, { uploader: session.address, category });
+        return Response.json({ hash }, { status: 201 });
+      },
+    ),
 
     /** GET /api/blobs/{hash}?patient=0x… */
-    async download(request: Request, hash: string): Promise<Response> {
-      const session = sessionOf(request, deps.sessionSecret, now());
-      if (!session) return errorResponse(401, 'Sign in to read records.');
-      const patient = new URL(request.url).searchParams.get('patient') ?? '';
-      if (!isContentHash(hash) || !isAddress(patient))
-        return errorResponse(400, 'Ask for a record by patient and content hash.');
-      const decision = await authorizeBlobRead(deps.client, deps.chain, {
-        reader: session.address,
-        patient: getAddress(patient),
-        hash,
-      });
-      if (!decision.allowed) {
-        return decision.reason === 'not-anchored'
-          ? errorResponse(404, 'No such record.')
-          : errorResponse(403, 'You do not have access to this record. Access may have been revoked or expired.');
-      }
-      const bytes = await deps.store.get(hash);
-      if (!bytes) return errorResponse(404, 'This record is anchored but its content is not stored here.');
-      const owner = getAddress(patient);
-      if (decision.basis !== 'owner') {
-        await deps.disclosures.record([
-          {
-            patient: owner,
-            reader: session.address,
-            kind: 'record',
-            category: decision.category,
-            contentHash: hash,
-            basis: decision.basis,
-            at: now(),
-          },
-        ]);
-      }
-      return new Response(bytes as BodyInit, {
-        headers: { 'content-type': 'application/octet-stream', 'cache-control': 'private, no-store' },
-      });
-    },
+    download: deps.pipeline.endpoint(
+      { limit: 'read', signIn: 'Sign in to read records.' },
+      async ({ request, session }, hash: string) => {
+        const patient = new URL(request.url).searchParams.get('patient') ?? '';
+        if (!isContentHash(hash) || !isAddress(patient)) {
+          return errorResponse(400, 'Ask for a record by patient and content hash.');
+        }
+        const owner = getAddress(patient);
+        const stored = await bound(owner, [hash]);
+        if (stored.length === 0) return errorResponse(404, 'No such record.');
+        const [allowed] = await readable(session.address, owner, stored);
+        if (!allowed) {
+          return errorResponse(403, 'You do not have access to this record. Access may have been revoked or expired.');
+        }
+        let bytes: Uint8Array | null;
+        try {
+          bytes = await deps.store.get(recordScope(owner), hash);
+        } catch (error) {
+          if (error instanceof DamagedBlobError) {
+            return errorResponse(409, 'This record’s stored content is damaged and cannot be served.');
+          }
+          throw error;
+        }
+        if (!bytes) return errorResponse(404, 'This record is anchored but its content is not stored here.');
+        await recordDisclosures(session.address, owner, [allowed]);
+        return new Response(bytes as BodyInit, {
+          headers: { 'content-type': 'application/octet-stream', 'cache-control': 'private, no-store' },
+        });
+      },
+    ),
 
     /**
      * POST /api/blobs/read with { patient, hashes } — many records in one request, authorized with
-     * two multicalls (their categories, then the reader's grant). Answers a binary stream of
-     * hash (32 bytes) · length (4 bytes, big-endian) · blob, for each record the reader may read
-     * and the store holds; the client checks each blob against its on-chain hash anyway.
+     * two multicalls. Answers a stream of frames, hash (32 bytes) · length (4 bytes, big-endian) ·
+     * blob, for each record the reader may read and the store holds; a damaged one is a frame of
+     * length 0xffffffff with no bytes, so one bad file costs one record, not the chart. The client
+     * checks each blob against its on-chain hash anyway.
      */
-    async readMany(request: Request): Promise<Response> {
-      const session = sessionOf(request, deps.sessionSecret, now());
-      if (!session) return errorResponse(401, 'Sign in to read records.');
-      const body = await readJsonLimited<{ patient?: unknown; hashes?: unknown }>(request, 64 * 1024);
-      if (!body.ok) return errorResponse(400, 'Send the records wanted as JSON.');
-      const { patient, hashes } = body.value;
-      if (
-        typeof patient !== 'string' ||
-        !isAddress(patient) ||
-        !Array.isArray(hashes) ||
-        hashes.length === 0 ||
-        hashes.length > MAX_BLOBS_PER_READ ||
-        !hashes.every((h) => typeof h === 'string' && isContentHash(h))
-      ) {
-        return errorResponse(400, `Ask for 1 to ${MAX_BLOBS_PER_READ} records of one patient by content hash.`);
-      }
-      const owner = getAddress(patient);
-      const started = performance.now();
-      const categories = await anchoredCategories(deps.client, deps.chain, { patient: owner, hashes });
-      const isOwner = session.address === owner;
-      const bases = isOwner
-        ? null
-        : await readAccessBases(deps.client, deps.chain, {
-            reader: session.address,
-            patient: owner,
-            categories: categories.filter((c) => c !== null),
-          });
-      const allowed = hashes.filter((_, i) => categories[i] !== null && (isOwner || bases!.has(categories[i]!)));
-      if (allowed.length === 0) {
-        return errorResponse(403, 'You do not have access to these records. Access may have been revoked or expired.');
-      }
-      const authorized = performance.now();
-      const parts: Uint8Array[] = [];
-      const served: ContentHash[] = [];
-      for (const hash of allowed) {
-        const bytes = await deps.store.get(hash);
-        if (!bytes) continue;
-        const head = new Uint8Array(36);
-        head.set(hexToBytes(hash));
-        new DataView(head.buffer).setUint32(32, bytes.length);
-        parts.push(head, bytes);
-        served.push(hash);
-      }
-      const read = performance.now();
-      if (!isOwner) {
-        const categoryOf = new Map(hashes.map((h, i) => [h, categories[i]!]));
-        await deps.disclosures.record(
-          served.map((hash) => ({
-            patient: owner,
-            reader: session.address,
-            kind: 'record' as const,
-            category: categoryOf.get(hash)!,
-            contentHash: hash,
-            basis: bases!.get(categoryOf.get(hash)!)!,
-            at: now(),
-          })),
-        );
-      }
-      const logged = performance.now();
-      // Lets a client (and the bench) see what authorizing, reading and logging each cost.
-      const timing = `authorize;dur=${(authorized - started).toFixed(1)}, read;dur=${(read - authorized).toFixed(1)}, log;dur=${(logged - read).toFixed(1)}`;
-      return new Response(concatBytes(...parts) as BodyInit, {
-        headers: {
-          'content-type': 'application/octet-stream',
-          'cache-control': 'private, no-store',
-          'server-timing': timing,
-        },
-      });
-    },
+    readMany: deps.pipeline.endpoint(
+      { limit: 'read', json: true, signIn: 'Sign in to read records.' },
+      async ({ request, session }) => {
+        const body = await readJsonLimited<{ patient?: unknown; hashes?: unknown }>(request, 64 * 1024);
+        if (!body.ok) return errorResponse(400, 'Send the records wanted as JSON.');
+        const { patient, hashes } = body.value;
+        if (
+          typeof patient !== 'string' ||
+          !isAddress(patient) ||
+          !Array.isArray(hashes) ||
+          hashes.length === 0 ||
+          hashes.length > MAX_BLOBS_PER_READ ||
+          !hashes.every((h) => typeof h === 'string' && isContentHash(h))
+        ) {
+          return errorResponse(400, `Ask for 1 to ${MAX_BLOBS_PER_READ} records of one patient by content hash.`);
+        }
+        const owner = getAddress(patient);
+        const started = performance.now();
+        const wanted = [...new Set(hashes as ContentHash[])];
+        const allowed = await readable(session.address, owner, await bound(owner, wanted));
+        if (allowed.length === 0) {
+          return errorResponse(
+            403,
+            'You do not have access to these records. Access may have been revoked or expired.',
+          );
+        }
+        const authorized = performance.now();
+        await recordDisclosures(session.address, owner, allowed);
+        const logged = performance.now();
+        const scope = recordScope(owner);
+        let next = 0;
+        // One blob in memory at a time, however many were asked for.
+        const stream = new ReadableStream<Uint8Array>({
+          async pull(controller) {
+            for (; next < allowed.length;) {
+              const { hash } = allowed[next++]!;
+              let bytes: Uint8Array | null;
+              try {
+                bytes = await deps.store.get(scope, hash);
+              } catch (error) {
+                if (!(error instanceof DamagedBlobError)) throw error;
+                controller.enqueue(frameHead(hash, DAMAGED_FRAME_LENGTH));
+                return;
+              }
+              if (!bytes) continue;
+              controller.enqueue(frameHead(hash, bytes.length));
+              controller.enqueue(bytes);
+              return;
+            }
+            controller.close();
+          },
+        });
+        // Lets a client (and the bench) see what authorizing and logging each cost.
+        const timing = `authorize;dur=${(authorized - started).toFixed(1)}, log;dur=${(logged - authorized).toFixed(1)}`;
+        return new Response(stream, {
+          headers: {
+            'content-type': 'application/octet-stream',
+            'cache-control': 'private, no-store',
+            'server-timing': timing,
+          },
+        });
+      },
+    ),
   };
+}
+
+function frameHead(hash: ContentHash, length: number): Uint8Array {
+  const head = new Uint8Array(36);
+  head.set(hexToBytes(hash));
+  new DataView(head.buffer).setUint32(32, length);
+  return head;
 }

@@ -5,8 +5,8 @@ import { readAccessBases, readableCategories, type ChainAuthorizationConfig } fr
 import type { DisclosureRecorder } from '../audit/DisclosureRecorder';
 import type { KeyEnvelopeStore } from '../storage/KeyEnvelopeStore';
 import { ENVELOPE_BOX_BYTES, type KeyEnvelope } from '../vault/keyEnvelope';
-import { sessionOf } from './createAuthHandlers';
 import { errorResponse } from './httpErrors';
+import type { Pipeline } from './pipeline';
 import { readJsonLimited } from './readJsonLimited';
 
 /** 9 categories × a few versions × dozens of grantees fits many times over. */
@@ -14,12 +14,12 @@ export const MAX_ENVELOPE_REQUEST_BYTES = 256 * 1024;
 const MAX_ENVELOPES_PER_REQUEST = 1_000;
 
 export type KeyDependencies = {
+  pipeline: Pipeline;
   store: KeyEnvelopeStore;
   /** Where every key handed to someone other than the patient is recorded before it is served. */
   disclosures: DisclosureRecorder;
   client: PublicClient;
   chain: ChainAuthorizationConfig;
-  sessionSecret: string;
   now?: () => number;
 };
 
@@ -69,58 +69,58 @@ export function createKeyHandlers(deps: KeyDependencies) {
 
   return {
     /** POST /api/keys with { patient, envelopes: KeyEnvelope[] } */
-    async store(request: Request): Promise<Response> {
-      const session = sessionOf(request, deps.sessionSecret, now());
-      if (!session) return errorResponse(401, 'Sign in to share keys.');
-      const body = await readJsonLimited<{ patient?: unknown; envelopes?: unknown }>(
-        request,
-        MAX_ENVELOPE_REQUEST_BYTES,
-      );
-      if (!body.ok) {
-        return body.status === 413
-          ? errorResponse(413, 'Too many keys in one request.')
-          : errorResponse(400, 'Send the keys as JSON.');
-      }
-      const { patient, envelopes } = body.value;
-      if (typeof patient !== 'string' || !isAddress(patient)) return errorResponse(400, 'Say whose keys these are.');
-      if (
-        !Array.isArray(envelopes) ||
-        envelopes.length === 0 ||
-        envelopes.length > MAX_ENVELOPES_PER_REQUEST ||
-        !envelopes.every(isEnvelope)
-      ) {
-        return errorResponse(400, 'The keys are not in the expected form.');
-      }
-      if (session.address !== getAddress(patient)) return errorResponse(403, 'Only the patient can share their keys.');
-
-      // Each recipient must be able to read that category right now.
-      const byRecipient = new Map<Address, KeyEnvelope[]>();
-      for (const envelope of envelopes) {
-        const recipient = getAddress(envelope.recipient);
-        byRecipient.set(recipient, [...(byRecipient.get(recipient) ?? []), envelope]);
-      }
-      for (const [recipient, theirs] of byRecipient) {
-        const readable = await readableCategories(deps.client, deps.chain, {
-          reader: recipient,
-          patient: session.address,
-          categories: theirs.map((e) => e.category),
-        });
-        const preShared = await emergencyCategories(recipient, session.address);
-        if (theirs.some((e) => !readable.has(e.category) && (preShared & (1 << e.category)) === 0)) {
-          return errorResponse(403, `${recipient} has no access to every category these keys are for.`);
+    store: deps.pipeline.endpoint(
+      { limit: 'write', json: true, signIn: 'Sign in to share keys.' },
+      async ({ request, session }) => {
+        const body = await readJsonLimited<{ patient?: unknown; envelopes?: unknown }>(
+          request,
+          MAX_ENVELOPE_REQUEST_BYTES,
+        );
+        if (!body.ok) {
+          return body.status === 413
+            ? errorResponse(413, 'Too many keys in one request.')
+            : errorResponse(400, 'Send the keys as JSON.');
         }
-      }
-      await deps.store.add(
-        session.address,
-        envelopes.map((e) => ({ ...e, recipient: getAddress(e.recipient) })),
-      );
-      return new Response(null, { status: 204 });
-    },
+        const { patient, envelopes } = body.value;
+        if (typeof patient !== 'string' || !isAddress(patient)) return errorResponse(400, 'Say whose keys these are.');
+        if (
+          !Array.isArray(envelopes) ||
+          envelopes.length === 0 ||
+          envelopes.length > MAX_ENVELOPES_PER_REQUEST ||
+          !envelopes.every(isEnvelope)
+        ) {
+          return errorResponse(400, 'The keys are not in the expected form.');
+        }
+        if (session.address !== getAddress(patient))
+          return errorResponse(403, 'Only the patient can share their keys.');
+
+        // Each recipient must be able to read that category right now.
+        const byRecipient = new Map<Address, KeyEnvelope[]>();
+        for (const envelope of envelopes) {
+          const recipient = getAddress(envelope.recipient);
+          byRecipient.set(recipient, [...(byRecipient.get(recipient) ?? []), envelope]);
+        }
+        for (const [recipient, theirs] of byRecipient) {
+          const readable = await readableCategories(deps.client, deps.chain, {
+            reader: recipient,
+            patient: session.address,
+            categories: theirs.map((e) => e.category),
+          });
+          const preShared = await emergencyCategories(recipient, session.address);
+          if (theirs.some((e) => !readable.has(e.category) && (preShared & (1 << e.category)) === 0)) {
+            return errorResponse(403, `${recipient} has no access to every category these keys are for.`);
+          }
+        }
+        await deps.store.add(
+          session.address,
+          envelopes.map((e) => ({ ...e, recipient: getAddress(e.recipient) })),
+        );
+        return new Response(null, { status: 204 });
+      },
+    ),
 
     /** GET /api/keys?patient=0x… — the patient sees every envelope; a grantee their own, within their grant. */
-    async list(request: Request): Promise<Response> {
-      const session = sessionOf(request, deps.sessionSecret, now());
-      if (!session) return errorResponse(401, 'Sign in to read keys.');
+    list: deps.pipeline.endpoint({ limit: 'read', signIn: 'Sign in to read keys.' }, async ({ request, session }) => {
       const patient = new URL(request.url).searchParams.get('patient') ?? '';
       if (!isAddress(patient)) return errorResponse(400, 'Say whose keys you want.');
       const owner: Address = getAddress(patient);
@@ -148,7 +148,7 @@ export function createKeyHandlers(deps: KeyDependencies) {
         })),
       );
       return Response.json({ envelopes: live }, noStore);
-    },
+    }),
   };
 }
 

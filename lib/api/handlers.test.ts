@@ -1,224 +1,37 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import path from 'node:path';
-import { createPublicClient, createTestClient, createWalletClient, http, type Hex, type PublicClient } from 'viem';
-import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
-import { createSiweMessage } from 'viem/siwe';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  accessRegistryAbi,
-  deployments,
-  emergencyAccessAbi,
-  recordIndexAbi,
-  researchStudiesAbi,
-} from '../../contracts-abi';
-import { startAnvil, type Anvil } from '../../scripts/lib/anvil';
-import { setupChain } from '../../scripts/lib/setupChain';
-import { NonceStore } from '../auth/NonceStore';
-import { readChainConfig } from '../chain/readChainConfig';
-import { FsBlobStore } from '../storage/FsBlobStore';
-import { FsKeyEnvelopeStore } from '../storage/FsKeyEnvelopeStore';
 import { base64 } from '@scure/base';
-import type { KeyEnvelope } from '../vault/keyEnvelope';
-import { sha256Hex } from '../storage/sha256Hex';
-import { demoAccount } from '../wallet/demoAccounts';
-import { createAuthHandlers } from './createAuthHandlers';
-import { createBlobHandlers } from './createBlobHandlers';
-import { createKeyHandlers } from './createKeyHandlers';
-import { createStudyHandlers } from './createStudyHandlers';
-import { chainDisclosures } from '../audit/disclosureChain';
-import { logRecorder } from '../audit/DisclosureRecorder';
-import { createLogAnchorer, verifyLogAgainstChain } from '../audit/logAnchors';
 import { appendFile, readFile, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { createWalletClient, http, type Hex } from 'viem';
+import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
+import { describe, expect, it } from 'vitest';
+import { demoStableTokenAbi, emergencyAccessAbi, researchStudiesAbi } from '../../contracts-abi';
+import { chainDisclosures } from '../audit/disclosureChain';
 import { FsDisclosureLog } from '../audit/FsDisclosureLog';
+import { createLogAnchorer, verifyLogAgainstChain } from '../audit/logAnchors';
+import { readChainConfig } from '../chain/readChainConfig';
+import { sha256Hex } from '../storage/sha256Hex';
+import type { KeyEnvelope } from '../vault/keyEnvelope';
+import { demoAccount } from '../wallet/demoAccounts';
+import { commitReason } from '../emergency/reasonCommitment';
+import {
+  BASE,
+  clinician,
+  deployed,
+  hashesIn,
+  outcomeText,
+  patient,
+  setUpHandlerFixture,
+} from './testing/handlerFixture';
 
 // Real Anvil, real signatures, real files: the handlers must agree with the chain at request time.
-const DOMAIN = '127.0.0.1:3000';
-const BASE = `http://${DOMAIN}`;
-const deployed = deployments['31337']!;
-const patient = privateKeyToAccount(demoAccount('Patient').privateKey);
-const clinician = privateKeyToAccount(demoAccount('Clinician').privateKey);
-
-let anvil: Anvil;
-let client: PublicClient;
-let storeDir: string;
-let auth: ReturnType<typeof createAuthHandlers>;
-let blobs: ReturnType<typeof createBlobHandlers>;
-let keys: ReturnType<typeof createKeyHandlers>;
-let studies: ReturnType<typeof createStudyHandlers>;
-let disclosureLog: FsDisclosureLog;
-let snapshot: Hex;
-const testClient = () =>
-  createTestClient({
-    mode: 'anvil',
-    chain: readChainConfig({ rpcUrl: anvil.rpcUrl }).chain,
-    transport: http(anvil.rpcUrl),
-  });
-
-async function send(
-  account: PrivateKeyAccount,
-  call: Parameters<ReturnType<typeof createWalletClient>['writeContract']>[0],
-) {
-  const wallet = createWalletClient({
-    account,
-    chain: readChainConfig({ rpcUrl: anvil.rpcUrl }).chain,
-    transport: http(anvil.rpcUrl),
-  });
-  const hash = await wallet.writeContract(call as never);
-  await client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
-}
-
-async function signIn(account: PrivateKeyAccount, overrides: { domain?: string; nonce?: string } = {}) {
-  const nonce = overrides.nonce ?? ((await auth.nonce().json()) as { nonce: string }).nonce;
-  const message = createSiweMessage({
-    address: account.address,
-    chainId: 31337,
-    domain: overrides.domain ?? DOMAIN,
-    nonce,
-    uri: BASE,
-    version: '1',
-  });
-  const signature = await account.signMessage({ message });
-  const response = await auth.verify(
-    new Request(`${BASE}/api/auth/verify`, { method: 'POST', body: JSON.stringify({ message, signature }) }),
-  );
-  return { response, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '', nonce };
-}
-
-function upload(cookie: string, bytes: Uint8Array, { category = 0, hash = sha256Hex(bytes) } = {}) {
-  return blobs.upload(
-    new Request(`${BASE}/api/blobs?patient=${patient.address}&category=${category}`, {
-      method: 'POST',
-      headers: { cookie, 'x-content-sha256': hash },
-      body: bytes as BodyInit,
-    }),
-  );
-}
-
-function download(cookie: string, hash: string) {
-  return blobs.download(
-    new Request(`${BASE}/api/blobs/${hash}?patient=${patient.address}`, { headers: { cookie } }),
-    hash,
-  );
-}
-
-async function anchor(hash: Hex, category = 0) {
-  await send(patient, {
-    address: deployed.RecordIndex,
-    abi: recordIndexAbi,
-    functionName: 'anchor',
-    args: [patient.address, [hash], [category]],
-  } as never);
-}
-
-function readMany(cookie: string, hashes: string[]) {
-  return blobs.readMany(
-    new Request(`${BASE}/api/blobs/read`, {
-      method: 'POST',
-      headers: { cookie },
-      body: JSON.stringify({ patient: patient.address, hashes }),
-    }),
-  );
-}
-
-/** The hashes in a readMany answer: hash (32) · length (4) · bytes, repeated. */
-async function hashesIn(response: Response): Promise<string[]> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const view = new DataView(bytes.buffer);
-  const found: string[] = [];
-  for (let at = 0; at < bytes.length;) {
-    found.push(sha256Hex(bytes.subarray(at + 36, at + 36 + view.getUint32(at + 32))));
-    at += 36 + view.getUint32(at + 32);
-  }
-  return found;
-}
-
-function storeKeys(cookie: string, envelopes: KeyEnvelope[]) {
-  return keys.store(
-    new Request(`${BASE}/api/keys`, {
-      method: 'POST',
-      headers: { cookie },
-      body: JSON.stringify({ patient: patient.address, envelopes }),
-    }),
-  );
-}
-
-function listKeys(cookie: string) {
-  return keys.list(new Request(`${BASE}/api/keys?patient=${patient.address}`, { headers: { cookie } }));
-}
+const { t, testClient, send, post, signIn, upload, download, anchor, readMany, storeKeys, listKeys, grant, revoke } =
+  setUpHandlerFixture({ port: 8549 });
 
 const envelopeFor = (category: number): KeyEnvelope => ({
   recipient: clinician.address,
   category,
   version: 0,
   box: base64.encode(new Uint8Array(92).fill(category + 1)),
-});
-
-async function revoke() {
-  await send(patient, {
-    address: deployed.AccessRegistry,
-    abi: accessRegistryAbi,
-    functionName: 'revoke',
-    args: [patient.address, clinician.address],
-  } as never);
-}
-
-async function grant(categories: number, expiresAt = 0) {
-  await send(patient, {
-    address: deployed.AccessRegistry,
-    abi: accessRegistryAbi,
-    functionName: 'grant',
-    args: [patient.address, clinician.address, categories, 1, expiresAt],
-  } as never);
-}
-
-beforeAll(async () => {
-  anvil = await startAnvil({ port: 8549 });
-  await setupChain(anvil.rpcUrl);
-  const config = readChainConfig({ rpcUrl: anvil.rpcUrl });
-  client = createPublicClient({ chain: config.chain, transport: http(anvil.rpcUrl) }) as PublicClient;
-  snapshot = await testClient().snapshot();
-});
-afterAll(() => anvil?.stop());
-
-beforeEach(async () => {
-  await testClient().revert({ id: snapshot });
-  snapshot = await testClient().snapshot();
-  storeDir = await mkdtemp(path.join(tmpdir(), 'ownchart-api-'));
-  const sessionSecret = 'test-secret-0123456789abcdef';
-  auth = createAuthHandlers({ client, nonces: new NonceStore(), sessionSecret, domain: DOMAIN, chainId: 31337 });
-  disclosureLog = new FsDisclosureLog(path.join(storeDir, 'disclosures'));
-  blobs = createBlobHandlers({
-    store: new FsBlobStore(storeDir),
-    disclosures: logRecorder(disclosureLog),
-    client,
-    sessionSecret,
-    maxBytes: 1024,
-    chain: {
-      accessRegistry: deployed.AccessRegistry,
-      recordIndex: deployed.RecordIndex,
-      emergencyAccess: deployed.EmergencyAccess,
-    },
-  });
-  keys = createKeyHandlers({
-    store: new FsKeyEnvelopeStore(path.join(storeDir, 'envelopes')),
-    disclosures: logRecorder(disclosureLog),
-    client,
-    sessionSecret,
-    chain: {
-      accessRegistry: deployed.AccessRegistry,
-      recordIndex: deployed.RecordIndex,
-      emergencyAccess: deployed.EmergencyAccess,
-    },
-  });
-  studies = createStudyHandlers({
-    documents: new FsBlobStore(path.join(storeDir, 'study-documents')),
-    contributions: new FsBlobStore(path.join(storeDir, 'contributions')),
-    client,
-    studies: deployed.ResearchStudies,
-    sessionSecret,
-  });
-  return () => rm(storeDir, { recursive: true, force: true });
 });
 
 const ciphertext = new TextEncoder().encode('pretend this is AES-GCM output');
@@ -231,7 +44,7 @@ describe('Sign-In with Ethereum', () => {
       /^ownchart_session=.+; Path=\/; HttpOnly; SameSite=Strict; Max-Age=\d+$/,
     );
     const { cookie } = await signIn(patient);
-    const session = auth.session(new Request(`${BASE}/api/auth/session`, { headers: { cookie } }));
+    const session = await t.auth.session(new Request(`${BASE}/api/auth/session`, { headers: { cookie } }));
     expect(await session.json()).toEqual({ address: patient.address });
   });
 
@@ -249,7 +62,7 @@ describe('Sign-In with Ethereum', () => {
   });
 
   it('answers 401 without a session, and for a forged cookie', async () => {
-    expect(auth.session(new Request(`${BASE}/api/auth/session`)).status).toBe(401);
+    expect((await t.auth.session(new Request(`${BASE}/api/auth/session`))).status).toBe(401);
     expect((await upload('', ciphertext)).status).toBe(401);
     expect((await download('ownchart_session=e30.forged', sha256Hex(ciphertext))).status).toBe(401);
   });
@@ -283,15 +96,10 @@ describe('blob storage authorized by chain state', () => {
 
     await grant(0b100);
     expect((await download(clinicianCookie, hash)).status).toBe(200);
-    await send(patient, {
-      address: deployed.AccessRegistry,
-      abi: accessRegistryAbi,
-      functionName: 'revoke',
-      args: [patient.address, clinician.address],
-    } as never);
+    await revoke();
     expect((await download(clinicianCookie, hash)).status).toBe(403);
 
-    const now = Number((await client.getBlock()).timestamp);
+    const now = Number((await t.client.getBlock()).timestamp);
     await grant(0b100, now + 3600);
     expect((await download(clinicianCookie, hash)).status).toBe(200);
     await testClient().increaseTime({ seconds: 7200 });
@@ -375,7 +183,7 @@ describe('key envelopes authorized by chain state', () => {
     await revoke();
     expect((await listKeys(clinicianCookie)).status).toBe(403);
 
-    const now = Number((await client.getBlock()).timestamp);
+    const now = Number((await t.client.getBlock()).timestamp);
     await grant(0b1, now + 3600);
     expect(await listed()).toEqual([envelopeFor(0)]);
     await testClient().increaseTime({ seconds: 7200 });
@@ -391,28 +199,43 @@ describe('research storage authorized by chain state', () => {
   const sealedExtract = new TextEncoder().encode('pretend this is an encrypted extract');
 
   async function publishStudy() {
-    const now = Number((await client.getBlock()).timestamp);
+    const now = Number((await t.client.getBlock()).timestamp);
     await send(researcher, {
       address: deployed.ResearchStudies,
       abi: researchStudiesAbi,
       functionName: 'publish',
       args: [deployed.RewardToken, 1n, 5, now + 86_400, 1, consent, consent],
     } as never);
+    // Funded: a contribution's reward is set aside from the budget when it is submitted.
+    await send(researcher, {
+      address: deployed.RewardToken,
+      abi: demoStableTokenAbi,
+      functionName: 'approve',
+      args: [deployed.ResearchStudies, 10n],
+    });
+    await send(researcher, {
+      address: deployed.ResearchStudies,
+      abi: researchStudiesAbi,
+      functionName: 'fund',
+      args: [1n, 10n],
+    });
   }
-  const studyCall = (account: PrivateKeyAccount, functionName: 'enrol' | 'withdraw' | 'contribute', args: unknown[]) =>
-    send(account, { address: deployed.ResearchStudies, abi: researchStudiesAbi, functionName, args } as never);
+  const studyCall = (
+    account: PrivateKeyAccount,
+    functionName: 'enrol' | 'withdraw' | 'contribute' | 'review',
+    args: unknown[],
+  ) => send(account, { address: deployed.ResearchStudies, abi: researchStudiesAbi, functionName, args } as never);
 
   function uploadExtract(cookie: string, bytes = sealedExtract, hash = sha256Hex(sealedExtract)) {
-    return studies.uploadContribution(
-      new Request(`${BASE}/api/contributions?study=1`, {
-        method: 'POST',
+    return t.studies.uploadContribution(
+      post(`${BASE}/api/contributions?study=1`, {
         headers: { cookie, 'x-content-sha256': hash },
         body: bytes as BodyInit,
       }),
     );
   }
   function downloadExtract(cookie: string, hash = sha256Hex(sealedExtract)) {
-    return studies.downloadContribution(
+    return t.studies.downloadContribution(
       new Request(`${BASE}/api/contributions/${hash}?study=1&patient=${patient.address}`, { headers: { cookie } }),
       hash,
     );
@@ -421,8 +244,11 @@ describe('research storage authorized by chain state', () => {
   it('stores and serves study documents to anyone signed in, and nothing else', async () => {
     const { cookie } = await signIn(clinician);
     const put = (body: string, withCookie = cookie) =>
-      studies.putDocument(
-        new Request(`${BASE}/api/studies/documents`, { method: 'POST', headers: { cookie: withCookie }, body }),
+      t.studies.putDocument(
+        post(`${BASE}/api/studies/documents`, {
+          headers: { cookie: withCookie, 'content-type': 'application/json' },
+          body,
+        }),
       );
     expect((await put('{"kind":"consent","text":"I agree"}', '')).status).toBe(401);
     expect((await put('{"resourceType":"Patient"}')).status).toBe(422);
@@ -430,7 +256,7 @@ describe('research storage authorized by chain state', () => {
     const stored = await put('{"kind":"consent","text":"I agree"}');
     expect(stored.status).toBe(201);
     const { hash } = (await stored.json()) as { hash: string };
-    const read = await studies.getDocument(
+    const read = await t.studies.getDocument(
       new Request(`${BASE}/api/studies/documents/${hash}`, { headers: { cookie } }),
       hash,
     );
@@ -445,18 +271,29 @@ describe('research storage authorized by chain state', () => {
     expect((await uploadExtract(patientCookie, sealedExtract, sha256Hex(new Uint8Array([1])))).status).toBe(422);
     expect((await uploadExtract(patientCookie)).status).toBe(201);
 
-    // Served only under the hash anchored on-chain.
+    // Served only under the hash anchored on-chain, and to the researcher only once paid for.
     const researcherCookie = (await signIn(researcher)).cookie;
     expect((await downloadExtract(researcherCookie)).status).toBe(404);
     await studyCall(patient, 'contribute', [1n, sha256Hex(sealedExtract)]);
-    expect((await downloadExtract(researcherCookie)).status).toBe(200);
+    const unpaid = await downloadExtract(researcherCookie);
+    expect(unpaid.status).toBe(403);
+    expect(await outcomeText(unpaid)).toMatch(/Accept this contribution/);
     expect((await downloadExtract(patientCookie)).status).toBe(200);
+    await studyCall(researcher, 'review', [1n, patient.address, true]);
+    expect((await downloadExtract(researcherCookie)).status).toBe(200);
     expect((await downloadExtract((await signIn(clinician)).cookie)).status).toBe(403);
     expect((await downloadExtract('')).status).toBe(401);
+    // Every researcher download is in the patient's accounting of disclosures.
+    expect(
+      (await t.disclosureLog.forPatient(patient.address)).map((e) => [e.kind, e.reader, e.basis, e.contentHash]),
+    ).toEqual([['contribution', researcher.address, 'study', sha256Hex(sealedExtract)]]);
 
-    // After withdrawal nothing new is accepted.
+    // After withdrawal nothing new is accepted, and the researcher gets nothing more.
     await studyCall(patient, 'withdraw', [1n]);
     expect((await uploadExtract(patientCookie, new Uint8Array([7]), sha256Hex(new Uint8Array([7])))).status).toBe(403);
+    const withdrawn = await downloadExtract(researcherCookie);
+    expect(withdrawn.status).toBe(403);
+    expect(await outcomeText(withdrawn)).toMatch(/withdrawn their consent/);
   });
 });
 
@@ -468,13 +305,13 @@ describe('accounting of disclosures', () => {
     await grant(0b1);
     await storeKeys(cookie, [envelopeFor(0)]);
     await download(cookie, hash);
-    expect(await disclosureLog.entries()).toEqual([]);
+    expect(await t.disclosureLog.entries()).toEqual([]);
 
     const clinicianCookie = (await signIn(clinician)).cookie;
     await download(clinicianCookie, hash);
     await readMany(clinicianCookie, [hash]);
     await listKeys(clinicianCookie);
-    const entries = await disclosureLog.forPatient(patient.address);
+    const entries = await t.disclosureLog.forPatient(patient.address);
     expect(entries.map((e) => [e.kind, e.reader, e.category, e.contentHash])).toEqual([
       ['key', clinician.address, 0, null],
       ['record', clinician.address, 0, hash],
@@ -486,10 +323,15 @@ describe('accounting of disclosures', () => {
     const operator = privateKeyToAccount(demoAccount('Deployer').privateKey);
     const wallet = createWalletClient({
       account: operator,
-      chain: readChainConfig({ rpcUrl: anvil.rpcUrl }).chain,
-      transport: http(anvil.rpcUrl),
+      chain: readChainConfig({ rpcUrl: t.anvil.rpcUrl }).chain,
+      transport: http(t.anvil.rpcUrl),
     });
-    const anchorer = createLogAnchorer({ log: disclosureLog, client, wallet, address: deployed.DisclosureAnchors });
+    const anchorer = createLogAnchorer({
+      log: t.disclosureLog,
+      client: t.client,
+      wallet,
+      address: deployed.DisclosureAnchors,
+    });
     const disclosure = (i: number) => ({
       patient: patient.address,
       reader: clinician.address,
@@ -499,25 +341,25 @@ describe('accounting of disclosures', () => {
       basis: 'grant' as const,
       at: i,
     });
-    await disclosureLog.append([disclosure(1), disclosure(2), disclosure(3)]);
+    await t.disclosureLog.append([disclosure(1), disclosure(2), disclosure(3)]);
     expect(await anchorer.anchorNow()).toMatchObject({ count: 3 });
-    expect(await verifyLogAgainstChain(disclosureLog, client, deployed.DisclosureAnchors)).toMatchObject({
+    expect(await verifyLogAgainstChain(t.disclosureLog, t.client, deployed.DisclosureAnchors)).toMatchObject({
       ok: true,
       anchored: 3,
     });
 
     // Someone deletes the second read and rebuilds the chain so it is internally consistent.
-    const file = path.join(storeDir, 'disclosures', 'disclosures.ndjson');
+    const file = path.join(t.storeDir, 'disclosures', 'disclosures.ndjson');
     const rewritten = chainDisclosures(null, [disclosure(1), disclosure(3)]);
     await writeFile(file, rewritten.map((e) => `${JSON.stringify(e)}\n`).join(''));
-    const reopened = new FsDisclosureLog(path.join(storeDir, 'disclosures'));
-    expect(await verifyLogAgainstChain(reopened, client, deployed.DisclosureAnchors)).toMatchObject({ ok: false });
+    const reopened = new FsDisclosureLog(path.join(t.storeDir, 'disclosures'));
+    expect(await verifyLogAgainstChain(reopened, t.client, deployed.DisclosureAnchors)).toMatchObject({ ok: false });
 
     // A single edited line breaks the chain itself.
     await writeFile(file, (await readFile(file, 'utf8')).replace('"at":3', '"at":4'));
     await appendFile(file, '');
     expect(
-      await verifyLogAgainstChain(new FsDisclosureLog(path.dirname(file)), client, deployed.DisclosureAnchors),
+      await verifyLogAgainstChain(new FsDisclosureLog(path.dirname(file)), t.client, deployed.DisclosureAnchors),
     ).toMatchObject({
       ok: false,
     });
@@ -546,14 +388,14 @@ describe('emergency access authorized by chain state', () => {
 
     const responderCookie = (await signIn(responder)).cookie;
     const list = () =>
-      keys.list(new Request(`${BASE}/api/keys?patient=${patient.address}`, { headers: { cookie: responderCookie } }));
+      t.keys.list(new Request(`${BASE}/api/keys?patient=${patient.address}`, { headers: { cookie: responderCookie } }));
     expect((await list()).status).toBe(403);
     expect((await readMany(responderCookie, [hash])).status).toBe(403);
 
-    await emergencyCall(responder, 'breakGlass', [patient.address, 1]);
+    await emergencyCall(responder, 'breakGlass', [patient.address, commitReason(1).commitment]);
     expect(((await (await list()).json()) as { envelopes: KeyEnvelope[] }).envelopes).toHaveLength(1);
     expect(await hashesIn(await readMany(responderCookie, [hash]))).toEqual([hash]);
-    const logged = await disclosureLog.forPatient(patient.address);
+    const logged = await t.disclosureLog.forPatient(patient.address);
     expect(logged.map((e) => [e.kind, e.basis])).toEqual([
       ['record', 'emergency'],
       ['key', 'emergency'],

@@ -9,10 +9,11 @@ export type DisclosureBasis = 'grant' | 'emergency' | 'caregiver' | 'study';
 export type Disclosure = {
   patient: Address;
   reader: Address;
-  /** A record's ciphertext, or a category key envelope. */
-  kind: 'record' | 'key';
+  /** A record's ciphertext, a category key envelope, or a study contribution handed to a researcher. */
+  kind: 'record' | 'key' | 'contribution';
+  /** The category number; for a contribution, the study's categories as a bit set. */
   category: number;
-  /** The record's content hash (records) or null (keys). */
+  /** The record's or contribution's content hash, or null (keys). */
   contentHash: Hex | null;
   basis: DisclosureBasis;
   /** Milliseconds since the epoch, server time. */

@@ -1,6 +1,12 @@
-import { CATEGORIES } from '../categories';
 import { csvCell } from '../format/csvCell';
+import { describeDisclosedCategories } from './describeDisclosure';
 import type { LoggedDisclosure } from './disclosureChain';
+
+const WHAT: Record<LoggedDisclosure['kind'], string> = {
+  record: 'record',
+  key: 'category key',
+  contribution: 'study extract',
+};
 
 const COLUMNS = ['time_utc', 'reader', 'what', 'category', 'record_hash', 'basis', 'log_entry', 'entry_hash'];
 
@@ -10,8 +16,8 @@ export function disclosuresToCsv(entries: readonly LoggedDisclosure[]): string {
     [
       new Date(e.at).toISOString(),
       e.reader,
-      e.kind === 'record' ? 'record' : 'category key',
-      CATEGORIES.find((c) => c.bit === e.category)?.label ?? `category ${e.category}`,
+      WHAT[e.kind],
+      describeDisclosedCategories(e),
       e.contentHash ?? '',
       e.basis,
       String(e.seq),

@@ -1,4 +1,5 @@
 import type { Address } from 'viem';
+import { disclosedCategories } from './describeDisclosure';
 import type { DisclosureBasis, LoggedDisclosure } from './disclosureChain';
 
 export type ReaderSummary = {
@@ -29,9 +30,9 @@ export function summarizeDisclosures(entries: readonly LoggedDisclosure[]): Read
       firstAt: entry.at,
       lastAt: entry.at,
     };
-    if (entry.kind === 'record') summary.records += 1;
-    else summary.keys += 1;
-    summary.categories |= 1 << entry.category;
+    if (entry.kind === 'key') summary.keys += 1;
+    else summary.records += 1;
+    summary.categories |= disclosedCategories(entry);
     if (!summary.bases.includes(entry.basis)) summary.bases.push(entry.basis);
     summary.firstAt = Math.min(summary.firstAt, entry.at);
     summary.lastAt = Math.max(summary.lastAt, entry.at);

@@ -2,15 +2,21 @@ import { generateSiweNonce } from 'viem/siwe';
 
 /**
  * Issues Sign-In with Ethereum nonces and accepts each exactly once, within its lifetime.
- * In memory: one server process. A multi-instance deployment would back this with Redis.
+ * Bounded: at most `capacity` outstanding nonces, the oldest dropped first, so a flood of nonce
+ * requests costs a fixed amount of memory. Every nonce lives equally long, so insertion order is
+ * expiry order and sweeping stops at the first live one. In memory: one server process.
  */
 export class NonceStore {
   private readonly issued = new Map<string, number>();
 
-  constructor(private readonly lifetimeMs = 10 * 60_000) {}
+  constructor(
+    readonly lifetimeMs = 10 * 60_000,
+    private readonly capacity = 10_000,
+  ) {}
 
   issue(now = Date.now()): string {
     this.sweep(now);
+    while (this.issued.size >= this.capacity) this.issued.delete(this.issued.keys().next().value!);
     const nonce = generateSiweNonce();
     this.issued.set(nonce, now + this.lifetimeMs);
     return nonce;
@@ -23,7 +29,14 @@ export class NonceStore {
     return expiresAt !== undefined && now < expiresAt;
   }
 
+  get size(): number {
+    return this.issued.size;
+  }
+
   private sweep(now: number): void {
-    for (const [nonce, expiresAt] of this.issued) if (expiresAt <= now) this.issued.delete(nonce);
+    for (const [nonce, expiresAt] of this.issued) {
+      if (expiresAt > now) break;
+      this.issued.delete(nonce);
+    }
   }
 }

@@ -1,10 +1,16 @@
-import { createHmac, timingSafeEqual } from 'node:crypto';
+import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { getAddress, isAddress, type Address } from 'viem';
 
-export type Session = { address: Address; chainId: number; expiresAt: number };
+/** A signed-in session; `id` lets signing out end this one session on the server. */
+export type Session = { id: string; address: Address; chainId: number; expiresAt: number };
 
 function sign(payload: string, secret: string): string {
   return createHmac('sha256', secret).update(payload).digest('base64url');
+}
+
+/** A fresh, unguessable session id. */
+export function newSessionId(): string {
+  return randomBytes(16).toString('base64url');
 }
 
 /** A tamper-evident session token: base64url(JSON) + "." + HMAC-SHA256. */
@@ -23,7 +29,8 @@ export function readSessionToken(token: string | undefined, secret: string, now 
   if (expected.length !== given.length || !timingSafeEqual(expected, given)) return null;
   try {
     const session = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8')) as Session;
-    if (!isAddress(session.address) || typeof session.expiresAt !== 'number' || now >= session.expiresAt) return null;
+    if (typeof session.id !== 'string' || !isAddress(session.address)) return null;
+    if (typeof session.expiresAt !== 'number' || now >= session.expiresAt) return null;
     return { ...session, address: getAddress(session.address) };
   } catch {
     return null;

@@ -21,10 +21,19 @@ export function randomKey(): Uint8Array {
   return crypto.getRandomValues(new Uint8Array(32));
 }
 
-export async function aesGcmEncrypt(key: Uint8Array, plaintext: Uint8Array, aad?: Uint8Array): Promise<Uint8Array> {
-  const iv = crypto.getRandomValues(new Uint8Array(IV_BYTES));
+/**
+ * Encrypts under a fresh random IV, or under `iv` when the caller derives one: only where the
+ * same key never meets two different plaintexts (see sealToPublicKey's deterministic mode).
+ */
+export async function aesGcmEncrypt(
+  key: Uint8Array,
+  plaintext: Uint8Array,
+  aad?: Uint8Array,
+  iv: Uint8Array = crypto.getRandomValues(new Uint8Array(IV_BYTES)),
+): Promise<Uint8Array> {
+  if (iv.length !== IV_BYTES) throw new RangeError('AES-GCM needs a 12-byte IV');
   const ciphertext = await crypto.subtle.encrypt(
-    { name: 'AES-GCM', iv, ...(aad ? { additionalData: aad as BufferSource } : {}) },
+    { name: 'AES-GCM', iv: iv as BufferSource, ...(aad ? { additionalData: aad as BufferSource } : {}) },
     await importKey(key, 'encrypt'),
     plaintext as BufferSource,
   );

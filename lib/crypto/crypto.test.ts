@@ -99,3 +99,44 @@ describe('sealToPublicKey', () => {
     ).rejects.toThrow(DecryptionFailedError);
   });
 });
+
+describe('isUsableX25519PublicKey', () => {
+  it('accepts a real public key and refuses low-order points and wrong lengths', async () => {
+    const { isUsableX25519PublicKey } = await import('./isUsableX25519PublicKey');
+    const account = privateKeyToAccount(demoAccount('Patient').privateKey);
+    const real = encryptionKeyFromSignature(await account.signTypedData(keyDerivationTypedData(31337))).publicKey;
+    expect(isUsableX25519PublicKey(real)).toBe(true);
+    const lowOrder = [
+      '00'.repeat(32),
+      `01${'00'.repeat(31)}`,
+      'e0eb7a7c3b41b8ae1656e3faf19fc46ada098deb9c32b1fd866205165f49b800',
+    ];
+    for (const hex of lowOrder) expect(isUsableX25519PublicKey(Buffer.from(hex, 'hex'))).toBe(false);
+    expect(isUsableX25519PublicKey(real.subarray(0, 31))).toBe(false);
+  });
+});
+
+describe('deterministic sealing', () => {
+  it('gives the same box for the same parties and context, and still opens only for the recipient', async () => {
+    const sender = randomKey();
+    const { x25519 } = await import('@noble/curves/ed25519.js');
+    const recipient = x25519.keygen();
+    const parties = {
+      recipientPublicKey: recipient.publicKey,
+      senderPrivateKey: sender,
+      context: new Uint8Array([7]),
+      deterministic: true,
+    };
+    const a = await sealToPublicKey(text, parties);
+    expect(await sealToPublicKey(text, parties)).toEqual(a);
+    expect(await sealToPublicKey(text, { ...parties, context: new Uint8Array([8]) })).not.toEqual(a);
+    expect(await sealToPublicKey(text, { ...parties, deterministic: false })).not.toEqual(a);
+    expect(
+      await openSealedBox(a, {
+        recipientPrivateKey: recipient.secretKey,
+        senderPublicKey: x25519.getPublicKey(sender),
+        context: new Uint8Array([7]),
+      }),
+    ).toEqual(text);
+  });
+});

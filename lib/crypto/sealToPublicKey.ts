@@ -14,6 +14,13 @@ export type SealParties = {
   senderPrivateKey: Uint8Array;
   /** Bound into the box as associated data: what the secret is (e.g. whose key, which category). */
   context: Uint8Array;
+  /**
+   * Derive the ephemeral key and IV from the sender's key and the context instead of drawing them
+   * at random, so the sender can recompute the exact box later and tell a genuine stored copy from
+   * a substituted one. Only for secrets that are themselves a fixed function of sender and
+   * context (a derived category key): the same inputs then always give the same box.
+   */
+  deterministic?: boolean;
 };
 
 export type OpenParties = {
@@ -45,8 +52,16 @@ function boxKey(
  * and opening it proves the holder of `senderPrivateKey` made it. Used to wrap category keys from
  * a patient to a grantee, so a storage server can neither read nor forge them.
  */
+function derivedRandomness(senderPrivateKey: Uint8Array, context: Uint8Array) {
+  const okm = hkdf(sha256, senderPrivateKey, context, utf8ToBytes('OwnChart/deterministic-seal/v1'), 44);
+  return { ephemeralSecret: okm.subarray(0, 32), iv: okm.subarray(32, 44) };
+}
+
 export async function sealToPublicKey(plaintext: Uint8Array, parties: SealParties): Promise<SealedBox> {
-  const ephemeral = x25519.keygen();
+  const derived = parties.deterministic ? derivedRandomness(parties.senderPrivateKey, parties.context) : null;
+  const ephemeral = derived
+    ? { secretKey: derived.ephemeralSecret, publicKey: x25519.getPublicKey(derived.ephemeralSecret) }
+    : x25519.keygen();
   const key = boxKey(
     x25519.getSharedSecret(ephemeral.secretKey, parties.recipientPublicKey),
     x25519.getSharedSecret(parties.senderPrivateKey, parties.recipientPublicKey),
@@ -54,7 +69,7 @@ export async function sealToPublicKey(plaintext: Uint8Array, parties: SealPartie
     parties.recipientPublicKey,
     x25519.getPublicKey(parties.senderPrivateKey),
   );
-  const body = await aesGcmEncrypt(key, plaintext, concatBytes(ephemeral.publicKey, parties.context));
+  const body = await aesGcmEncrypt(key, plaintext, concatBytes(ephemeral.publicKey, parties.context), derived?.iv);
   return concatBytes(ephemeral.publicKey, body);
 }
 

@@ -12,7 +12,11 @@ export const REVERT_MESSAGES: Record<string, string> = {
   AccessRegistryNotPatient:
     'Only the patient, or a caregiver they appointed and have not removed, can change who can read these records.',
   AccessRegistryNotCaregiver: 'This person is not your caregiver, so there is nothing to remove.',
+  AccessRegistryCaregiverSelfGrant:
+    'As a caregiver you cannot grant access to yourself: you already see these records while your appointment lasts.',
   KeyDirectoryZeroKey: 'That encryption key is empty. Unlock again to derive it.',
+  KeyDirectoryInvalidKey:
+    'That encryption key is unsafe (anything sealed to it could be read by anyone), so it was refused. Unlock again to derive a proper one.',
   RecordIndexNotWriter: 'You may not add records of this kind for this patient: your access does not cover it.',
   RecordIndexZeroHash: 'A record without content cannot be stored.',
   RecordIndexDuplicate: 'This record is already stored.',
@@ -21,6 +25,7 @@ export const REVERT_MESSAGES: Record<string, string> = {
   StudyNotResearcher: 'Only the researcher who published this study can do that.',
   StudyNotOpen: 'This study is closed or past its end date.',
   StudyIsClosed: 'This study is closed.',
+  StudyNotClosed: 'Close the study first: until then its budget stays available for contributions.',
   StudyInvalid:
     'A study needs a reward, an enrolment cap, an end date in the future, at least one category, a description and a consent document.',
   StudyConsentMismatch: 'The consent document changed since you read it. Read it again before joining.',
@@ -29,7 +34,8 @@ export const REVERT_MESSAGES: Record<string, string> = {
   StudyNotEnrolled: 'You are not enrolled in this study, or you have withdrawn your consent.',
   StudyAlreadyContributed: 'You have already contributed to this study.',
   StudyNothingToReview: 'There is no contribution waiting for review from this participant.',
-  StudyInsufficientEscrow: 'The study’s funds cannot cover another reward. Add funds before accepting.',
+  StudyInsufficientEscrow:
+    'The study’s funds cannot cover another reward, so it cannot take another contribution until the researcher adds funds. Nothing was shared.',
   StudyNothingToClaim: 'There is no reward to claim in this study, or it was already paid.',
   StudyZeroValue: 'Enter an amount greater than zero.',
   SafeERC20FailedOperation: 'The token transfer failed. Nothing was changed.',
@@ -49,7 +55,11 @@ export const REVERT_MESSAGES: Record<string, string> = {
   EmergencyNotOptedIn:
     'This patient has not turned on emergency access, so their records cannot be opened this way. Nothing was recorded.',
   EmergencyInvalidPolicy: 'Choose at least one category and a window from 1 to 72 hours.',
-  EmergencyInvalidReason: 'Choose the reason for emergency access.',
+  EmergencyMissingReason: 'Choose the reason for emergency access.',
+  EmergencyResponderBlocked:
+    'The patient ended your emergency access and has not allowed you to open it again. Nothing was recorded.',
+  EmergencyCoolingDown:
+    'You ended this emergency access yourself; you can open it again one hour after ending it. Nothing was recorded.',
   EmergencyAlreadyOpen: 'You already have emergency access to this patient’s records.',
   EmergencyNotOpen: 'There is no emergency access to end.',
   EmergencyNotParty: 'Only the patient or the responder can end emergency access.',

@@ -18,6 +18,8 @@ export type Study = {
   token: Address;
   reward: bigint;
   escrow: bigint;
+  /** Rewards set aside for contributions awaiting review. */
+  reserved: bigint;
   cap: number;
   enrolled: number;
   accepted: number;

@@ -1,13 +1,51 @@
+import type { Address } from 'viem';
+
 /**
- * Content-addressed storage for ciphertext blobs and key envelopes. The embedded default is a
- * directory on disk (FsBlobStore); an S3-compatible store or IPFS implements the same interface.
+ * Where a blob belongs: `records/<patient>`, `contributions/<study>/<patient>`, `documents`.
+ * Every blob lives in exactly one scope, and a read names the scope it is authorized for, so a
+ * hash anchored by someone else under another patient never reaches the first patient's blob.
+ */
+export type BlobScope = string;
+
+/** What the server itself recorded when a blob was stored: whose it is and who put it there. */
+export type BlobBinding = {
+  scope: BlobScope;
+  /** The signed-in account that uploaded it (the patient, or a writer the chain allowed). */
+  uploader: Address;
+  /** The category the upload was authorized for, where the scope has categories. */
+  category: number | null;
+  /** Milliseconds since the epoch. */
+  storedAt: number;
+};
+
+/** The store holds bytes under this hash that no longer match it (disk damage or tampering). */
+export class DamagedBlobError extends Error {
+  override name = 'DamagedBlobError';
+  constructor(readonly hash: ContentHash) {
+    super(`Stored blob ${hash} does not match its hash`);
+  }
+}
+
+/**
+ * Ciphertext storage by scope and content hash. The embedded default is a directory on disk
+ * (FsBlobStore); an S3-compatible store implements the same interface.
  */
 export interface BlobStore {
-  /** Stores `bytes` under their SHA-256; storing the same bytes again is a no-op. Returns the hash. */
-  put(bytes: Uint8Array): Promise<ContentHash>;
-  /** The bytes stored under `hash`, or null. */
-  get(hash: ContentHash): Promise<Uint8Array | null>;
-  has(hash: ContentHash): Promise<boolean>;
+  /**
+   * Stores `bytes` in `scope` under their SHA-256 with `binding`. Storing the same bytes again in
+   * the same scope keeps the first binding (first uploader wins). Returns the hash.
+   */
+  put(
+    scope: BlobScope,
+    bytes: Uint8Array,
+    binding: Omit<BlobBinding, 'scope' | 'storedAt'>,
+  ): Promise<{ hash: ContentHash; created: boolean }>;
+  /** The bytes in `scope` under `hash`, or null; throws DamagedBlobError if they do not match it. */
+  get(scope: BlobScope, hash: ContentHash): Promise<Uint8Array | null>;
+  /** The binding of the blob in `scope` under `hash`, or null if none is stored there. */
+  binding(scope: BlobScope, hash: ContentHash): Promise<BlobBinding | null>;
+  /** Removes a blob and its binding (unanchored uploads past their grace time). */
+  delete(scope: BlobScope, hash: ContentHash): Promise<void>;
 }
 
 /** Lower-case hex SHA-256 with 0x prefix, as anchored on-chain. */
@@ -15,4 +53,18 @@ export type ContentHash = `0x${string}`;
 
 export function isContentHash(value: string): value is ContentHash {
   return /^0x[0-9a-f]{64}$/.test(value);
+}
+
+/** The scope of a patient's record blobs. */
+export const recordScope = (patient: Address): BlobScope => `records/${patient.toLowerCase()}`;
+
+/** The scope of one patient's contributions to one study. */
+export const contributionScope = (study: bigint, patient: Address): BlobScope =>
+  `contributions/${study}/${patient.toLowerCase()}`;
+
+/** Public study descriptions and consent documents. */
+export const DOCUMENT_SCOPE: BlobScope = 'documents';
+
+export function isBlobScope(scope: string): boolean {
+  return /^[a-z]+(\/[0-9a-z]+)*$/.test(scope);
 }

@@ -1,51 +1,79 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { isContentHash, type BlobStore, type ContentHash } from './BlobStore';
+import {
+  DamagedBlobError,
+  isBlobScope,
+  isContentHash,
+  type BlobBinding,
+  type BlobScope,
+  type BlobStore,
+  type ContentHash,
+} from './BlobStore';
 import { sha256Hex } from './sha256Hex';
 
+const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
 /**
- * BlobStore on a local directory. Writes go to a temporary file in the same directory and are
- * renamed into place, so a crash never leaves a half-written blob under a valid hash; blobs are
- * fanned out by the first hash byte to keep directories small.
+ * BlobStore on a local directory: `<root>/<scope>/<first hash byte>/<hash>` with its binding
+ * beside it as `<hash>.json`. Writes go to temporary files in the same directory and are renamed
+ * into place, binding first: a crash never leaves a half-written blob under a valid hash, and a
+ * blob without its binding is never served.
  */
 export class FsBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
 
-  private pathFor(hash: ContentHash): string {
+  private pathFor(scope: BlobScope, hash: ContentHash): string {
+    if (!isBlobScope(scope)) throw new RangeError(`Not a blob scope: ${scope}`);
     if (!isContentHash(hash)) throw new RangeError(`Not a content hash: ${hash}`);
-    return path.join(this.root, hash.slice(2, 4), hash.slice(2));
+    return path.join(this.root, ...scope.split('/'), hash.slice(2, 4), hash.slice(2));
   }
 
-  async put(bytes: Uint8Array): Promise<ContentHash> {
+  async put(
+    scope: BlobScope,
+    bytes: Uint8Array,
+    binding: Omit<BlobBinding, 'scope' | 'storedAt'>,
+  ): Promise<{ hash: ContentHash; created: boolean }> {
     const hash = sha256Hex(bytes);
-    const target = this.pathFor(hash);
-    if (await this.has(hash)) return hash;
+    const target = this.pathFor(scope, hash);
+    if (await this.binding(scope, hash)) return { hash, created: false };
     await mkdir(path.dirname(target), { recursive: true });
-    const temporary = `${target}.${randomUUID()}.tmp`;
-    await writeFile(temporary, bytes, { flag: 'wx' });
-    await rename(temporary, target);
-    return hash;
+    const bound: BlobBinding = { scope, uploader: binding.uploader, category: binding.category, storedAt: Date.now() };
+    const suffix = `${randomUUID()}.tmp`;
+    await writeFile(`${target}.${suffix}`, bytes, { flag: 'wx' });
+    await writeFile(`${target}.json.${suffix}`, JSON.stringify(bound), { flag: 'wx' });
+    await rename(`${target}.${suffix}`, target);
+    await rename(`${target}.json.${suffix}`, `${target}.json`);
+    return { hash, created: true };
   }
 
-  async get(hash: ContentHash): Promise<Uint8Array | null> {
+  async get(scope: BlobScope, hash: ContentHash): Promise<Uint8Array | null> {
+    if (!(await this.binding(scope, hash))) return null;
+    let bytes: Uint8Array;
     try {
-      const bytes = new Uint8Array(await readFile(this.pathFor(hash)));
-      // Disk corruption or tampering must not reach a client as valid content.
-      if (sha256Hex(bytes) !== hash) throw new Error(`Stored blob ${hash} does not match its hash`);
-      return bytes;
+      bytes = new Uint8Array(await readFile(this.pathFor(scope, hash)));
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+      if (isMissing(error)) return null;
+      throw error;
+    }
+    // Disk corruption or tampering must not reach a client as valid content.
+    if (sha256Hex(bytes) !== hash) throw new DamagedBlobError(hash);
+    return bytes;
+  }
+
+  async binding(scope: BlobScope, hash: ContentHash): Promise<BlobBinding | null> {
+    try {
+      return JSON.parse(await readFile(`${this.pathFor(scope, hash)}.json`, 'utf8')) as BlobBinding;
+    } catch (error) {
+      if (isMissing(error)) return null;
       throw error;
     }
   }
 
-  async has(hash: ContentHash): Promise<boolean> {
-    try {
-      await stat(this.pathFor(hash));
-      return true;
-    } catch {
-      return false;
-    }
+  async delete(scope: BlobScope, hash: ContentHash): Promise<void> {
+    const target = this.pathFor(scope, hash);
+    // Binding first: from that moment the blob is no longer served.
+    await rm(`${target}.json`, { force: true });
+    await rm(target, { force: true });
   }
 }

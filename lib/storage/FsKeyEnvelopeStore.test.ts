@@ -1,4 +1,4 @@
-import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { appendFile, mkdtemp, readdir, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -37,10 +37,29 @@ describe('FsKeyEnvelopeStore', () => {
     expect(await store.list(patient, sam)).toEqual([envelope(sam, 0, 0, 'new'), envelope(sam, 0, 1)]);
   });
 
-  it('loses nothing when many adds race, and leaves no temporary files', async () => {
+  it('loses nothing when many adds race, and keeps one file per patient', async () => {
     const store = new FsKeyEnvelopeStore(root);
     await Promise.all(Array.from({ length: 20 }, (_, i) => store.add(patient, [envelope(sam, i % 9, i)])));
     expect(await store.list(patient)).toHaveLength(20);
-    expect(await readdir(root)).toEqual([`${patient.toLowerCase()}.json`]);
+    expect(await readdir(root)).toEqual([`${patient.toLowerCase()}.ndjson`]);
+  });
+
+  it('appends what each add brings instead of rewriting the file (linear, not quadratic)', async () => {
+    const store = new FsKeyEnvelopeStore(root);
+    const file = path.join(root, `${patient.toLowerCase()}.ndjson`);
+    await store.add(patient, [envelope(sam, 0)]);
+    const first = (await stat(file)).size;
+    for (let i = 1; i < 50; i++) await store.add(patient, [envelope(sam, 0, i)]);
+    // Fifty adds of one envelope each: fifty lines of about the same size.
+    expect((await stat(file)).size).toBeLessThan(first * 55);
+    expect(await store.list(patient)).toHaveLength(50);
+  });
+
+  it('ignores a line cut short by a crash mid-append', async () => {
+    const store = new FsKeyEnvelopeStore(root);
+    await store.add(patient, [envelope(sam, 0)]);
+    await appendFile(path.join(root, `${patient.toLowerCase()}.ndjson`), '{"recipient":"0x3C');
+    await store.add(patient, [envelope(priya, 4)]);
+    expect(await store.list(patient)).toEqual([envelope(sam, 0), envelope(priya, 4)]);
   });
 });

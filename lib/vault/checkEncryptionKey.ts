@@ -15,13 +15,18 @@ export class EncryptionKeyMismatchError extends OwnChartError {
   }
 }
 
+/** The account has no key in the KeyDirectory yet. */
+export function isUnregistered(registered: Hex): boolean {
+  return registered.toLowerCase() === NO_KEY;
+}
+
 /**
  * Compares the key a wallet signature gave with the account's key in the KeyDirectory: "registered"
  * when they agree, "unregistered" when the account has none yet; throws when they differ (another
  * wallet or a non-deterministic signer), before anything could be sealed under the wrong key.
  */
 export function checkEncryptionKey(derived: EncryptionKeyPair, registered: Hex): 'registered' | 'unregistered' {
-  if (registered.toLowerCase() === NO_KEY) return 'unregistered';
+  if (isUnregistered(registered)) return 'unregistered';
   const derivedHex = bytesToHex(derived.publicKey);
   if (derivedHex.toLowerCase() !== registered.toLowerCase())
     throw new EncryptionKeyMismatchError(registered, derivedHex);

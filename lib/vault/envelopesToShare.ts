@@ -4,7 +4,7 @@ import { sealKeyEnvelope, type KeyEnvelope } from './keyEnvelope';
 
 export type Recipient = {
   address: Address;
-  /** X25519 public key from the KeyDirectory. */
+  /** X25519 public key from the KeyDirectory (checked usable by the caller). */
   publicKey: Uint8Array;
   /** Categories their grant lets them read now. */
   categories: number;
@@ -13,10 +13,20 @@ export type Recipient = {
 const envelopeId = (recipient: string, category: number, version: number) =>
   `${recipient.toLowerCase()}/${category}/${version}`;
 
+export type OwedEnvelopes = {
+  /** Envelopes to store: missing ones, and replacements for stored ones the patient did not seal. */
+  owed: KeyEnvelope[];
+  /** Of those, how many replace a stored envelope that was not the patient's (junk or stale). */
+  replaced: number;
+};
+
 /**
  * The envelopes a patient still owes: for each recipient and each category they may read, every
- * key version up to the current one (so they can read older records too). The cost grows with
- * grantees × categories × revocations, never with the number of records.
+ * key version up to the current one (so they can read older records too). Sealing is
+ * deterministic, so a stored envelope is kept only if it is exactly the one the patient would
+ * seal now: one stored by someone else in the patient's name, or sealed to a key the recipient
+ * has since replaced, is sealed again rather than trusted. The cost grows with grantees ×
+ * categories × revocations, never with the number of records.
  */
 export async function envelopesToShare({
   patient,
@@ -30,15 +40,14 @@ export async function envelopesToShare({
   recipients: readonly Recipient[];
   versions: KeyVersions;
   existing: readonly KeyEnvelope[];
-}): Promise<KeyEnvelope[]> {
-  const have = new Set(existing.map((e) => envelopeId(e.recipient, e.category, e.version)));
-  const owed: Promise<KeyEnvelope>[] = [];
+}): Promise<OwedEnvelopes> {
+  const stored = new Map(existing.map((e) => [envelopeId(e.recipient, e.category, e.version), e.box]));
+  const expected: Promise<KeyEnvelope>[] = [];
   for (const recipient of recipients) {
     for (let category = 0; category < 32; category++) {
       if ((recipient.categories & (1 << category)) === 0) continue;
       for (let version = 0; version <= versions[category]!; version++) {
-        if (have.has(envelopeId(recipient.address, category, version))) continue;
-        owed.push(
+        expected.push(
           sealKeyEnvelope({
             patient,
             patientPrivateKey,
@@ -52,5 +61,13 @@ export async function envelopesToShare({
       }
     }
   }
-  return Promise.all(owed);
+  const owed: KeyEnvelope[] = [];
+  let replaced = 0;
+  for (const envelope of await Promise.all(expected)) {
+    const box = stored.get(envelopeId(envelope.recipient, envelope.category, envelope.version));
+    if (box === envelope.box) continue;
+    if (box !== undefined) replaced += 1;
+    owed.push(envelope);
+  }
+  return { owed, replaced };
 }

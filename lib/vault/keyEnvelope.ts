@@ -22,6 +22,11 @@ function context(patient: Address, envelope: Omit<KeyEnvelope, 'box'>): Uint8Arr
   );
 }
 
+/**
+ * Seals a category key to a recipient. Deterministic: the same patient, recipient key, category
+ * and version always give the same box, so the patient can check that a stored envelope is the
+ * one they sealed (not junk someone stored in their name) by sealing it again and comparing.
+ */
 export async function sealKeyEnvelope(args: {
   patient: Address;
   patientPrivateKey: Uint8Array;
@@ -36,6 +41,7 @@ export async function sealKeyEnvelope(args: {
     recipientPublicKey: args.recipientPublicKey,
     senderPrivateKey: args.patientPrivateKey,
     context: context(args.patient, meta),
+    deterministic: true,
   });
   return { ...meta, box: base64.encode(box) };
 }

@@ -23,7 +23,7 @@ export type VaultRecords = {
 };
 
 export type StorageCalls = {
-  readBlobs: (patient: Address, hashes: ContentHash[]) => Promise<Map<ContentHash, Uint8Array>>;
+  readBlobs: (patient: Address, hashes: ContentHash[]) => Promise<Map<ContentHash, Uint8Array | 'damaged'>>;
   listEnvelopes: (patient: Address) => Promise<KeyEnvelope[]>;
 };
 

@@ -10,10 +10,12 @@ export type Keyring = (category: number, version: number) => Promise<Uint8Array 
 export type OpenedRecord = AnchoredRecord &
   ({ resource: Resource; problem: null } | { resource: null; problem: RecordProblem });
 
-export type RecordProblem = 'missing' | 'tampered' | 'no-key' | 'unreadable';
+export type RecordProblem = 'missing' | 'damaged' | 'tampered' | 'no-key' | 'unreadable';
 
 export const RECORD_PROBLEMS: Record<RecordProblem, string> = {
   missing: 'The storage server does not have this record’s content.',
+  damaged:
+    'The storage server’s copy of this record is damaged, so it was not opened. The other records are unaffected.',
   tampered: 'Refused: the content served does not match the hash anchored on-chain.',
   'no-key': 'You do not hold the key this record was sealed with.',
   unreadable: 'This record could not be decrypted: the key is wrong or the data was altered.',
@@ -33,13 +35,13 @@ export async function openRecords(
     fetchBlobs,
     keyring,
   }: {
-    fetchBlobs: (hashes: ContentHash[]) => Promise<Map<ContentHash, Uint8Array>>;
+    fetchBlobs: (hashes: ContentHash[]) => Promise<Map<ContentHash, Uint8Array | 'damaged'>>;
     keyring: Keyring;
   },
 ): Promise<OpenedRecord[]> {
   const pages: AnchoredRecord[][] = [];
   for (let i = 0; i < records.length; i += BLOBS_PER_REQUEST) pages.push(records.slice(i, i + BLOBS_PER_REQUEST));
-  const blobs = new Map<ContentHash, Uint8Array>();
+  const blobs = new Map<ContentHash, Uint8Array | 'damaged'>();
   for (const fetched of await Promise.all(pages.map((page) => fetchBlobs(page.map((r) => r.contentHash))))) {
     for (const [hash, bytes] of fetched) blobs.set(hash, bytes);
   }
@@ -49,6 +51,7 @@ export async function openRecords(
       const failed = (problem: RecordProblem): OpenedRecord => ({ ...record, resource: null, problem });
       const bytes = blobs.get(record.contentHash);
       if (!bytes) return failed('missing');
+      if (bytes === 'damaged') return failed('damaged');
       if (sha256Hex(bytes) !== record.contentHash.toLowerCase()) return failed('tampered');
       try {
         const { category, keyVersion } = readRecordKeyInfo(bytes);

@@ -5,6 +5,7 @@ import { grantStatus } from '../access/grantStatus';
 import { readGrants } from '../access/readGrants';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
+import { isUsableX25519PublicKey } from '../crypto/isUsableX25519PublicKey';
 import { envelopesToShare, type Recipient } from './envelopesToShare';
 import type { KeyEnvelope } from './keyEnvelope';
 import { readKeyVersions } from './readKeyVersions';
@@ -13,8 +14,12 @@ import { vaultContracts } from './vaultContracts';
 export type KeySyncResult = {
   /** Envelopes sealed and stored by this run. */
   shared: number;
+  /** Of those, stored envelopes replaced because the patient had not sealed them (junk or stale). */
+  repaired: number;
   /** Grantees who have not set up an encryption key yet: they get keys once they have. */
   awaitingKey: Address[];
+  /** Recipients whose registered key nothing can be sealed to (a low-order point): skipped. */
+  unusableKey: Address[];
 };
 
 /**
@@ -50,7 +55,7 @@ export async function syncKeyEnvelopes(
     ...responders.map((r) => ({ counterparty: r.address, categories: r.categories })),
     ...caregivers.map((address) => ({ counterparty: address, categories: ALL_CATEGORIES_MASK })),
   ];
-  if (live.length === 0) return { shared: 0, awaitingKey: [] };
+  if (live.length === 0) return { shared: 0, repaired: 0, awaitingKey: [], unusableKey: [] };
 
   const [versions, publicKeys, existing] = await Promise.all([
     readKeyVersions(client, config, patient),
@@ -65,6 +70,7 @@ export async function syncKeyEnvelopes(
   ]);
   const recipients: Recipient[] = [];
   const awaitingKey: Address[] = [];
+  const unusableKey: Address[] = [];
   const isResponder = new Set(responders.map((r) => r.address));
   live.forEach((grant, i) => {
     const key = publicKeys[i]!;
@@ -72,9 +78,14 @@ export async function syncKeyEnvelopes(
       if (!isResponder.has(grant.counterparty)) awaitingKey.push(grant.counterparty);
       return;
     }
+    // One recipient's broken key must not stop every other recipient getting theirs.
+    if (!isUsableX25519PublicKey(hexToBytes(key))) {
+      unusableKey.push(grant.counterparty);
+      return;
+    }
     recipients.push({ address: grant.counterparty, publicKey: hexToBytes(key), categories: grant.categories });
   });
-  const owed = await envelopesToShare({
+  const { owed, replaced } = await envelopesToShare({
     patient,
     patientPrivateKey: keys.privateKey,
     recipients,
@@ -82,7 +93,7 @@ export async function syncKeyEnvelopes(
     existing,
   });
   if (owed.length > 0) await storeEnvelopes(patient, owed);
-  return { shared: owed.length, awaitingKey };
+  return { shared: owed.length, repaired: replaced, awaitingKey, unusableKey };
 }
 
 /** Registered responders, with the categories of the patient's emergency policy (none if not opted in). */

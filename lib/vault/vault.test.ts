@@ -17,7 +17,7 @@ import { openRecords, type Keyring } from './openRecords';
 import type { AnchoredRecord } from './readRecordIndex';
 import { sealRecord } from './sealRecord';
 
-const keysOf = async (role: 'Patient' | 'Clinician') => {
+const keysOf = async (role: 'Patient' | 'Clinician' | 'Researcher') => {
   const account = privateKeyToAccount(demoAccount(role).privateKey);
   return {
     address: account.address,
@@ -61,7 +61,7 @@ describe('the records vault, patient to clinician', () => {
     ]);
 
     // Grant of category 0 at version 0: one envelope, however many records.
-    const envelopes = await envelopesToShare({
+    const { owed: envelopes } = await envelopesToShare({
       patient: patient.address,
       patientPrivateKey: patient.privateKey,
       recipients: [{ address: clinician.address, publicKey: clinician.publicKey, categories: 0b1 }],
@@ -107,11 +107,29 @@ describe('the records vault, patient to clinician', () => {
     ]);
   });
 
+  it('opens every other record when the server reports one stored damaged, and never opens that one', async () => {
+    const patient = await keysOf('Patient');
+    const { records, fetchBlobs } = await store(patient.privateKey, [
+      { resource: condition, category: 0, version: 0 },
+      { resource: observation, category: 4, version: 0 },
+    ]);
+    const damagedFirst = async (hashes: ContentHash[]) => {
+      const blobs: Map<ContentHash, Uint8Array | 'damaged'> = await fetchBlobs(hashes);
+      blobs.set(records[0]!.contentHash, 'damaged');
+      return blobs;
+    };
+    const keyring: Keyring = async (c, v) => deriveCategoryKey(patient.privateKey, c, v);
+    const opened = await openRecords(records, { fetchBlobs: damagedFirst, keyring });
+    expect(opened.map((r) => r.problem)).toEqual(['damaged', null]);
+    expect(opened[0]!.resource).toBeNull();
+    expect(opened[1]!.resource).toEqual(observation);
+  });
+
   it('does not re-share envelopes the recipient already has, and shares every version of a category', async () => {
     const [patient, clinician] = await Promise.all([keysOf('Patient'), keysOf('Clinician')]);
     const recipients = [{ address: clinician.address, publicKey: clinician.publicKey, categories: 0b10001 }];
     const versions = [2, 0, 0, 0, 1];
-    const first = await envelopesToShare({
+    const { owed: first } = await envelopesToShare({
       patient: patient.address,
       patientPrivateKey: patient.privateKey,
       recipients,
@@ -126,7 +144,50 @@ describe('the records vault, patient to clinician', () => {
       versions,
       existing: first,
     });
-    expect(again).toEqual([] as KeyEnvelope[]);
+    expect(again).toEqual({ owed: [] as KeyEnvelope[], replaced: 0 });
+  });
+
+  it('replaces junk stored in the patient’s name instead of skipping it, and leaves good envelopes alone', async () => {
+    const [patient, clinician, attacker] = await Promise.all([
+      keysOf('Patient'),
+      keysOf('Clinician'),
+      keysOf('Researcher'),
+    ]);
+    const recipients = [{ address: clinician.address, publicKey: clinician.publicKey, categories: 0b101 }];
+    const versions = [0, 0, 0];
+    const { owed: genuine } = await envelopesToShare({
+      patient: patient.address,
+      patientPrivateKey: patient.privateKey,
+      recipients,
+      versions,
+      existing: [],
+    });
+    // Someone with the patient's session stores, for category 2, an envelope of their own making:
+    // right size, right ids, sealed with another key.
+    const { owed: forged } = await envelopesToShare({
+      patient: patient.address,
+      patientPrivateKey: attacker.privateKey,
+      recipients,
+      versions,
+      existing: [],
+    });
+    const stored = [genuine[0]!, forged[1]!];
+    const repair = await envelopesToShare({
+      patient: patient.address,
+      patientPrivateKey: patient.privateKey,
+      recipients,
+      versions,
+      existing: stored,
+    });
+    expect(repair).toEqual({ owed: [genuine[1]], replaced: 1 });
+    // The clinician cannot open the forged one: it does not come from the patient's key.
+    await expect(
+      openKeyEnvelope(forged[1]!, {
+        patient: patient.address,
+        patientPublicKey: patient.publicKey,
+        recipientPrivateKey: clinician.privateKey,
+      }),
+    ).rejects.toThrow();
   });
 });
 

@@ -47,7 +47,14 @@ export async function seedDemoWorld({
     clock,
     day: 14,
   });
-  await seedEmergency({ rpcUrl, patientKey, responderKey: demoAccount('Responder').privateKey, clock, day: 26 });
+  await seedEmergency({
+    rpcUrl,
+    dataDir,
+    patientKey,
+    responderKey: demoAccount('Responder').privateKey,
+    clock,
+    day: 26,
+  });
   await clock.toPresent();
   const { shared } = await shareRecordKeys({ rpcUrl, dataDir, patientKey });
   return { records, keysShared: shared };

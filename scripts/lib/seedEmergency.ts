@@ -1,4 +1,8 @@
+import path from 'node:path';
 import type { Hex } from 'viem';
+import type { RevealedReason } from '../../lib/api/createEmergencyHandlers';
+import { commitReason } from '../../lib/emergency/reasonCommitment';
+import { FsAppendStore } from '../../lib/storage/FsAppendStore';
 import { emergencyAccessAbi } from '../../contracts-abi';
 import { categoriesToMask } from '../../lib/categories';
 import { chainWriter, type SeedClock } from './chainWriter';
@@ -11,12 +15,14 @@ import { registerEncryptionKey } from './seedRecords';
  */
 export async function seedEmergency({
   rpcUrl,
+  dataDir,
   patientKey,
   responderKey,
   clock,
   day,
 }: {
   rpcUrl: string;
+  dataDir: string;
   patientKey: Hex;
   responderKey: Hex;
   clock: SeedClock;
@@ -40,14 +46,20 @@ export async function seedEmergency({
     'emergency opt-in',
   );
   await clock.setDay(day + 1);
+  const reason = commitReason(1);
   await responder.confirm(
     responder.wallet.writeContract({
       address,
       abi: emergencyAccessAbi,
       functionName: 'breakGlass',
-      args: [patient.account.address, 1],
+      args: [patient.account.address, reason.commitment],
     }),
     'break glass',
+  );
+  // What the responder's browser then sends the server: the reason, for the patient only.
+  await new FsAppendStore<RevealedReason>(path.join(dataDir, 'emergency-reasons'), (r) => r.commitment).add(
+    patient.account.address.toLowerCase(),
+    [{ commitment: reason.commitment, responder: responder.account.address, code: reason.code }],
   );
   await clock.setDay(day + 1 + 2 / 24);
   await patient.confirm(

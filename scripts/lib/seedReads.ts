@@ -19,7 +19,8 @@ async function signedInFetch(appUrl: string, chainId: number, privateKey: Hex): 
   const message = signInMessage({ address: account.address, chainId, nonce, origin: new URL(appUrl).origin });
   const verified = await nodeFetch(url('/api/auth/verify'), {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    // A browser sends Origin on every POST; the server refuses state-changing requests without ours.
+    headers: { 'content-type': 'application/json', origin: new URL(appUrl).origin },
     body: JSON.stringify({ message, signature: await account.signMessage({ message }) }),
   });
   if (!verified.ok) throw new Error(`sign-in as ${account.address} refused: HTTP ${verified.status}`);
@@ -29,6 +30,7 @@ async function signedInFetch(appUrl: string, chainId: number, privateKey: Hex): 
     if (typeof input !== 'string' || !input.startsWith('/')) return nodeFetch(input, init);
     const headers = new Headers(init?.headers);
     headers.set('cookie', cookie);
+    headers.set('origin', new URL(appUrl).origin);
     return nodeFetch(url(input), { ...init, headers });
   };
 }

@@ -1,14 +1,11 @@
 import type { Resource } from '@medplum/fhirtypes';
 import path from 'node:path';
-import { bytesToHex, zeroHash, type Hex } from 'viem';
+import { bytesToHex, type Hex } from 'viem';
 import { keyDirectoryAbi, recordIndexAbi } from '../../contracts-abi';
 import { CATEGORIES } from '../../lib/categories';
-import {
-  encryptionKeyFromSignature,
-  keyDerivationTypedData,
-  type EncryptionKeyPair,
-} from '../../lib/crypto/encryptionKeyFromSignature';
+import { keyDerivationTypedData, type EncryptionKeyPair } from '../../lib/crypto/encryptionKeyFromSignature';
 import { categorizeResource } from '../../lib/fhir/categorizeResource';
+import { recordScope } from '../../lib/storage/BlobStore';
 import { FsBlobStore } from '../../lib/storage/FsBlobStore';
 import { FsKeyEnvelopeStore } from '../../lib/storage/FsKeyEnvelopeStore';
 import { deriveCategoryKey } from '../../lib/vault/categoryKeys';
@@ -17,6 +14,8 @@ import { readKeyVersions } from '../../lib/vault/readKeyVersions';
 import { sealRecord } from '../../lib/vault/sealRecord';
 import { syncKeyEnvelopes } from '../../lib/vault/syncKeyEnvelopes';
 import { readRegisteredKey } from '../../lib/vault/registeredKey';
+import { isUnregistered } from '../../lib/vault/checkEncryptionKey';
+import { deriveEncryptionKey } from '../../lib/crypto/deriveEncryptionKey';
 import { vaultContracts } from '../../lib/vault/vaultContracts';
 import { chainWriter } from './chainWriter';
 
@@ -30,9 +29,11 @@ import { chainWriter } from './chainWriter';
 export async function registerEncryptionKey(rpcUrl: string, privateKey: Hex): Promise<EncryptionKeyPair> {
   const { config, account, client, wallet, confirm } = chainWriter(rpcUrl, privateKey);
   const contracts = vaultContracts(config);
-  const keys = encryptionKeyFromSignature(await account.signTypedData(keyDerivationTypedData(config.chain.id)));
   const registered = await readRegisteredKey(client, config, account.address);
-  if (registered === zeroHash) {
+  const keys = await deriveEncryptionKey(() => account.signTypedData(keyDerivationTypedData(config.chain.id)), {
+    settingUp: isUnregistered(registered),
+  });
+  if (isUnregistered(registered)) {
     await confirm(
       wallet.writeContract({
         address: contracts.keyDirectory,
@@ -73,7 +74,8 @@ export async function seedRecords({
         category,
         keyVersion: versions[category]!,
       }),
-    upload: async (bytes) => void (await store.put(bytes)),
+    upload: async (bytes, _hash, category) =>
+      void (await store.put(recordScope(account.address), bytes, { uploader: account.address, category })),
     anchor: (batch) =>
       confirm(
         wallet.writeContract({

@@ -8,6 +8,7 @@ import { deidentify } from '../../lib/research/deidentify';
 import { registeredPublicKey } from '../../lib/vault/registeredKey';
 import { researchContracts } from '../../lib/research/readStudies';
 import type { ConsentDocument, StudyDescription } from '../../lib/research/studyApi';
+import { contributionScope, DOCUMENT_SCOPE } from '../../lib/storage/BlobStore';
 import { FsBlobStore } from '../../lib/storage/FsBlobStore';
 import { chainWriter, type SeedClock } from './chainWriter';
 import { registerEncryptionKey } from './seedRecords';
@@ -93,7 +94,15 @@ export async function seedResearch({
   async function publish(study: SeedStudy, endsAt: number): Promise<{ id: bigint; consentHash: Hex }> {
     // What the publish form does: the documents go to the server, their hashes on-chain.
     const [metadataHash, consentHash] = await Promise.all(
-      [study.description, study.consent].map((d) => documents.put(new TextEncoder().encode(JSON.stringify(d)))),
+      [study.description, study.consent].map(
+        async (d) =>
+          (
+            await documents.put(DOCUMENT_SCOPE, new TextEncoder().encode(JSON.stringify(d)), {
+              uploader: researcher.account.address,
+              category: null,
+            })
+          ).hash,
+      ),
     );
     await researcher.confirm(
       researcher.wallet.writeContract({
@@ -160,7 +169,11 @@ export async function seedResearch({
     patientPrivateKey: patientKeys.privateKey,
     researcherPublicKey: await registeredPublicKey(patient.client, patient.config, researcher.account.address),
   });
-  const contributionHash = await contributions.put(sealed);
+  const { hash: contributionHash } = await contributions.put(
+    contributionScope(heartFailure.id, patient.account.address),
+    sealed,
+    { uploader: patient.account.address, category: null },
+  );
   await patient.confirm(
     patient.wallet.writeContract({
       address: studies,

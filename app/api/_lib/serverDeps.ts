@@ -1,3 +1,4 @@
+import 'server-only';
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -5,6 +6,7 @@ import { createPublicClient, createWalletClient, http, type Hex, type PublicClie
 import { privateKeyToAccount } from 'viem/accounts';
 import { createAuthHandlers } from '@/lib/api/createAuthHandlers';
 import { createDisclosureHandlers } from '@/lib/api/createDisclosureHandlers';
+import { createEmergencyHandlers } from '@/lib/api/createEmergencyHandlers';
 import { logRecorder } from '@/lib/audit/DisclosureRecorder';
 import { FsDisclosureLog } from '@/lib/audit/FsDisclosureLog';
 import { createLogAnchorer } from '@/lib/audit/logAnchors';
@@ -12,8 +14,15 @@ import { DEMO_ACCOUNTS } from '@/lib/wallet/demoAccounts';
 import { createBlobHandlers } from '@/lib/api/createBlobHandlers';
 import { createKeyHandlers } from '@/lib/api/createKeyHandlers';
 import { createStudyHandlers } from '@/lib/api/createStudyHandlers';
+import { createPipeline, type Pipeline } from '@/lib/api/pipeline';
+import { createRateLimiter } from '@/lib/api/rateLimits';
+import { createUploadQuota } from '@/lib/api/uploadQuota';
 import { NonceStore } from '@/lib/auth/NonceStore';
+import { SessionRevocations } from '@/lib/auth/SessionRevocations';
 import { chainConfig } from '@/lib/chain/chainConfig';
+import { readSiteConfig } from '@/lib/server/readSiteConfig';
+import { recordAnchoredIn } from '@/lib/storage/recordAnchoredIn';
+import { FsAppendStore } from '@/lib/storage/FsAppendStore';
 import { FsBlobStore } from '@/lib/storage/FsBlobStore';
 import { FsKeyEnvelopeStore } from '@/lib/storage/FsKeyEnvelopeStore';
 
@@ -35,11 +44,15 @@ function sessionSecret(): string {
 
 const client = createPublicClient({ chain: chainConfig.chain, transport: http(chainConfig.rpcUrl) }) as PublicClient;
 const nonces = new NonceStore();
+const revocations = new SessionRevocations();
+const limiter = createRateLimiter();
 // Made on first request, not at import: `next build` imports route modules too.
-let secret: string | undefined;
+let pipeline: Pipeline | undefined;
+let auth: ReturnType<typeof createAuthHandlers> | undefined;
 let blobs: ReturnType<typeof createBlobHandlers> | undefined;
 let keys: ReturnType<typeof createKeyHandlers> | undefined;
 let studies: ReturnType<typeof createStudyHandlers> | undefined;
+let emergency: ReturnType<typeof createEmergencyHandlers> | undefined;
 let disclosureHandlers: ReturnType<typeof createDisclosureHandlers> | undefined;
 
 const disclosureLog = new FsDisclosureLog(path.join(dataDir, 'disclosures'));
@@ -67,12 +80,29 @@ const anchorer = (() => {
 /** Every read by someone other than the patient goes through here before it is served. */
 const disclosures = logRecorder(disclosureLog, () => anchorer?.maybeAnchor());
 
-/** Auth handlers bound to this request's host: a SIWE message must name the site it was signed for. */
-export function authHandlers(request: Request) {
-  // The Host header is what the browser saw; Next's request.url may name another local alias.
-  const domain = process.env.OWNCHART_DOMAIN ?? request.headers.get('host') ?? new URL(request.url).host;
-  secret ??= sessionSecret();
-  return createAuthHandlers({ client, nonces, sessionSecret: secret, domain, chainId: chainConfig.chain.id });
+/** Session → origin → rate limit → handler → OperationOutcome, for every route. */
+function requestPipeline(): Pipeline {
+  pipeline ??= createPipeline({
+    // Which site we are comes from configuration, never from the request's Host header.
+    site: readSiteConfig(
+      {
+        OWNCHART_ORIGIN: process.env.OWNCHART_ORIGIN,
+        OWNCHART_SECURE_COOKIES: process.env.OWNCHART_SECURE_COOKIES,
+        OWNCHART_TRUST_PROXY: process.env.OWNCHART_TRUST_PROXY,
+      },
+      { isLocal: chainConfig.isLocal },
+    ),
+    sessionSecret: sessionSecret(),
+    revocations,
+    limiter,
+  });
+  return pipeline;
+}
+
+/** Sign-In with Ethereum for the configured site. */
+export function authHandlers() {
+  auth ??= createAuthHandlers({ pipeline: requestPipeline(), client, nonces, chainId: chainConfig.chain.id });
+  return auth;
 }
 
 function chainAuthorization() {
@@ -88,25 +118,28 @@ function chainAuthorization() {
 
 /** Blob handlers backed by the data directory on disk. */
 export function blobHandlers() {
-  secret ??= sessionSecret();
-  blobs ??= createBlobHandlers({
-    store: new FsBlobStore(path.join(dataDir, 'blobs')),
-    disclosures,
-    client,
-    sessionSecret: secret,
-    chain: chainAuthorization(),
-  });
+  if (!blobs) {
+    const chain = chainAuthorization();
+    const store = new FsBlobStore(path.join(dataDir, 'blobs'));
+    blobs = createBlobHandlers({
+      pipeline: requestPipeline(),
+      store,
+      disclosures,
+      client,
+      chain,
+      quota: createUploadQuota({ store, anchored: recordAnchoredIn(client, chain.recordIndex) }),
+    });
+  }
   return blobs;
 }
 
 /** Key envelope handlers backed by the data directory on disk. */
 export function keyHandlers() {
-  secret ??= sessionSecret();
   keys ??= createKeyHandlers({
+    pipeline: requestPipeline(),
     store: new FsKeyEnvelopeStore(path.join(dataDir, 'envelopes')),
     disclosures,
     client,
-    sessionSecret: secret,
     chain: chainAuthorization(),
   });
   return keys;
@@ -117,26 +150,39 @@ export function studyHandlers() {
   if (!chainConfig.research) {
     throw new Error(`No ResearchStudies on chain ${chainConfig.chain.id}: set NEXT_PUBLIC_RESEARCH_STUDIES_ADDRESS`);
   }
-  secret ??= sessionSecret();
   studies ??= createStudyHandlers({
+    pipeline: requestPipeline(),
     documents: new FsBlobStore(path.join(dataDir, 'study-documents')),
     contributions: new FsBlobStore(path.join(dataDir, 'contributions')),
+    disclosures,
     client,
     studies: chainConfig.research.studies,
-    sessionSecret: secret,
   });
   return studies;
 }
 
 /** "Who read my records" and anchoring the disclosure log on demand. */
 export function disclosureHandlersFor() {
-  secret ??= sessionSecret();
   disclosureHandlers ??= createDisclosureHandlers({
+    pipeline: requestPipeline(),
     log: disclosureLog,
     client,
     anchors: chainConfig.disclosureAnchors,
     anchorer,
-    sessionSecret: secret,
   });
   return disclosureHandlers;
+}
+
+/** Break-glass reasons, revealed by responders and read by patients. */
+export function emergencyHandlers() {
+  if (!chainConfig.emergencyAccess) {
+    throw new Error(`No EmergencyAccess on chain ${chainConfig.chain.id}: set NEXT_PUBLIC_EMERGENCY_ACCESS_ADDRESS`);
+  }
+  emergency ??= createEmergencyHandlers({
+    pipeline: requestPipeline(),
+    reasons: new FsAppendStore(path.join(dataDir, 'emergency-reasons'), (r) => r.commitment),
+    client,
+    emergencyAccess: chainConfig.emergencyAccess,
+  });
+  return emergency;
 }

@@ -10,6 +10,7 @@ import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { anchorDisclosuresNow, fetchDisclosures } from '@/lib/audit/disclosureApi';
+import { describeDisclosedCategories, disclosedCategories, DISCLOSURE_KINDS } from '@/lib/audit/describeDisclosure';
 import { disclosuresToCsv } from '@/lib/audit/disclosuresToCsv';
 import { summarizeDisclosures } from '@/lib/audit/summarizeDisclosures';
 import { CATEGORIES, describeScope } from '@/lib/categories';
@@ -66,7 +67,7 @@ function Disclosures({ patient }: { patient: Address }) {
   const entries = report.data?.entries ?? [];
   const readers = [...new Set(entries.map((e) => e.reader))];
   const shown = entries.filter(
-    (e) => (!reader || e.reader === reader) && (!category || e.category === Number(category)),
+    (e) => (!reader || e.reader === reader) && (!category || (disclosedCategories(e) & (1 << Number(category))) !== 0),
   );
 
   return (
@@ -168,8 +169,8 @@ function Disclosures({ patient }: { patient: Address }) {
                         <td className="py-1 pr-3">
                           <AccountName address={e.reader} />
                         </td>
-                        <td className="py-1 pr-3">{e.kind === 'record' ? 'A record' : 'A category key'}</td>
-                        <td className="py-1 pr-3">{CATEGORIES.find((c) => c.bit === e.category)?.label}</td>
+                        <td className="py-1 pr-3">{DISCLOSURE_KINDS[e.kind]}</td>
+                        <td className="py-1 pr-3">{describeDisclosedCategories(e)}</td>
                         <td className="py-1">{BASIS[e.basis]}</td>
                       </tr>
                     ))}

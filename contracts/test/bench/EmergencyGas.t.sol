@@ -27,7 +27,7 @@ contract EmergencyGasTest is Test {
         emergency.setPolicy(0xf, 24 hours);
         vm.snapshotGasLastCall("emergency", "opt in");
         vm.prank(RESPONDER);
-        emergency.breakGlass(PATIENT, 1);
+        emergency.breakGlass(PATIENT, keccak256(abi.encode(uint8(1), bytes32("salt"))));
         vm.snapshotGasLastCall("emergency", "break glass");
         vm.prank(PATIENT);
         emergency.endAccess(PATIENT, RESPONDER);

@@ -46,14 +46,16 @@ contract ResearchStudiesFuzzTest is Test {
             address patient = address(0x7000 + i);
             vm.startPrank(patient);
             studies.enrol(id, CONSENT);
-            studies.contribute(id, bytes32(uint256(i)));
-            vm.stopPrank();
-            vm.prank(RESEARCHER);
-            try studies.review(id, patient, true) {
+            // The reward is reserved at submission: refused only when the escrow is short.
+            try studies.contribute(id, bytes32(uint256(i))) {
+                vm.stopPrank();
+                vm.prank(RESEARCHER);
+                studies.review(id, patient, true);
                 vm.prank(patient);
                 studies.claim(id);
                 paid += reward;
             } catch {
+                vm.stopPrank();
                 assertTrue(studies.getStudy(id).escrow < reward, "refused only when short");
             }
         }
@@ -63,6 +65,33 @@ contract ResearchStudiesFuzzTest is Test {
         uint256 refund = token.balanceOf(RESEARCHER) - before;
         assertEq(paid + refund, deposit, "paid + refunded = deposited");
         assertEq(token.balanceOf(address(studies)), 0, "nothing stuck");
+    }
+
+    /// Enrolments and withdrawals in any order never hold more than the cap, and every
+    /// withdrawal of an unpaid participant frees their slot.
+    function testFuzz_withdrawnSlotsAreFreed(uint32 cap, uint256 pattern) public {
+        cap = uint32(bound(cap, 1, 8));
+        vm.prank(RESEARCHER);
+        uint256 id = studies.publish(
+            IERC20(address(token)), 1, cap, uint40(block.timestamp + 1 days), 1, CONSENT, CONSENT
+        );
+        uint256 holding;
+        for (uint160 i = 1; i <= 24; ++i) {
+            address patient = address(0x9000 + i);
+            vm.startPrank(patient);
+            try studies.enrol(id, CONSENT) {
+                ++holding;
+                if ((pattern >> i) & 1 == 1) {
+                    studies.withdraw(id);
+                    --holding;
+                }
+            } catch {
+                assertEq(holding, cap, "refused only when full");
+            }
+            vm.stopPrank();
+            assertEq(studies.getStudy(id).enrolled, holding, "enrolled = holding");
+            assertTrue(holding <= cap, "never above the cap");
+        }
     }
 
     /// Enrolment never exceeds the cap, whatever the order of arrivals.

@@ -19,4 +19,11 @@ contract CaregiverInvariantTest is Test {
         assertEq(handler.actsOutsideAppointment(), 0, "acted outside an appointment");
         assertEq(handler.refusedAppointedActs(), 0, "refused while appointed");
     }
+
+    /// A caregiver never grants to themselves, and nothing a caregiver granted reads once their
+    /// appointment has ended (by removal or expiry), even if they are appointed again.
+    function invariant_caregiverReachEndsWithTheAppointment() public view {
+        assertEq(handler.selfGrantsByCaregivers(), 0, "caregiver granted to self");
+        assertEq(handler.caregiverGrantsOutlivingAppointment(), 0, "grant outlived appointment");
+    }
 }

@@ -51,4 +51,11 @@ contract EmergencyAccessInvariantTest is Test {
             }
         }
     }
+
+    /// A patient's ending sticks, and no window ever reads beyond the patient's current policy
+    /// (narrowing or clearing it ends every open window at once).
+    function invariant_patientStaysInControl() public view {
+        assertEq(handler.reopenedAfterPatientEnded(), 0, "reopened after the patient ended it");
+        assertEq(handler.readsOutsidePolicy(), 0, "read outside the current policy");
+    }
 }

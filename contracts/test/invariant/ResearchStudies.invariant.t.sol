@@ -34,6 +34,12 @@ contract ResearchStudiesInvariantTest is Test {
         assertEq(held, handler.owed(), "owed");
     }
 
+    /// Reserves and enrolment slots always match the participants' standing: withdrawn
+    /// patients never hold a slot unless paid, and every submission has its reward set aside.
+    function invariant_reservesAndSlotsMatchParticipation() public view {
+        assertTrue(handler.reservesAndSlotsMatch(), "reserves and slots");
+    }
+
     /// Only an enrolled patient contributes; nobody is paid twice for one contribution.
     function invariant_consentAndSinglePayment() public view {
         assertEq(handler.contributionsWithoutConsent(), 0, "contribution without consent");

@@ -279,4 +279,42 @@ contract AccessRegistryTest is Test {
         assertEq(page[1].categories, ALLERGIES, "its scope");
         assertEq(registry.patientsOf(CLINICIAN, 1, 0).length, 0, "zero limit");
     }
+
+    function test_renounce_letsAGranteeDeclineAGrant() public {
+        vm.prank(PATIENT);
+        registry.grant(PATIENT, CLINICIAN, 1, IAccessRegistry.Permission.Read, 0);
+        vm.expectEmit(true, true, true, true);
+        emit IAccessRegistry.AccessRenounced(PATIENT, CLINICIAN);
+        vm.prank(CLINICIAN);
+        registry.renounce(PATIENT);
+        assertFalse(registry.canRead(PATIENT, CLINICIAN, 0), "declined");
+        assertEq(registry.patientCount(CLINICIAN), 0, "off the grantee's list");
+        assertEq(registry.granteeCount(PATIENT), 0, "off the patient's list");
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessRegistry.AccessRegistryNoGrant.selector, PATIENT, CLINICIAN
+            )
+        );
+        vm.prank(CLINICIAN);
+        registry.renounce(PATIENT);
+    }
+
+    function test_accept_marksTheGrantAcceptedByTheGranteeOnly() public {
+        vm.prank(PATIENT);
+        registry.grant(PATIENT, CLINICIAN, 1, IAccessRegistry.Permission.Read, 0);
+        assertFalse(registry.getGrant(PATIENT, CLINICIAN).accepted, "not yet accepted");
+        vm.expectEmit(true, true, true, true);
+        emit IAccessRegistry.AccessAccepted(PATIENT, CLINICIAN);
+        vm.prank(CLINICIAN);
+        registry.accept(PATIENT);
+        assertTrue(registry.getGrant(PATIENT, CLINICIAN).accepted, "accepted");
+        // Only the grantee of an existing grant can accept it.
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessRegistry.AccessRegistryNoGrant.selector, PATIENT, SECOND_CLINICIAN
+            )
+        );
+        vm.prank(SECOND_CLINICIAN);
+        registry.accept(PATIENT);
+    }
 }

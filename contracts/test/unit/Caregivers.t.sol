@@ -100,6 +100,66 @@ contract CaregiversTest is Test {
         registry.grant(PATIENT, CLINICIAN, 1, IAccessRegistry.Permission.Read, 0);
     }
 
+    function test_caregiver_cannotGrantToThemselves() public {
+        _appoint();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessRegistry.AccessRegistryCaregiverSelfGrant.selector, CAREGIVER
+            )
+        );
+        vm.prank(CAREGIVER);
+        registry.grant(PATIENT, CAREGIVER, 1, IAccessRegistry.Permission.Read, 0);
+    }
+
+    function test_caregiverGrant_endsNoLaterThanTheAppointment() public {
+        _appoint();
+        vm.expectEmit(true, true, true, true);
+        emit IAccessRegistry.AccessGranted(
+            PATIENT, CLINICIAN, 1, IAccessRegistry.Permission.Read, START + 30 days
+        );
+        vm.prank(CAREGIVER);
+        registry.grant(PATIENT, CLINICIAN, 1, IAccessRegistry.Permission.Read, 0);
+        assertEq(registry.getGrant(PATIENT, CLINICIAN).expiresAt, START + 30 days, "capped");
+        vm.warp(START + 30 days);
+        assertFalse(registry.canRead(PATIENT, CLINICIAN, 0), "ended with the appointment");
+    }
+
+    function test_caregiverGrant_endsWhenTheCaregiverIsRemoved_andStaysEnded() public {
+        _appoint();
+        address sockPuppet = address(0x50C);
+        vm.prank(CAREGIVER);
+        registry.grant(PATIENT, sockPuppet, 1, IAccessRegistry.Permission.Read, 0);
+        vm.warp(START + 1 days);
+        vm.prank(PATIENT);
+        registry.removeCaregiver(CAREGIVER);
+        assertFalse(registry.canRead(PATIENT, sockPuppet, 0), "ended at removal");
+        assertTrue(
+            registry.getGrant(PATIENT, sockPuppet).expiresAt <= START + 1 days,
+            "the view says it has ended"
+        );
+
+        // Appointed again later: what was granted in the earlier term does not come back.
+        vm.prank(PATIENT);
+        registry.appointCaregiver(CAREGIVER, START + 60 days);
+        assertFalse(registry.canRead(PATIENT, sockPuppet, 0), "not revived");
+    }
+
+    function test_caregiverGrant_survivesAnExtendedAppointment_andAPatientsOwnGrant() public {
+        _appoint();
+        vm.prank(CAREGIVER);
+        registry.grant(PATIENT, CLINICIAN, 1, IAccessRegistry.Permission.Read, 0);
+        // Extending a live appointment keeps the caregiver's grants (same term).
+        vm.prank(PATIENT);
+        registry.appointCaregiver(CAREGIVER, START + 90 days);
+        assertTrue(registry.canRead(PATIENT, CLINICIAN, 0), "kept");
+        // The patient re-grants in their own name: it no longer depends on the caregiver.
+        vm.prank(PATIENT);
+        registry.grant(PATIENT, CLINICIAN, 1, IAccessRegistry.Permission.Read, 0);
+        vm.prank(PATIENT);
+        registry.removeCaregiver(CAREGIVER);
+        assertTrue(registry.canRead(PATIENT, CLINICIAN, 0), "the patient's own grant stands");
+    }
+
     /// A caregiver acts exactly while appointed and unexpired, whatever the timing.
     function testFuzz_caregiverActsOnlyWhileAppointed(uint32 lifetime, uint32 elapsed, bool removed)
         public

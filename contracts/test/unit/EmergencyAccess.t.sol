@@ -13,6 +13,8 @@ contract EmergencyAccessTest is Test {
     address internal constant PATIENT = address(0xA11CE);
     uint32 internal constant CATEGORIES = 0xf; // conditions, medications, allergies, immunizations
     uint40 internal constant START = 1_700_000_000;
+    /// keccak256(abi.encode(reason code 2, salt)): what the responder's browser commits to.
+    bytes32 internal constant REASON = keccak256(abi.encode(uint8(2), bytes32("salt")));
 
     function setUp() public {
         vm.warp(START);
@@ -58,7 +60,7 @@ contract EmergencyAccessTest is Test {
             abi.encodeWithSelector(IEmergencyAccess.EmergencyNotOptedIn.selector, PATIENT)
         );
         vm.prank(RESPONDER);
-        emergency.breakGlass(PATIENT, 1);
+        emergency.breakGlass(PATIENT, REASON);
         assertFalse(emergency.canRead(PATIENT, RESPONDER, 0), "nothing readable");
     }
 
@@ -66,10 +68,10 @@ contract EmergencyAccessTest is Test {
         _optIn();
         vm.expectEmit(true, true, true, true);
         emit IEmergencyAccess.EmergencyAccessOpened(
-            PATIENT, RESPONDER, HOSPITAL, 2, CATEGORIES, START + 24 hours
+            PATIENT, RESPONDER, HOSPITAL, REASON, CATEGORIES, START + 24 hours
         );
         vm.prank(RESPONDER);
-        emergency.breakGlass(PATIENT, 2);
+        emergency.breakGlass(PATIENT, REASON);
         assertTrue(emergency.canRead(PATIENT, RESPONDER, 2), "allergies readable");
         assertFalse(emergency.canRead(PATIENT, RESPONDER, 4), "labs not in the policy");
         assertFalse(emergency.canRead(PATIENT, address(0xBEEF), 2), "only that responder");
@@ -80,30 +82,110 @@ contract EmergencyAccessTest is Test {
             )
         );
         vm.prank(RESPONDER);
-        emergency.breakGlass(PATIENT, 2);
+        emergency.breakGlass(PATIENT, REASON);
 
         vm.warp(START + 24 hours);
         assertFalse(emergency.canRead(PATIENT, RESPONDER, 2), "window over");
     }
 
-    function test_breakGlass_refusesNonRespondersAndBadReasons() public {
+    function test_breakGlass_refusesNonRespondersAndMissingReasons() public {
         _optIn();
         vm.expectRevert(
             abi.encodeWithSelector(IEmergencyAccess.EmergencyNotResponder.selector, address(this))
         );
-        emergency.breakGlass(PATIENT, 1);
+        emergency.breakGlass(PATIENT, REASON);
+        vm.expectRevert(abi.encodeWithSelector(IEmergencyAccess.EmergencyMissingReason.selector));
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, bytes32(0));
+    }
+
+    function test_endAccess_byPatientSticks_untilThePatientAllowsAgain() public {
+        _optIn();
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, REASON);
+        vm.expectEmit(true, true, true, true);
+        emit IEmergencyAccess.ResponderBlocked(PATIENT, RESPONDER, true);
+        vm.prank(PATIENT);
+        emergency.endAccess(PATIENT, RESPONDER);
+        assertTrue(emergency.isBlocked(PATIENT, RESPONDER), "blocked");
+
+        // Same block, or days later: the responder cannot reopen it.
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IEmergencyAccess.EmergencyResponderBlocked.selector, PATIENT, RESPONDER
+            )
+        );
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, REASON);
+        vm.warp(START + 30 days);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IEmergencyAccess.EmergencyResponderBlocked.selector, PATIENT, RESPONDER
+            )
+        );
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, REASON);
+
+        vm.prank(PATIENT);
+        emergency.setResponderBlocked(RESPONDER, false);
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, REASON);
+        assertTrue(emergency.canRead(PATIENT, RESPONDER, 0), "allowed again");
+    }
+
+    function test_endAccess_byResponderCoolsDownBeforeReopening() public {
+        _optIn();
         vm.startPrank(RESPONDER);
-        vm.expectRevert(abi.encodeWithSelector(IEmergencyAccess.EmergencyInvalidReason.selector, 0));
-        emergency.breakGlass(PATIENT, 0);
-        vm.expectRevert(abi.encodeWithSelector(IEmergencyAccess.EmergencyInvalidReason.selector, 5));
-        emergency.breakGlass(PATIENT, 5);
+        emergency.breakGlass(PATIENT, REASON);
+        emergency.endAccess(PATIENT, RESPONDER);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IEmergencyAccess.EmergencyCoolingDown.selector, PATIENT, RESPONDER, START + 1 hours
+            )
+        );
+        emergency.breakGlass(PATIENT, REASON);
+        vm.warp(START + 1 hours);
+        emergency.breakGlass(PATIENT, REASON);
         vm.stopPrank();
+        assertFalse(emergency.isBlocked(PATIENT, RESPONDER), "a responder's own end never blocks");
+    }
+
+    function test_policyChange_endsEveryOpenWindowAtOnce() public {
+        _optIn();
+        address second = address(0xE4);
+        vm.prank(HOSPITAL);
+        emergency.setResponder(second, true);
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, REASON);
+        vm.prank(second);
+        emergency.breakGlass(PATIENT, REASON);
+
+        // Narrowed to allergies only: both windows end, so nothing outside the new policy reads.
+        vm.expectEmit(true, true, true, true);
+        emit IEmergencyAccess.EmergencyAccessEnded(PATIENT, RESPONDER, PATIENT);
+        vm.expectEmit(true, true, true, true);
+        emit IEmergencyAccess.EmergencyAccessEnded(PATIENT, second, PATIENT);
+        vm.prank(PATIENT);
+        emergency.setPolicy(1 << 2, 24 hours);
+        assertFalse(emergency.canRead(PATIENT, RESPONDER, 0), "conditions closed");
+        assertFalse(emergency.canRead(PATIENT, second, 2), "every window ended");
+
+        // Under the new policy a responder may break glass again, for its categories only.
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, REASON);
+        assertTrue(emergency.canRead(PATIENT, RESPONDER, 2), "allergies");
+        assertFalse(emergency.canRead(PATIENT, RESPONDER, 0), "not conditions");
+
+        // Opting out ends it too.
+        vm.prank(PATIENT);
+        emergency.clearPolicy();
+        assertFalse(emergency.canRead(PATIENT, RESPONDER, 2), "opted out");
     }
 
     function test_endAccess_byPatientEndsAtOnce() public {
         _optIn();
         vm.prank(RESPONDER);
-        emergency.breakGlass(PATIENT, 1);
+        emergency.breakGlass(PATIENT, REASON);
         vm.expectRevert(
             abi.encodeWithSelector(IEmergencyAccess.EmergencyNotParty.selector, address(this))
         );
@@ -123,7 +205,7 @@ contract EmergencyAccessTest is Test {
     function test_deregisteredResponderOrInstitutionLosesAccess() public {
         _optIn();
         vm.prank(RESPONDER);
-        emergency.breakGlass(PATIENT, 1);
+        emergency.breakGlass(PATIENT, REASON);
         vm.prank(OWNER);
         emergency.setInstitution(HOSPITAL, false);
         assertFalse(emergency.canRead(PATIENT, RESPONDER, 0), "institution deregistered");
@@ -162,7 +244,7 @@ contract EmergencyAccessTest is Test {
             emergency.setPolicy(categories, window);
         }
         vm.prank(RESPONDER);
-        try emergency.breakGlass(PATIENT, 1) {
+        try emergency.breakGlass(PATIENT, REASON) {
             assertTrue(optIn, "opened without opt-in");
             IEmergencyAccess.Window memory w = emergency.windowOf(PATIENT, RESPONDER);
             assertTrue(w.expiresAt - w.openedAt <= emergency.MAX_WINDOW(), "window too long");

@@ -183,7 +183,7 @@ contract ResearchStudiesTest is Test {
     }
 
     function test_contribute_needsEnrolmentAndHappensOnce() public {
-        uint256 id = _publish(10);
+        uint256 id = _funded(100e6);
         vm.expectRevert(
             abi.encodeWithSelector(IResearchStudies.StudyNotEnrolled.selector, id, PATIENT)
         );
@@ -217,8 +217,26 @@ contract ResearchStudiesTest is Test {
         vm.stopPrank();
     }
 
-    function test_review_acceptReservesRewardRejectDoesNot() public {
+    function test_contribute_reservesTheRewardOrIsRefused() public {
         uint256 id = _funded(30e6);
+        _contributed(id, PATIENT);
+        assertEq(studies.getStudy(id).escrow, 5e6, "reward taken from escrow");
+        assertEq(studies.getStudy(id).reserved, REWARD, "and reserved");
+
+        // The escrow cannot cover a second reward: the data is not taken without it.
+        vm.startPrank(OTHER);
+        studies.enrol(id, CONSENT);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IResearchStudies.StudyInsufficientEscrow.selector, id, REWARD, 5e6
+            )
+        );
+        studies.contribute(id, DATA);
+        vm.stopPrank();
+    }
+
+    function test_review_acceptMakesReservedRewardClaimableRejectReleasesIt() public {
+        uint256 id = _funded(50e6);
         _contributed(id, PATIENT);
         _contributed(id, OTHER);
 
@@ -232,19 +250,15 @@ contract ResearchStudiesTest is Test {
         emit IResearchStudies.ContributionReviewed(id, PATIENT, true);
         vm.prank(RESEARCHER);
         studies.review(id, PATIENT, true);
-        assertEq(studies.getStudy(id).escrow, 5e6, "reward reserved");
+        assertEq(studies.getStudy(id).reserved, REWARD, "one reward still reserved");
         assertEq(studies.getStudy(id).accepted, 1, "accepted");
 
-        // Not enough left for a second reward: accepting is refused, rejecting is fine.
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IResearchStudies.StudyInsufficientEscrow.selector, id, REWARD, 5e6
-            )
-        );
-        vm.prank(RESEARCHER);
-        studies.review(id, OTHER, true);
+        vm.expectEmit(true, true, true, true);
+        emit IResearchStudies.RewardReleased(id, OTHER, REWARD);
         vm.prank(RESEARCHER);
         studies.review(id, OTHER, false);
+        assertEq(studies.getStudy(id).reserved, 0, "nothing reserved");
+        assertEq(studies.getStudy(id).escrow, REWARD, "rejected reward back in escrow");
         assertTrue(
             studies.participationOf(id, OTHER).contribution
                 == IResearchStudies.Contribution.Rejected,
@@ -255,6 +269,38 @@ contract ResearchStudiesTest is Test {
         );
         vm.prank(RESEARCHER);
         studies.review(id, OTHER, true);
+    }
+
+    function test_withdraw_beforeReviewRetractsReleasesAndFreesTheSlot() public {
+        vm.prank(RESEARCHER);
+        uint256 id = studies.publish(IERC20(address(token)), REWARD, 1, ENDS, 0x13, META, CONSENT);
+        vm.prank(RESEARCHER);
+        studies.fund(id, REWARD);
+        _contributed(id, PATIENT);
+
+        vm.expectEmit(true, true, true, true);
+        emit IResearchStudies.RewardReleased(id, PATIENT, REWARD);
+        vm.prank(PATIENT);
+        studies.withdraw(id);
+        IResearchStudies.ParticipationView memory p = studies.participationOf(id, PATIENT);
+        assertTrue(p.contribution == IResearchStudies.Contribution.None, "retracted");
+        assertTrue(p.contributionHash == bytes32(0), "no hash to serve");
+        assertEq(studies.getStudy(id).escrow, REWARD, "reward back in escrow");
+        assertEq(studies.getStudy(id).enrolled, 0, "slot freed");
+
+        // The single slot is free again for someone who stays.
+        _contributed(id, OTHER);
+        assertEq(studies.getStudy(id).enrolled, 1, "taken by another patient");
+    }
+
+    function test_withdraw_afterAcceptanceKeepsTheSlot() public {
+        uint256 id = _funded(100e6);
+        _contributed(id, PATIENT);
+        vm.prank(RESEARCHER);
+        studies.review(id, PATIENT, true);
+        vm.prank(PATIENT);
+        studies.withdraw(id);
+        assertEq(studies.getStudy(id).enrolled, 1, "a paid contribution keeps its slot");
     }
 
     function test_claim_paysOnceAndOnlyAccepted() public {
@@ -282,28 +328,29 @@ contract ResearchStudiesTest is Test {
         studies.claim(id);
     }
 
-    function test_close_refundsUnreservedEscrowAndFreezesTheStudy() public {
+    function test_close_refundsOnlyUnreservedEscrowAndFreezesTheStudy() public {
         uint256 id = _funded(100e6);
         _contributed(id, PATIENT);
         vm.prank(RESEARCHER);
         studies.review(id, PATIENT, true);
         _contributed(id, OTHER);
 
+        // 100 − 25 (accepted) − 25 (reserved for OTHER, awaiting review) = 50.
         uint256 before = token.balanceOf(RESEARCHER);
         vm.expectEmit(true, true, true, true);
-        emit IResearchStudies.StudyClosed(id, 75e6);
+        emit IResearchStudies.StudyClosed(id, 50e6);
         vm.prank(RESEARCHER);
         studies.close(id);
-        assertEq(token.balanceOf(RESEARCHER) - before, 75e6, "refund");
+        assertEq(token.balanceOf(RESEARCHER) - before, 50e6, "refund");
         assertTrue(studies.getStudy(id).closed, "closed");
 
         vm.startPrank(RESEARCHER);
         vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyIsClosed.selector, id));
-        studies.review(id, OTHER, true);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyIsClosed.selector, id));
         studies.fund(id, 1);
         vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyIsClosed.selector, id));
         studies.close(id);
+        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyZeroValue.selector));
+        studies.reclaim(id);
         vm.stopPrank();
         vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyNotOpen.selector, id));
         vm.prank(address(0xCAFE));
@@ -313,7 +360,42 @@ contract ResearchStudiesTest is Test {
         vm.prank(PATIENT);
         studies.claim(id);
         assertEq(token.balanceOf(PATIENT), REWARD, "earned before close");
+
+        // What was awaiting review still gets an answer; a rejection's reward is reclaimable.
+        vm.startPrank(RESEARCHER);
+        studies.review(id, OTHER, false);
+        before = token.balanceOf(RESEARCHER);
+        vm.expectEmit(true, true, true, true);
+        emit IResearchStudies.EscrowReclaimed(id, REWARD);
+        studies.reclaim(id);
+        vm.stopPrank();
+        assertEq(token.balanceOf(RESEARCHER) - before, REWARD, "reclaimed");
         assertEq(token.balanceOf(address(studies)), 0, "nothing left behind");
+    }
+
+    function test_close_cannotTakeBackTheRewardOfSubmittedData() public {
+        uint256 id = _funded(REWARD);
+        _contributed(id, PATIENT);
+        vm.prank(RESEARCHER);
+        studies.close(id);
+        assertEq(token.balanceOf(address(studies)), REWARD, "reward still held for the patient");
+        vm.prank(RESEARCHER);
+        studies.review(id, PATIENT, true);
+        vm.prank(PATIENT);
+        studies.claim(id);
+        assertEq(token.balanceOf(PATIENT), REWARD, "paid after close");
+    }
+
+    function test_reclaim_onlyResearcherAfterClose() public {
+        uint256 id = _funded(100e6);
+        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyNotClosed.selector, id));
+        vm.prank(RESEARCHER);
+        studies.reclaim(id);
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.StudyNotResearcher.selector, id, OTHER)
+        );
+        vm.prank(OTHER);
+        studies.reclaim(id);
     }
 
     function test_views_unknownStudyReverts() public {

@@ -3,5 +3,5 @@ import { authHandlers } from '../../_lib/serverDeps';
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  return authHandlers(request).nonce();
+  return authHandlers().nonce(request);
 }

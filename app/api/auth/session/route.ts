@@ -3,9 +3,9 @@ import { authHandlers } from '../../_lib/serverDeps';
 export const dynamic = 'force-dynamic';
 
 export function GET(request: Request) {
-  return authHandlers(request).session(request);
+  return authHandlers().session(request);
 }
 
 export function DELETE(request: Request) {
-  return authHandlers(request).signOut(request);
+  return authHandlers().signOut(request);
 }

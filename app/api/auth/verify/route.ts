@@ -1,5 +1,5 @@
 import { authHandlers } from '../../_lib/serverDeps';
 
 export function POST(request: Request) {
-  return authHandlers(request).verify(request);
+  return authHandlers().verify(request);
 }

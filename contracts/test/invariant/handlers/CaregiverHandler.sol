@@ -11,8 +11,12 @@ contract CaregiverHandler is Test {
     AccessRegistry public immutable registry;
     uint256 public constant ACTORS = 4;
     mapping(uint256 patient => mapping(uint256 caregiver => uint256 expiresAt)) internal _ghost;
+    /// Which caregiver made the live grant from patient to grantee, if a caregiver did (+1; 0 none).
+    mapping(uint256 patient => mapping(uint256 grantee => uint256 caregiverPlusOne)) internal
+        _madeBy;
     uint256 public actsOutsideAppointment;
     uint256 public refusedAppointedActs;
+    uint256 public selfGrantsByCaregivers;
 
     constructor(AccessRegistry registry_) {
         registry = registry_;
@@ -35,7 +39,7 @@ contract CaregiverHandler is Test {
     function remove(uint256 p, uint256 c) external {
         p = bound(p, 0, ACTORS - 1);
         c = bound(c, 0, ACTORS - 1);
-        if (_ghost[p][c] == 0) return;
+        if (block.timestamp >= _ghost[p][c]) return;
         vm.prank(actor(p));
         registry.removeCaregiver(actor(c));
         _ghost[p][c] = 0;
@@ -50,8 +54,32 @@ contract CaregiverHandler is Test {
         vm.prank(actor(c));
         try registry.grant(actor(p), actor(g), 1, IAccessRegistry.Permission.Read, 0) {
             if (!appointed) actsOutsideAppointment += 1;
+            if (g == c) selfGrantsByCaregivers += 1;
+            _madeBy[p][g] = c + 1;
         } catch {
-            if (appointed) refusedAppointedActs += 1;
+            if (appointed && g != c) refusedAppointedActs += 1;
+        }
+    }
+
+    /// The patient grants directly: no caregiver's appointment bounds it any more.
+    function grantDirectly(uint256 p, uint256 g) external {
+        p = bound(p, 0, ACTORS - 1);
+        g = bound(g, 0, ACTORS - 1);
+        if (g == p) return;
+        vm.prank(actor(p));
+        registry.grant(actor(p), actor(g), 1, IAccessRegistry.Permission.Read, 0);
+        _madeBy[p][g] = 0;
+    }
+
+    /// Grants a caregiver made that still read although that caregiver's appointment has ended.
+    function caregiverGrantsOutlivingAppointment() external view returns (uint256 count) {
+        for (uint256 p; p < ACTORS; ++p) {
+            for (uint256 g; g < ACTORS; ++g) {
+                uint256 made = _madeBy[p][g];
+                if (made == 0) continue;
+                bool live = registry.isCaregiver(actor(p), actor(made - 1));
+                if (!live && registry.canRead(actor(p), actor(g), 0)) ++count;
+            }
         }
     }
 

@@ -37,16 +37,49 @@ contract EmergencyAccessHandler is Test {
         emergency.clearPolicy();
     }
 
-    function breakGlass(uint256 r, uint256 p, uint8 reason) external {
-        vm.prank(responder(bound(r, 0, RESPONDERS - 1)));
-        try emergency.breakGlass(patient(bound(p, 0, PATIENTS - 1)), uint8(bound(reason, 1, 4))) {}
-            catch {}
+    /// Windows that opened although the patient had ended that responder's access and not
+    /// allowed them again.
+    uint256 public reopenedAfterPatientEnded;
+    mapping(address patient => mapping(address responder => bool)) internal _endedByPatient;
+
+    function breakGlass(uint256 r, uint256 p, bytes32 reason) external {
+        address who = patient(bound(p, 0, PATIENTS - 1));
+        address by = responder(bound(r, 0, RESPONDERS - 1));
+        if (reason == bytes32(0)) reason = keccak256("reason");
+        vm.prank(by);
+        try emergency.breakGlass(who, reason) {
+            if (_endedByPatient[who][by]) reopenedAfterPatientEnded += 1;
+        } catch {}
     }
 
-    function end(uint256 r, uint256 p) external {
+    function end(uint256 r, uint256 p, bool byPatient) external {
         address who = patient(bound(p, 0, PATIENTS - 1));
+        address by = responder(bound(r, 0, RESPONDERS - 1));
+        vm.prank(byPatient ? who : by);
+        try emergency.endAccess(who, by) {
+            if (byPatient) _endedByPatient[who][by] = true;
+        } catch {}
+    }
+
+    function allowAgain(uint256 r, uint256 p) external {
+        address who = patient(bound(p, 0, PATIENTS - 1));
+        address by = responder(bound(r, 0, RESPONDERS - 1));
         vm.prank(who);
-        try emergency.endAccess(who, responder(bound(r, 0, RESPONDERS - 1))) {} catch {}
+        emergency.setResponderBlocked(by, false);
+        _endedByPatient[who][by] = false;
+    }
+
+    /// Open windows that read a category outside the patient's current policy.
+    function readsOutsidePolicy() external view returns (uint256 count) {
+        for (uint256 p; p < PATIENTS; ++p) {
+            uint32 allowed = emergency.policyOf(patient(p)).categories;
+            for (uint256 r; r < RESPONDERS; ++r) {
+                for (uint8 c; c < 32; ++c) {
+                    if ((allowed & (uint32(1) << c)) != 0) continue;
+                    if (emergency.canRead(patient(p), responder(r), c)) ++count;
+                }
+            }
+        }
     }
 
     function wait(uint256 time) external {

@@ -130,11 +130,23 @@ contract ResearchStudiesHandler is Test {
         } catch {}
     }
 
+    function reclaim(uint256 seed) external {
+        uint256 id = _studyId(seed);
+        if (id == 0) return;
+        address owner = studies.getStudy(id).researcher;
+        uint256 before = token.balanceOf(owner);
+        vm.prank(owner);
+        try studies.reclaim(id) {
+            ghostRefunds += token.balanceOf(owner) - before;
+        } catch {}
+    }
+
     function wait(uint256 time) external {
         vm.warp(block.timestamp + bound(time, 1 hours, 10 days));
     }
 
-    /// What the contract still owes: every study's escrow plus accepted, unclaimed rewards.
+    /// What the contract still owes: every study's escrow, a reserved reward for every
+    /// contribution awaiting review, and accepted, unclaimed rewards.
     function owed() external view returns (uint256 total) {
         for (uint256 id = 1; id <= studies.studyCount(); ++id) {
             IResearchStudies.StudyView memory s = studies.getStudy(id);
@@ -142,10 +154,34 @@ contract ResearchStudiesHandler is Test {
             for (uint256 p; p < PATIENTS; ++p) {
                 IResearchStudies.ParticipationView memory part =
                     studies.participationOf(id, patient(p));
+                if (part.contribution == IResearchStudies.Contribution.Submitted) {
+                    total += s.reward;
+                }
                 if (part.contribution == IResearchStudies.Contribution.Accepted && !part.claimed) {
                     total += s.reward;
                 }
             }
         }
+    }
+
+    /// Every study's reserve is exactly one reward per contribution awaiting review, and its
+    /// enrolment count is exactly its patients who are enrolled or withdrew after being paid.
+    function reservesAndSlotsMatch() external view returns (bool) {
+        for (uint256 id = 1; id <= studies.studyCount(); ++id) {
+            IResearchStudies.StudyView memory s = studies.getStudy(id);
+            uint256 submitted;
+            uint256 holding;
+            for (uint256 p; p < PATIENTS; ++p) {
+                IResearchStudies.ParticipationView memory part =
+                    studies.participationOf(id, patient(p));
+                if (part.contribution == IResearchStudies.Contribution.Submitted) ++submitted;
+                if (
+                    part.enrolment == IResearchStudies.Enrolment.Enrolled
+                        || part.contribution == IResearchStudies.Contribution.Accepted
+                ) ++holding;
+            }
+            if (s.reserved != submitted * s.reward || s.enrolled != holding) return false;
+        }
+        return true;
     }
 }

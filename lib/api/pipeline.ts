@@ -1,0 +1,140 @@
+import 'server-only';
+import { HttpRequestError, TimeoutError, WebSocketRequestError } from 'viem';
+import { walkCauses } from '../errors/OwnChartError';
+import type { SessionRevocations } from '../auth/SessionRevocations';
+import { readSessionToken, type Session } from '../auth/sessionToken';
+import type { SiteConfig } from '../server/readSiteConfig';
+import { errorResponse } from './httpErrors';
+import type { RateLimitName, RateLimiter } from './rateLimits';
+
+export const SESSION_COOKIE = 'ownchart_session';
+
+export type PipelineConfig = {
+  site: SiteConfig;
+  sessionSecret: string;
+  revocations: SessionRevocations;
+  limiter: RateLimiter;
+  now?: () => number;
+};
+
+export type EndpointOptions = {
+  /** Which rate-limit bucket the request counts against. */
+  limit: RateLimitName;
+  /** When set, a request without a session is refused with this sentence (401). */
+  signIn?: string;
+  /** The body must be JSON (`content-type: application/json`). */
+  json?: boolean;
+};
+
+export type RequestContext = {
+  request: Request;
+  /** The signed-in session, or null where the endpoint allows none. */
+  session: Session | null;
+  /** What the rate limits count per client: the connecting address, as far as we can know it. */
+  client: string;
+};
+
+export type SignedInContext = RequestContext & { session: Session };
+
+export type Pipeline = {
+  endpoint<A extends unknown[]>(
+    options: EndpointOptions & { signIn: string },
+    handler: (context: SignedInContext, ...args: A) => Promise<Response> | Response,
+  ): (request: Request, ...args: A) => Promise<Response>;
+  endpoint<A extends unknown[]>(
+    options: EndpointOptions,
+    handler: (context: RequestContext, ...args: A) => Promise<Response> | Response,
+  ): (request: Request, ...args: A) => Promise<Response>;
+  /** The session a request carries, if valid, unexpired and not signed out. */
+  sessionOf(request: Request): Session | null;
+  config: PipelineConfig;
+};
+
+function cookieValue(request: Request, name: string): string | undefined {
+  const cookies = request.headers.get('cookie') ?? '';
+  for (const part of cookies.split(';')) {
+    const [key, ...value] = part.trim().split('=');
+    if (key === name) return value.join('=');
+  }
+  return undefined;
+}
+
+/** The node or its RPC could not be reached: the answer is "try again", not "you may not". */
+export function isRpcUnavailable(error: unknown): boolean {
+  return (
+    walkCauses(
+      error,
+      (e) =>
+        e instanceof HttpRequestError ||
+        e instanceof TimeoutError ||
+        e instanceof WebSocketRequestError ||
+        (e instanceof Error && ['HttpRequestError', 'TimeoutError'].includes(e.name)),
+    ) !== undefined
+  );
+}
+
+function clientAddress(request: Request, site: SiteConfig): string {
+  const forwarded = (request.headers.get('x-forwarded-for') ?? '').split(',').map((part) => part.trim());
+  // Behind our own proxy, the hop it appended is the client; without one, Next fills the header
+  // from the socket only when the client sent none, so this is a best effort, and the per-account
+  // limits are what cannot be dodged.
+  const address = site.trustProxy ? forwarded.at(-1) : forwarded[0];
+  return address || 'unknown';
+}
+
+/**
+ * One path for every route handler: session → origin check → content type → rate limit →
+ * handler → errors as FHIR OperationOutcome (an unreachable node is 503, anything else 500 with a
+ * sentence, never an empty body). A route cannot skip a step because there is no other way to
+ * build one.
+ */
+export function createPipeline(config: PipelineConfig): Pipeline {
+  const now = config.now ?? Date.now;
+
+  function sessionOf(request: Request): Session | null {
+    const session = readSessionToken(cookieValue(request, SESSION_COOKIE), config.sessionSecret, now());
+    return session && !config.revocations.isRevoked(session.id) ? session : null;
+  }
+
+  function endpoint<A extends unknown[]>(
+    options: EndpointOptions,
+    handler: (context: RequestContext, ...args: A) => Promise<Response> | Response,
+  ) {
+    return async (request: Request, ...args: A): Promise<Response> => {
+      const session = sessionOf(request);
+      if (options.signIn && !session) return errorResponse(401, options.signIn);
+      if (request.method !== 'GET' && request.method !== 'HEAD') {
+        // CSRF: a state-changing request must come from our own pages. Browsers always send
+        // Origin on these; a missing one is refused too.
+        if (request.headers.get('origin') !== config.site.origin) {
+          return errorResponse(403, 'This request did not come from the OwnChart site.');
+        }
+        if (options.json && !(request.headers.get('content-type') ?? '').startsWith('application/json')) {
+          return errorResponse(415, 'Send this request as JSON (content-type: application/json).');
+        }
+      }
+      const client = clientAddress(request, config.site);
+      const wait = await config.limiter.consume(options.limit, { account: session?.address ?? null, client });
+      if (wait !== null) {
+        return errorResponse(429, `Too many requests. Try again in ${wait} seconds.`, { 'retry-after': String(wait) });
+      }
+      try {
+        return await handler({ request, session, client }, ...args);
+      } catch (error) {
+        if (isRpcUnavailable(error)) {
+          return errorResponse(
+            503,
+            'The blockchain node cannot be reached, so access cannot be checked. Try again shortly.',
+            {
+              'retry-after': '5',
+            },
+          );
+        }
+        console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
+        return errorResponse(500, 'The server could not complete this request. Nothing was changed; try again.');
+      }
+    };
+  }
+
+  return { endpoint: endpoint as Pipeline['endpoint'], sessionOf, config };
+}

@@ -1,0 +1,264 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { createPublicClient, createTestClient, createWalletClient, http, type Hex, type PublicClient } from 'viem';
+import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
+import { createSiweMessage } from 'viem/siwe';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { accessRegistryAbi, deployments, recordIndexAbi } from '../../../contracts-abi';
+import { startAnvil, type Anvil } from '../../../scripts/lib/anvil';
+import { setupChain } from '../../../scripts/lib/setupChain';
+import { logRecorder } from '../../audit/DisclosureRecorder';
+import { FsDisclosureLog } from '../../audit/FsDisclosureLog';
+import { NonceStore } from '../../auth/NonceStore';
+import { SessionRevocations } from '../../auth/SessionRevocations';
+import { readChainConfig } from '../../chain/readChainConfig';
+import { readSiteConfig } from '../../server/readSiteConfig';
+import { FsBlobStore } from '../../storage/FsBlobStore';
+import { FsKeyEnvelopeStore } from '../../storage/FsKeyEnvelopeStore';
+import { recordAnchoredIn } from '../../storage/recordAnchoredIn';
+import { sha256Hex } from '../../storage/sha256Hex';
+import type { KeyEnvelope } from '../../vault/keyEnvelope';
+import { demoAccount } from '../../wallet/demoAccounts';
+import { createAuthHandlers } from '../createAuthHandlers';
+import { createBlobHandlers } from '../createBlobHandlers';
+import { createDisclosureHandlers } from '../createDisclosureHandlers';
+import { createKeyHandlers } from '../createKeyHandlers';
+import { createStudyHandlers } from '../createStudyHandlers';
+import { createPipeline, type Pipeline } from '../pipeline';
+import { createRateLimiter, RATE_LIMITS, type RateLimit, type RateLimitName } from '../rateLimits';
+import { createUploadQuota } from '../uploadQuota';
+
+export const DOMAIN = '127.0.0.1:3000';
+export const BASE = `http://${DOMAIN}`;
+export const deployed = deployments['31337']!;
+export const patient = privateKeyToAccount(demoAccount('Patient').privateKey);
+export const clinician = privateKeyToAccount(demoAccount('Clinician').privateKey);
+
+export type FixtureOptions = {
+  /** Anvil's port: each test file that uses the fixture needs its own. */
+  port: number;
+  limits?: Partial<Record<RateLimitName, RateLimit>>;
+  quotaBytes?: number;
+  quotaGraceMs?: number;
+};
+
+/**
+ * Route handlers against a real Anvil with every contract deployed, real signatures and real
+ * files: what every handler test needs, reverted to a fresh chain and empty storage per test.
+ */
+export function setUpHandlerFixture(options: FixtureOptions) {
+  const t = {
+    anvil: undefined as unknown as Anvil,
+    client: undefined as unknown as PublicClient,
+    storeDir: '',
+    snapshot: '0x' as Hex,
+    now: Date.now(),
+    pipeline: undefined as unknown as Pipeline,
+    auth: undefined as unknown as ReturnType<typeof createAuthHandlers>,
+    blobs: undefined as unknown as ReturnType<typeof createBlobHandlers>,
+    keys: undefined as unknown as ReturnType<typeof createKeyHandlers>,
+    studies: undefined as unknown as ReturnType<typeof createStudyHandlers>,
+    disclosures: undefined as unknown as ReturnType<typeof createDisclosureHandlers>,
+    disclosureLog: undefined as unknown as FsDisclosureLog,
+    blobStore: undefined as unknown as FsBlobStore,
+    nonces: undefined as unknown as NonceStore,
+  };
+  const chain = () => readChainConfig({ rpcUrl: t.anvil.rpcUrl }).chain;
+  const testClient = () => createTestClient({ mode: 'anvil', chain: chain(), transport: http(t.anvil.rpcUrl) });
+
+  beforeAll(async () => {
+    t.anvil = await startAnvil({ port: options.port });
+    await setupChain(t.anvil.rpcUrl);
+    t.client = createPublicClient({ chain: chain(), transport: http(t.anvil.rpcUrl) }) as PublicClient;
+    t.snapshot = await testClient().snapshot();
+  });
+  afterAll(() => t.anvil?.stop());
+
+  beforeEach(async () => {
+    await testClient().revert({ id: t.snapshot });
+    t.snapshot = await testClient().snapshot();
+    t.storeDir = await mkdtemp(path.join(tmpdir(), 'ownchart-api-'));
+    const authorization = {
+      accessRegistry: deployed.AccessRegistry,
+      recordIndex: deployed.RecordIndex,
+      emergencyAccess: deployed.EmergencyAccess,
+    };
+    t.pipeline = createPipeline({
+      site: readSiteConfig({ OWNCHART_ORIGIN: BASE }, { isLocal: true }),
+      sessionSecret: 'test-secret-0123456789abcdef',
+      revocations: new SessionRevocations(),
+      limiter: createRateLimiter({ ...RATE_LIMITS, ...options.limits }),
+    });
+    t.nonces = new NonceStore();
+    t.auth = createAuthHandlers({ pipeline: t.pipeline, client: t.client, nonces: t.nonces, chainId: 31337 });
+    t.disclosureLog = new FsDisclosureLog(path.join(t.storeDir, 'disclosures'));
+    t.blobStore = new FsBlobStore(path.join(t.storeDir, 'blobs'));
+    t.blobs = createBlobHandlers({
+      pipeline: t.pipeline,
+      store: t.blobStore,
+      disclosures: logRecorder(t.disclosureLog),
+      client: t.client,
+      maxBytes: 1024,
+      chain: authorization,
+      quota: createUploadQuota({
+        store: t.blobStore,
+        anchored: recordAnchoredIn(t.client, deployed.RecordIndex),
+        limitBytes: options.quotaBytes,
+        graceMs: options.quotaGraceMs,
+      }),
+    });
+    t.keys = createKeyHandlers({
+      pipeline: t.pipeline,
+      store: new FsKeyEnvelopeStore(path.join(t.storeDir, 'envelopes')),
+      disclosures: logRecorder(t.disclosureLog),
+      client: t.client,
+      chain: authorization,
+    });
+    t.studies = createStudyHandlers({
+      pipeline: t.pipeline,
+      documents: new FsBlobStore(path.join(t.storeDir, 'study-documents')),
+      contributions: new FsBlobStore(path.join(t.storeDir, 'contributions')),
+      disclosures: logRecorder(t.disclosureLog),
+      client: t.client,
+      studies: deployed.ResearchStudies,
+    });
+    return () => rm(t.storeDir, { recursive: true, force: true });
+  });
+
+  async function send(account: PrivateKeyAccount, call: Record<string, unknown>) {
+    const wallet = createWalletClient({ account, chain: chain(), transport: http(t.anvil.rpcUrl) });
+    const hash = await wallet.writeContract(call as never);
+    const receipt = await t.client.waitForTransactionReceipt({ hash, pollingInterval: 50 });
+    if (receipt.status !== 'success') throw new Error(`${String(call.functionName)} reverted`);
+  }
+
+  /** A request as our own pages send it: same origin. */
+  function post(url: string, init: RequestInit & { headers?: Record<string, string> }) {
+    return new Request(url, { method: 'POST', ...init, headers: { origin: BASE, ...init.headers } });
+  }
+
+  async function signIn(
+    account: PrivateKeyAccount,
+    overrides: { domain?: string; nonce?: string; uri?: string; issuedAt?: Date; chainId?: number } = {},
+  ) {
+    const nonce =
+      overrides.nonce ??
+      ((await (await t.auth.nonce(new Request(`${BASE}/api/auth/nonce`))).json()) as { nonce: string }).nonce;
+    const message = createSiweMessage({
+      address: account.address,
+      chainId: overrides.chainId ?? 31337,
+      domain: overrides.domain ?? DOMAIN,
+      nonce,
+      uri: overrides.uri ?? BASE,
+      version: '1',
+      issuedAt: overrides.issuedAt ?? new Date(),
+    });
+    const signature = await account.signMessage({ message });
+    const response = await t.auth.verify(
+      post(`${BASE}/api/auth/verify`, {
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify({ message, signature }),
+      }),
+    );
+    return { response, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '', nonce };
+  }
+
+  function upload(
+    cookie: string,
+    bytes: Uint8Array,
+    { category = 0, hash = sha256Hex(bytes), owner = patient.address as string } = {},
+  ) {
+    return t.blobs.upload(
+      post(`${BASE}/api/blobs?patient=${owner}&category=${category}`, {
+        headers: { cookie, 'x-content-sha256': hash },
+        body: bytes as BodyInit,
+      }),
+    );
+  }
+
+  function download(cookie: string, hash: string, owner: string = patient.address) {
+    return t.blobs.download(new Request(`${BASE}/api/blobs/${hash}?patient=${owner}`, { headers: { cookie } }), hash);
+  }
+
+  async function anchor(hash: Hex, category = 0, { by = patient, owner = patient.address as string } = {}) {
+    await send(by, {
+      address: deployed.RecordIndex,
+      abi: recordIndexAbi,
+      functionName: 'anchor',
+      args: [owner, [hash], [category]],
+    });
+  }
+
+  function readMany(cookie: string, hashes: string[], owner: string = patient.address) {
+    return t.blobs.readMany(
+      post(`${BASE}/api/blobs/read`, {
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ patient: owner, hashes }),
+      }),
+    );
+  }
+
+  function storeKeys(cookie: string, envelopes: KeyEnvelope[]) {
+    return t.keys.store(
+      post(`${BASE}/api/keys`, {
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ patient: patient.address, envelopes }),
+      }),
+    );
+  }
+
+  function listKeys(cookie: string) {
+    return t.keys.list(new Request(`${BASE}/api/keys?patient=${patient.address}`, { headers: { cookie } }));
+  }
+
+  /** Permission 1 is read, 2 read-and-add. */
+  async function grant(categories: number, expiresAt = 0, { grantee = clinician, permission = 1 } = {}) {
+    await send(patient, {
+      address: deployed.AccessRegistry,
+      abi: accessRegistryAbi,
+      functionName: 'grant',
+      args: [patient.address, grantee.address, categories, permission, expiresAt],
+    });
+  }
+
+  async function revoke(grantee: PrivateKeyAccount = clinician) {
+    await send(patient, {
+      address: deployed.AccessRegistry,
+      abi: accessRegistryAbi,
+      functionName: 'revoke',
+      args: [patient.address, grantee.address],
+    });
+  }
+
+  return { t, testClient, send, post, signIn, upload, download, anchor, readMany, storeKeys, listKeys, grant, revoke };
+}
+
+/** The frames of a readMany answer: hash (32) · length (4) · bytes, repeated; damaged ones flagged. */
+export async function framesIn(response: Response): Promise<{ hash: string; damaged: boolean; bytes: Uint8Array }[]> {
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  const view = new DataView(bytes.buffer);
+  const frames = [];
+  for (let at = 0; at < bytes.length;) {
+    const hash = `0x${Buffer.from(bytes.subarray(at, at + 32)).toString('hex')}`;
+    const length = view.getUint32(at + 32);
+    if (length === 0xffffffff) {
+      frames.push({ hash, damaged: true, bytes: new Uint8Array() });
+      at += 36;
+      continue;
+    }
+    frames.push({ hash, damaged: false, bytes: bytes.subarray(at + 36, at + 36 + length) });
+    at += 36 + length;
+  }
+  return frames;
+}
+
+/** The hashes in a readMany answer, each checked against its bytes. */
+export async function hashesIn(response: Response): Promise<string[]> {
+  return (await framesIn(response)).map((f) => (f.damaged ? `damaged:${f.hash}` : sha256Hex(f.bytes)));
+}
+
+/** The sentence in an OperationOutcome answer. */
+export async function outcomeText(response: Response): Promise<string> {
+  return ((await response.json()) as { issue: { details: { text: string } }[] }).issue[0]!.details.text;
+}
