@@ -24,14 +24,21 @@ test('signing in with a wallet signature opens a session, once per nonce', async
     version: '1',
   });
   const signature = await patient.signMessage({ message });
-  const verified = await request.post('/api/auth/verify', { data: { message, signature } });
+  // A state-changing request must come from our own pages (CSRF): Origin is checked.
+  const crossSite = await request.post('/api/auth/verify', {
+    data: { message, signature },
+    headers: { origin: 'https://evil.example' },
+  });
+  expect(crossSite.status()).toBe(403);
+  const ours = { origin: E2E_APP_URL };
+  const verified = await request.post('/api/auth/verify', { data: { message, signature }, headers: ours });
   expect(verified.status()).toBe(200);
   expect(verified.headers()['set-cookie']).toContain('HttpOnly');
 
   const session = await request.get('/api/auth/session');
   expect(await session.json()).toEqual({ address: patient.address });
 
-  const replay = await request.post('/api/auth/verify', { data: { message, signature } });
+  const replay = await request.post('/api/auth/verify', { data: { message, signature }, headers: ours });
   expect(replay.status()).toBe(401);
 
   // Signed in, but this content was never anchored for the patient.

@@ -6,6 +6,7 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { deployments, recordIndexAbi } from '../contracts-abi';
 import { DecryptionFailedError } from '../lib/crypto/aesGcm';
 import { encryptionKeyFromSignature, keyDerivationTypedData } from '../lib/crypto/encryptionKeyFromSignature';
+import { recordScope } from '../lib/storage/BlobStore';
 import { openKeyEnvelope, type KeyEnvelope } from '../lib/vault/keyEnvelope';
 import { openRecord, readRecordKeyInfo } from '../lib/vault/sealRecord';
 import { demoAccount } from '../lib/wallet/demoAccounts';
@@ -32,8 +33,10 @@ async function keysOf(privateKey: `0x${string}`) {
   return encryptionKeyFromSignature(await privateKeyToAccount(privateKey).signTypedData(keyDerivationTypedData(31337)));
 }
 
-function storedBlob(hash: string): Uint8Array {
-  return new Uint8Array(readFileSync(path.join(E2E_DATA_DIR, 'blobs', hash.slice(2, 4), hash.slice(2))));
+/** A blob as the server stored it: in the scope of the patient it was uploaded for. */
+function storedBlob(hash: string, owner: Address = patient.address): Uint8Array {
+  const scope = recordScope(owner).split('/');
+  return new Uint8Array(readFileSync(path.join(E2E_DATA_DIR, 'blobs', ...scope, hash.slice(2, 4), hash.slice(2))));
 }
 
 async function anchoredRecords(owner: Address) {

@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import { deployments, demoStableTokenAbi, researchStudiesAbi } from '../contracts-abi';
 import { demoAccount } from '../lib/wallet/demoAccounts';
 import { connect, expect, expectAccessible, installWallet, publicClient, test } from './support/fixtures';
+import { E2E_APP_URL } from './support/env';
 import { seedSmallChart } from './support/seedChart';
 import { unlock } from './support/vault';
 
@@ -124,10 +125,11 @@ test('a funded study: patient consents, contributes de-identified data, is rewar
   await study(maria).getByRole('button', { name: 'Withdraw consent' }).click();
   await expect(study(maria)).toContainText('Withdrawn: nothing new is shared');
   const refused = await maria.request.post('/api/contributions?study=1', {
-    headers: { 'x-content-sha256': `0x${'00'.repeat(32)}` },
+    headers: { 'x-content-sha256': `0x${'00'.repeat(32)}`, origin: E2E_APP_URL },
     data: Buffer.from('x'),
   });
   expect(refused.status()).toBe(403);
+  expect(await refused.text()).toContain('Only patients enrolled in this study');
 
   // The researcher closes the study and reclaims what was not paid.
   await page.reload();

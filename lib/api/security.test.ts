@@ -1,0 +1,336 @@
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { HttpRequestError, type Hex } from 'viem';
+import { privateKeyToAccount } from 'viem/accounts';
+import { describe, expect, it } from 'vitest';
+import { researchStudiesAbi, demoStableTokenAbi } from '../../contracts-abi';
+import { NonceStore } from '../auth/NonceStore';
+import { SessionRevocations } from '../auth/SessionRevocations';
+import { readSiteConfig } from '../server/readSiteConfig';
+import { recordScope } from '../storage/BlobStore';
+import { sha256Hex } from '../storage/sha256Hex';
+import { demoAccount } from '../wallet/demoAccounts';
+import { createPipeline } from './pipeline';
+import { createRateLimiter, RATE_LIMITS } from './rateLimits';
+import {
+  BASE,
+  clinician,
+  deployed,
+  framesIn,
+  hashesIn,
+  outcomeText,
+  patient,
+  setUpHandlerFixture,
+} from './testing/handlerFixture';
+
+// Each test is an attack from the audit (issue 11), tried against the real handlers, a real Anvil
+// and real files. They fail on the code before the fix.
+const { t, send, post, signIn, upload, download, anchor, readMany, grant } = setUpHandlerFixture({
+  port: 8550,
+  quotaBytes: 4096,
+});
+const stranger = privateKeyToAccount(demoAccount('Researcher').privateKey);
+const ciphertext = new TextEncoder().encode('the patient’s sealed record');
+
+async function storeAndAnchor(bytes: Uint8Array, category = 0): Promise<Hex> {
+  const { cookie } = await signIn(patient);
+  const { hash } = (await (await upload(cookie, bytes, { category })).json()) as { hash: Hex };
+  await anchor(hash, category);
+  return hash;
+}
+
+describe('a stranger who anchors a victim’s public hash under their own address', () => {
+  it('gets nothing: the blob is bound to the patient it was uploaded for', async () => {
+    const hash = await storeAndAnchor(ciphertext);
+    // RecordAnchored made the hash public; anchoring it for oneself is always allowed.
+    await anchor(hash, 0, { by: stranger, owner: stranger.address });
+    const cookie = (await signIn(stranger)).cookie;
+    expect((await download(cookie, hash, stranger.address)).status).toBe(404);
+    expect((await readMany(cookie, [hash], stranger.address)).status).toBe(403);
+    expect(await t.disclosureLog.entries()).toEqual([]);
+    // Nor under the patient's name: they hold no grant.
+    expect((await download(cookie, hash)).status).toBe(403);
+  });
+
+  it('cannot take a study contribution by claiming its hash as their own', async () => {
+    const researcher = privateKeyToAccount(demoAccount('Researcher').privateKey);
+    const now = Number((await t.client.getBlock()).timestamp);
+    const consent = sha256Hex(new TextEncoder().encode('consent'));
+    await send(researcher, {
+      address: deployed.ResearchStudies,
+      abi: researchStudiesAbi,
+      functionName: 'publish',
+      args: [deployed.RewardToken, 1n, 5, now + 86_400, 1, consent, consent],
+    });
+    await send(researcher, {
+      address: deployed.RewardToken,
+      abi: demoStableTokenAbi,
+      functionName: 'approve',
+      args: [deployed.ResearchStudies, 10n],
+    });
+    await send(researcher, {
+      address: deployed.ResearchStudies,
+      abi: researchStudiesAbi,
+      functionName: 'fund',
+      args: [1n, 10n],
+    });
+    const extract = new TextEncoder().encode('victim’s extract');
+    const hash = sha256Hex(extract);
+    const victimCookie = (await signIn(patient)).cookie;
+    await send(patient, {
+      address: deployed.ResearchStudies,
+      abi: researchStudiesAbi,
+      functionName: 'enrol',
+      args: [1n, consent],
+    });
+    await t.studies.uploadContribution(
+      post(`${BASE}/api/contributions?study=1`, {
+        headers: { cookie: victimCookie, 'x-content-sha256': hash },
+        body: extract as BodyInit,
+      }),
+    );
+    await send(patient, {
+      address: deployed.ResearchStudies,
+      abi: researchStudiesAbi,
+      functionName: 'contribute',
+      args: [1n, hash],
+    });
+
+    // The clinician enrols and contributes the victim's (public) hash as their own.
+    await send(clinician, {
+      address: deployed.ResearchStudies,
+      abi: researchStudiesAbi,
+      functionName: 'enrol',
+      args: [1n, consent],
+    });
+    await send(clinician, {
+      address: deployed.ResearchStudies,
+      abi: researchStudiesAbi,
+      functionName: 'contribute',
+      args: [1n, hash],
+    });
+    const cookie = (await signIn(clinician)).cookie;
+    const taken = await t.studies.downloadContribution(
+      new Request(`${BASE}/api/contributions/${hash}?study=1&patient=${clinician.address}`, { headers: { cookie } }),
+      hash,
+    );
+    expect(taken.status).toBe(404);
+  });
+});
+
+describe('a writer who front-runs the patient’s anchor to relabel a record', () => {
+  it('is never served: the anchor must come from the uploader, in the uploaded category', async () => {
+    const { cookie } = await signIn(patient);
+    const { hash } = (await (await upload(cookie, ciphertext, { category: 0 })).json()) as { hash: Hex };
+    // The clinician, who may add labs (category 4), anchors the patient's conditions record as a lab.
+    await grant(1 << 4, 0, { permission: 2 });
+    await anchor(hash, 4, { by: clinician });
+    const clinicianCookie = (await signIn(clinician)).cookie;
+    expect((await download(clinicianCookie, hash)).status).toBe(404);
+    expect((await readMany(clinicianCookie, [hash])).status).toBe(403);
+  });
+});
+
+describe('Sign-In with Ethereum bound to the configured site', () => {
+  it('refuses a message a phishing site collected, even with a spoofed Host header', async () => {
+    const nonce = ((await (await t.auth.nonce(new Request(`${BASE}/api/auth/nonce`))).json()) as { nonce: string })
+      .nonce;
+    const { createSiweMessage } = await import('viem/siwe');
+    const message = createSiweMessage({
+      address: patient.address,
+      chainId: 31337,
+      domain: 'ownchart-login.example',
+      uri: 'https://ownchart-login.example',
+      nonce,
+      version: '1',
+    });
+    const response = await t.auth.verify(
+      post(`${BASE}/api/auth/verify`, {
+        headers: { 'content-type': 'application/json', host: 'ownchart-login.example' },
+        body: JSON.stringify({ message, signature: await patient.signMessage({ message }) }),
+      }),
+    );
+    expect(response.status).toBe(401);
+    expect(await outcomeText(response)).toMatch(/another site/);
+  });
+
+  it('refuses another URI, another chain, a future or stale issue time', async () => {
+    const cases = [
+      [{ uri: 'https://evil.example/login' }, /another site’s address/],
+      [{ chainId: 1 }, /another network/],
+      [{ issuedAt: new Date(Date.now() + 10 * 60_000) }, /future/],
+      [{ issuedAt: new Date(Date.now() - 60 * 60_000) }, /too old/],
+    ] as const;
+    for (const [override, sentence] of cases) {
+      const { response } = await signIn(patient, override);
+      expect(response.status).toBe(401);
+      expect(await outcomeText(response)).toMatch(sentence);
+    }
+  });
+
+  it('ends a session on the server at sign-out: a copied cookie stops working', async () => {
+    const { cookie } = await signIn(patient);
+    const out = await t.auth.signOut(
+      new Request(`${BASE}/api/auth/session`, { method: 'DELETE', headers: { cookie, origin: BASE } }),
+    );
+    expect(out.status).toBe(204);
+    expect((await t.auth.session(new Request(`${BASE}/api/auth/session`, { headers: { cookie } }))).status).toBe(401);
+    expect((await upload(cookie, ciphertext)).status).toBe(401);
+  });
+});
+
+describe('cross-site requests', () => {
+  it('refuse state-changing requests without our Origin, and JSON routes without JSON', async () => {
+    const { cookie } = await signIn(patient);
+    const hash = sha256Hex(ciphertext);
+    const foreign = (origin?: string) =>
+      t.blobs.upload(
+        new Request(`${BASE}/api/blobs?patient=${patient.address}&category=0`, {
+          method: 'POST',
+          headers: { cookie, 'x-content-sha256': hash, ...(origin ? { origin } : {}) },
+          body: ciphertext as BodyInit,
+        }),
+      );
+    expect((await foreign('https://evil.example')).status).toBe(403);
+    expect((await foreign()).status).toBe(403);
+    const form = await t.blobs.readMany(
+      post(`${BASE}/api/blobs/read`, {
+        headers: { cookie, 'content-type': 'text/plain' },
+        body: JSON.stringify({ patient: patient.address, hashes: [hash] }),
+      }),
+    );
+    expect(form.status).toBe(415);
+  });
+});
+
+describe('bounded work per request and per account', () => {
+  it('reads a hash asked for 250 times once, and streams the answer', async () => {
+    const hash = await storeAndAnchor(ciphertext);
+    const { cookie } = await signIn(patient);
+    const response = await readMany(
+      cookie,
+      Array.from({ length: 250 }, () => hash),
+    );
+    expect(response.body).toBeInstanceOf(ReadableStream);
+    expect(await hashesIn(response)).toEqual([hash]);
+  });
+
+  it('refuses unanchored uploads past the quota, and frees it once they are anchored', async () => {
+    const { cookie } = await signIn(patient);
+    const blob = (i: number) => new Uint8Array(1000).fill(i);
+    for (let i = 1; i <= 4; i++) expect((await upload(cookie, blob(i))).status).toBe(201);
+    const over = await upload(cookie, blob(5));
+    expect(over.status).toBe(413);
+    expect(await outcomeText(over)).toMatch(/not yet anchored/);
+    await anchor(sha256Hex(blob(1)));
+    expect((await upload(cookie, blob(5))).status).toBe(201);
+  });
+
+  it('answers 429 with Retry-After once an account passes its limit', async () => {
+    const limited = createPipeline({
+      site: readSiteConfig({ OWNCHART_ORIGIN: BASE }, { isLocal: true }),
+      sessionSecret: 's',
+      revocations: new SessionRevocations(),
+      limiter: createRateLimiter({ ...RATE_LIMITS, read: { perAccount: 2, perClient: 100, windowSeconds: 60 } }),
+    });
+    const ping = limited.endpoint({ limit: 'read' }, () => new Response('ok'));
+    const request = () => new Request(`${BASE}/x`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
+    // Without a session only the per-client limit applies; two separate clients each get theirs.
+    expect((await ping(request())).status).toBe(200);
+    const perClient = createPipeline({
+      ...limited.config,
+      limiter: createRateLimiter({ ...RATE_LIMITS, read: { perAccount: 100, perClient: 2, windowSeconds: 60 } }),
+    }).endpoint({ limit: 'read' }, () => new Response('ok'));
+    await perClient(request());
+    await perClient(request());
+    const refused = await perClient(request());
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await outcomeText(refused)).toMatch(/Too many requests/);
+  });
+
+  it('keeps a bounded number of nonces however many are asked for', () => {
+    const nonces = new NonceStore(60_000, 100);
+    const first = nonces.issue(0);
+    for (let i = 0; i < 1_000; i++) nonces.issue(0);
+    expect(nonces.size).toBe(100);
+    expect(nonces.consume(first, 1)).toBe(false);
+  });
+});
+
+describe('anchoring the disclosure log on demand', () => {
+  it('is refused to an account with nothing of its own to anchor', async () => {
+    const { createDisclosureHandlers } = await import('./createDisclosureHandlers');
+    let sent = 0;
+    const handlers = createDisclosureHandlers({
+      pipeline: t.pipeline,
+      log: t.disclosureLog,
+      client: t.client,
+      anchors: deployed.DisclosureAnchors,
+      anchorer: {
+        anchorNow: async () => {
+          sent += 1;
+          return { count: 1, head: null };
+        },
+        maybeAnchor: () => undefined,
+      },
+    });
+    const anchorNow = (cookie: string) =>
+      handlers.anchorNow(post(`${BASE}/api/disclosures/anchor`, { headers: { cookie } }));
+    const strangerCookie = (await signIn(stranger)).cookie;
+    expect((await anchorNow(strangerCookie)).status).toBe(409);
+    expect(sent).toBe(0);
+
+    // A patient whose record was read may ask, a few times an hour.
+    const hash = await storeAndAnchor(ciphertext);
+    await grant(1);
+    await download((await signIn(clinician)).cookie, hash);
+    const patientCookie = (await signIn(patient)).cookie;
+    expect((await anchorNow(patientCookie)).status).toBe(200);
+    expect((await anchorNow(patientCookie)).status).toBe(200);
+    expect((await anchorNow(patientCookie)).status).toBe(429);
+    expect(sent).toBe(2);
+  });
+});
+
+describe('one damaged stored file', () => {
+  it('costs that record only: the others are served, the damaged one is flagged, never its bytes', async () => {
+    const good = await storeAndAnchor(new TextEncoder().encode('a good record'));
+    const bad = await storeAndAnchor(ciphertext);
+    const file = path.join(
+      t.storeDir,
+      'blobs',
+      ...recordScope(patient.address).split('/'),
+      bad.slice(2, 4),
+      bad.slice(2),
+    );
+    await writeFile(file, 'bit rot');
+    const { cookie } = await signIn(patient);
+    const frames = await framesIn(await readMany(cookie, [bad, good]));
+    expect(frames.map((f) => [f.hash, f.damaged])).toEqual([
+      [bad, true],
+      [good, false],
+    ]);
+    const single = await download(cookie, bad);
+    expect(single.status).toBe(409);
+    expect(await outcomeText(single)).toMatch(/damaged/);
+  });
+});
+
+describe('failures answer a sentence, never an empty 500', () => {
+  it('maps an unreachable node to 503 and anything else to 500, both as OperationOutcome', async () => {
+    const pipeline = t.pipeline;
+    const down = pipeline.endpoint({ limit: 'read' }, () => {
+      throw new HttpRequestError({ url: 'http://127.0.0.1:1', details: 'fetch failed' });
+    });
+    const broken = pipeline.endpoint({ limit: 'read' }, () => {
+      throw new Error('disk full');
+    });
+    const unavailable = await down(new Request(`${BASE}/x`));
+    expect(unavailable.status).toBe(503);
+    expect(await outcomeText(unavailable)).toMatch(/node cannot be reached/);
+    const failed = await broken(new Request(`${BASE}/x`));
+    expect(failed.status).toBe(500);
+    expect(((await failed.json()) as { resourceType: string }).resourceType).toBe('OperationOutcome');
+  });
+});
