@@ -41,9 +41,35 @@ const config = [
     },
   },
   {
-    // Imports flow app/ → components/ → lib/.
-    files: ['components/**/*.{ts,tsx}'],
-    rules: { 'no-restricted-imports': ['error', { patterns: ['@/app/*'] }] },
+    // Imports flow app/ → components/ → lib/; server-only modules never reach a browser bundle.
+    files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
+    ignores: ['app/api/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@/app/*'], message: 'Imports flow app/ → components/ → lib/.' },
+            {
+              group: [
+                'node:*',
+                'server-only',
+                '@/lib/api/create*',
+                '@/lib/api/pipeline',
+                '@/lib/api/rateLimits',
+                '@/lib/api/uploadQuota',
+                '@/lib/storage/Fs*',
+                '@/lib/audit/Fs*',
+                '@/lib/auth/sessionToken',
+                '@/lib/auth/NonceStore',
+                '@/lib/auth/SessionRevocations',
+              ],
+              message: 'Server-only module: route handlers (app/api) use it, pages and components never.',
+            },
+          ],
+        },
+      ],
+    },
   },
 ];
 

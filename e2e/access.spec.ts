@@ -225,6 +225,10 @@ test('an unreachable node shows an error with retry, then recovers', async ({ pa
   const alert = whoCanRead(page).getByRole('alert');
   await expect(alert).toContainText('Could not load who can read your records');
   await expect(alert).toContainText('cannot be reached');
+  // Fail closed: no panel says "none" about what it could not read.
+  const caregivers = page.getByRole('region', { name: 'Caregivers' });
+  await expect(caregivers.getByRole('alert')).toContainText('Could not load your caregivers');
+  await expect(caregivers.getByText('You have no caregiver.')).toHaveCount(0);
 
   await page.unroute(`${E2E_RPC_URL}/**`);
   await page.unroute(E2E_RPC_URL);

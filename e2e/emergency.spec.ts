@@ -59,10 +59,20 @@ test('break glass: refused without opt-in, then reads only the emergency categor
   await notice.getByRole('button', { name: 'End emergency access now' }).click();
   await expect(page.getByRole('region', { name: 'Emergency access to your records' })).toContainText('Now ended');
 
-  // The responder's next read fails.
+  // The responder's next read fails, and ending it sticks: they cannot simply open it again.
   await er.getByRole('button', { name: 'Reload chart' }).click();
   await expect(er.getByRole('heading', { name: 'No access to this chart' })).toBeVisible();
   expect((await er.request.get(`/api/keys?patient=${patient.address}`)).status()).toBe(403);
+  await er.goto('/emergency/respond');
+  await form.getByLabel('Patient address').fill(patient.address);
+  await form.getByLabel('Reason').selectOption({ label: 'Life-threatening condition' });
+  await form.getByLabel(/I confirm this is an emergency/).check();
+  await form.getByRole('button', { name: 'Break glass' }).click();
+  await expect(form.getByRole('status')).toContainText('The patient ended your emergency access');
+  // The reason is the patient's to see: the responder cannot read it back, nor can anyone else.
+  expect((await er.request.get(`/api/emergency/reasons?patient=${patient.address}`)).status()).toBe(403);
+  const ended = page.getByRole('region', { name: 'Emergency access to your records' });
+  await expect(ended).toContainText('cannot open emergency access to your records again until you allow it');
 
   // The history and the accounting of disclosures both show it.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My records access' }).click();

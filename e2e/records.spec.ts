@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -13,6 +13,7 @@ import { demoAccount } from '../lib/wallet/demoAccounts';
 import { saveBench } from './support/bench';
 import { E2E_DATA_DIR } from './support/env';
 import { connect, expect, expectAccessible, installWallet, publicClient, test } from './support/fixtures';
+import { seedSmallChart } from './support/seedChart';
 import { unlock } from './support/vault';
 
 const patient = demoAccount('Patient');
@@ -243,4 +244,24 @@ test('disconnecting the wallet signs out of the storage server and locks the rec
     .click();
   await page.getByRole('dialog').getByRole('button', { name: 'Sign message' }).click();
   await expect(page.getByRole('button', { name: 'Unlock records' })).toBeVisible();
+});
+
+test('one damaged stored record is listed as damaged, and the rest of the chart still opens', async ({ page }) => {
+  await seedSmallChart(patient.privateKey);
+  const lab = (await anchoredRecords(patient.address)).find((r) => r.category === 4)!;
+  // Bit rot (or tampering) on the server's disk, under the hash the chain anchored.
+  const scope = recordScope(patient.address).split('/');
+  writeFileSync(
+    path.join(E2E_DATA_DIR, 'blobs', ...scope, lab.contentHash.slice(2, 4), lab.contentHash.slice(2)),
+    'damaged',
+  );
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/records');
+  await unlock(page);
+  await expect(page.getByRole('region', { name: 'Active conditions' })).toContainText('Body mass index 30+');
+  await expect(page.getByText(/^70 records, each checked/)).toContainText('1 could not be opened');
+  const allRecords = region(page, 'All records');
+  await allRecords.getByText(/^Labs and vitals/).click();
+  await expect(allRecords.getByText('The storage server’s copy of this record is damaged')).toBeVisible();
+  await expect(allRecords.getByText(/cannot be shown/)).toHaveCount(1);
 });

@@ -15,7 +15,7 @@ import { chainConfig } from '@/lib/chain/chainConfig';
 import { describeWindowReason } from '@/lib/emergency/describeWindowReason';
 import { formatDateTime } from '@/lib/format/formatDate';
 import { useAccount } from 'wagmi';
-import { emergencyKeys, useEmergencyReasons } from './useEmergency';
+import { emergencyKeys, useEmergencyReasons, useIsResponderBlocked } from './useEmergency';
 
 const RECENT_DAYS = 30;
 
@@ -35,6 +35,38 @@ function recentWindows(history: readonly AccessEvent[], now: number) {
       return { opened, open: !ended && (opened.expiresAt ?? 0) > now };
     })
     .reverse();
+}
+
+/** After the patient ended a responder's access, that responder stays stopped until allowed again. */
+function AllowAgain({ patient, responder }: { patient: Address; responder: Address }) {
+  const blocked = useIsResponderBlocked(patient, responder);
+  const { stage, run, busy } = useTransactor();
+  if (!blocked.data) return null;
+  return (
+    <div className="space-y-1">
+      <p>
+        <AccountName address={responder} /> cannot open emergency access to your records again until you allow it.
+      </p>
+      <button
+        type="button"
+        className="btn-secondary"
+        disabled={busy}
+        onClick={() =>
+          run({
+            label: 'allowing this responder to break glass again',
+            address: chainConfig.emergencyAccess!,
+            abi: emergencyAccessAbi,
+            functionName: 'setResponderBlocked',
+            args: [responder, false],
+            invalidates: [emergencyKeys.blocked(patient, responder)],
+          })
+        }
+      >
+        Allow emergency access by this responder again
+      </button>
+      <TransactionStatus stage={stage} />
+    </div>
+  );
 }
 
 /**
@@ -80,6 +112,7 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
               {describeWindowReason(opened.emergency?.reasonCommitment, reasons)}.{' '}
               {open ? `Open until ${formatDateTime(opened.expiresAt ?? 0)}.` : 'Now ended.'}
             </p>
+            {!open && <AllowAgain patient={patient} responder={opened.grantee} />}
             {open && (
               <button
                 type="button"

@@ -17,6 +17,7 @@ import { sealContribution } from '@/lib/research/contribution';
 import { deidentify, STRIPPED_FROM_EXTRACTS } from '@/lib/research/deidentify';
 import { registeredPublicKey } from '@/lib/vault/registeredKey';
 import { researchKeys } from '@/lib/research/queryKeys';
+import { paysInConfiguredToken } from '@/lib/research/paysInConfiguredToken';
 import { researchContracts, type Study, type TokenInfo } from '@/lib/research/readStudies';
 import { uploadContribution, type ConsentDocument, type StudyDescription } from '@/lib/research/studyApi';
 import { vaultRecordsQueryOptions } from '@/lib/vault/vaultQueryOptions';
@@ -55,7 +56,8 @@ export function PatientStudy({
   const studies = researchContracts(chainConfig).studies;
   const invalidates = [researchKeys.all(chainConfig.chain.id)];
   const standing = study.participation!;
-  const open = studyState(study, chainTime) === 'open';
+  // A study paying in an unrecognised token may promise anything: it cannot be joined from here.
+  const open = studyState(study, chainTime) === 'open' && paysInConfiguredToken(study, chainConfig);
   const title = description.data?.title ?? `Study ${study.id}`;
 
   async function contribute() {

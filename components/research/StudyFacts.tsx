@@ -1,6 +1,8 @@
 import { describeScope } from '@/lib/categories';
 import { formatDate } from '@/lib/format/formatDate';
 import { formatTokenAmount } from '@/lib/format/formatTokenAmount';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import { paysInConfiguredToken } from '@/lib/research/paysInConfiguredToken';
 import type { Study, TokenInfo } from '@/lib/research/readStudies';
 import { AccountName } from '@/components/ui/AccountName';
 
@@ -17,7 +19,14 @@ export function StudyFacts({ study, token, chainTime }: { study: Study; token: T
   return (
     <dl className="grid grid-cols-[max-content_1fr] gap-x-4 gap-y-1">
       <dt className="font-medium">Reward</dt>
-      <dd>{formatTokenAmount(study.reward, token)} per accepted contribution</dd>
+      {paysInConfiguredToken(study, chainConfig) ? (
+        <dd>{formatTokenAmount(study.reward, token)} per accepted contribution</dd>
+      ) : (
+        <dd className="text-red-900">
+          <span aria-hidden="true">⚠ </span>In a token OwnChart does not recognise (
+          <code className="break-all">{study.token}</code>): its value is unknown, and you cannot join through OwnChart.
+        </dd>
+      )}
       <dt className="font-medium">Asks for</dt>
       <dd>{describeScope(study.categories)}</dd>
       <dt className="font-medium">Enrolment</dt>

@@ -55,7 +55,7 @@ export const test = base.extend<{ freshChain: void }>({
       const { snapshotId } = JSON.parse(readFileSync(E2E_STATE_FILE, 'utf8')) as { snapshotId: Hex };
       await testClient.revert({ id: snapshotId });
       // Stored blobs and key envelopes belong to the chain state they were made in.
-      for (const dir of ['blobs', 'envelopes', 'study-documents', 'contributions'])
+      for (const dir of ['blobs', 'envelopes', 'study-documents', 'contributions', 'emergency-reasons'])
         rmSync(path.join(E2E_DATA_DIR, dir), { recursive: true, force: true });
       writeFileSync(E2E_STATE_FILE, JSON.stringify({ snapshotId: await testClient.snapshot() }));
       await use();

@@ -25,6 +25,7 @@ type ChainGrant = {
   permission: number;
   grantedAt: number;
   expiresAt: number;
+  accepted: boolean;
 };
 
 function toGrant(raw: ChainGrant): Grant | null {
@@ -36,6 +37,7 @@ function toGrant(raw: ChainGrant): Grant | null {
     permission,
     grantedAt: raw.grantedAt,
     expiresAt: raw.expiresAt === 0 ? null : raw.expiresAt,
+    accepted: raw.accepted,
   };
 }
 

@@ -10,6 +10,8 @@ export type Grant = {
   grantedAt: number;
   /** Seconds since epoch; null for no expiry. */
   expiresAt: number | null;
+  /** The grantee accepted it; until then their list shows the patient apart, as a request. */
+  accepted: boolean;
 };
 
 export type GrantStatus = 'active' | 'expired';

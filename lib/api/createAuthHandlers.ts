@@ -1,3 +1,4 @@
+import 'server-only';
 import { getAddress, isHex, type PublicClient } from 'viem';
 import { parseSiweMessage } from 'viem/siwe';
 import type { NonceStore } from '../auth/NonceStore';

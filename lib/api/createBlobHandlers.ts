@@ -1,3 +1,4 @@
+import 'server-only';
 import { getAddress, hexToBytes, isAddress, zeroAddress, type Address, type PublicClient } from 'viem';
 import { recordIndexAbi } from '../../contracts-abi';
 import { authorizeBlobWrite, readAccessBases, type ChainAuthorizationConfig } from '../auth/chainAuthorization';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getAddress, isAddress, type Address, type PublicClient } from 'viem';
 import { disclosureAnchorsAbi } from '../../contracts-abi';
 import type { DisclosureLog } from '../audit/DisclosureLog';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getAddress, isAddress, isHex, type Address, type Hex, type PublicClient } from 'viem';
 import { emergencyAccessAbi } from '../../contracts-abi';
 import { isReasonCode, reasonCommitment } from '../emergency/reasonCommitment';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { base64 } from '@scure/base';
 import { getAddress, isAddress, type Address, type PublicClient } from 'viem';
 import { emergencyAccessAbi } from '../../contracts-abi';

@@ -1,3 +1,4 @@
+import 'server-only';
 import { getAddress, isAddress, type Address, type PublicClient } from 'viem';
 import { researchStudiesAbi } from '../../contracts-abi';
 import type { DisclosureRecorder } from '../audit/DisclosureRecorder';

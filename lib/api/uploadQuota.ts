@@ -1,3 +1,4 @@
+import 'server-only';
 import type { Address } from 'viem';
 import type { BlobScope, BlobStore, ContentHash } from '../storage/BlobStore';
 

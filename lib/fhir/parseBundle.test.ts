@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FhirImportError } from './FhirImportError';
 import { parseBundle } from './parseBundle';
@@ -84,6 +85,29 @@ describe('parseBundle refusals', () => {
       entry: [{ resource: { resourceType: 'Condition', clinicalStatus: 'active' } }],
     };
     expect(refusal(JSON.stringify(stu3Condition)).code).toBe('not-r4');
+  });
+
+  it('recognises older FHIR by its structure when nothing says which version it is', () => {
+    const older = [
+      // STU3 Observation: "comment" and "context" became "note" and "encounter" in R4.
+      { resourceType: 'Observation', status: 'final', code: { text: 'Heart rate' }, comment: 'resting' },
+      // STU3 MedicationStatement: "taken" was removed in R4.
+      { resourceType: 'MedicationStatement', status: 'active', taken: 'y' },
+      // DSTU2 Encounter: "patient" and a plain-code "class".
+      { resourceType: 'Encounter', status: 'finished', class: 'outpatient' },
+      // STU3 Immunization: "notGiven" and "date".
+      { resourceType: 'Immunization', status: 'completed', notGiven: false, date: '2017-01-01' },
+    ];
+    for (const resource of older) {
+      const bundle = { resourceType: 'Bundle', type: 'collection', entry: [{ resource }] };
+      expect(refusal(JSON.stringify(bundle)).code, resource.resourceType).toBe('not-r4');
+    }
+  });
+
+  it('accepts every real R4 fixture: no structural false alarm', () => {
+    for (const file of readdirSync('fixtures/fhir').filter((f) => f.endsWith('.json'))) {
+      expect(() => parseBundle(readFileSync(path.join('fixtures/fhir', file), 'utf8')), file).not.toThrow();
+    }
   });
 
   it('carries an OperationOutcome for FHIR clients', () => {

@@ -32,12 +32,36 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/**
+ * Elements that exist in DSTU2 or STU3 and were renamed or removed in R4, per resource type
+ * (from the R4 "changes from STU3" pages): any of them means an older file, whatever its meta
+ * says. A file without version markers is recognised by its structure.
+ */
+const PRE_R4_ELEMENTS: Record<string, readonly string[]> = {
+  Patient: ['animal', 'careProvider'],
+  Observation: ['comment', 'context', 'related'],
+  Condition: ['patient', 'context', 'assertedDate', 'dateRecorded', 'abatementBoolean'],
+  Encounter: ['patient', 'incomingReferral', 'indication'],
+  MedicationStatement: ['taken', 'notTaken', 'wasNotTaken', 'reasonNotTaken', 'patient'],
+  MedicationRequest: ['context', 'definition'],
+  Procedure: ['notPerformed', 'context', 'definition'],
+  Immunization: ['notGiven', 'wasNotGiven', 'date', 'explanation', 'reported'],
+  DiagnosticReport: ['context', 'codedDiagnosis', 'request', 'image'],
+  AllergyIntolerance: ['substance', 'assertedDate', 'status'],
+  CarePlan: ['context', 'definition'],
+  DocumentReference: ['created', 'indexed', 'class'],
+};
+
 /** Fields that changed shape in R4: a string where R4 has a CodeableConcept means STU3. */
 function looksPreR4(resource: Record<string, unknown>): boolean {
-  if (PRE_R4_TYPES.has(String(resource.resourceType))) return true;
-  if (resource.resourceType === 'Condition' || resource.resourceType === 'AllergyIntolerance') {
+  const type = String(resource.resourceType);
+  if (PRE_R4_TYPES.has(type)) return true;
+  if (PRE_R4_ELEMENTS[type]?.some((element) => element in resource)) return true;
+  if (type === 'Condition' || type === 'AllergyIntolerance') {
     return typeof resource.clinicalStatus === 'string' || typeof resource.verificationStatus === 'string';
   }
+  // DSTU2: Encounter.class was a plain code, not a Coding.
+  if (type === 'Encounter') return typeof resource.class === 'string';
   return false;
 }
 

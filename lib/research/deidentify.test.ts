@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { ALL_CATEGORIES_MASK, categoriesToMask } from '../categories';
 import { parseBundle } from '../fhir/parseBundle';
 import { toChartSummary } from '../fhir/toChartSummary';
-import { deidentify } from './deidentify';
+import { deidentify, FREE_TEXT_FIELDS } from './deidentify';
 
 const FIXTURES = [
   'synthea-small-clemente-kreiger.json',
@@ -50,6 +50,28 @@ function identifiers(resources: Resource[]): string[] {
   return [...found].filter((value) => value.length >= 4);
 }
 
+/** Free text written in a bundle (notes, code texts, conclusions…) that is not also a code's standard name. */
+function freeTexts(resources: Resource[]): string[] {
+  const texts = new Set<string>();
+  const displays = new Set<string>();
+  const walk = (value: unknown): void => {
+    if (Array.isArray(value)) return value.forEach(walk);
+    if (value === null || typeof value !== 'object') return;
+    for (const [key, field] of Object.entries(value)) {
+      if (typeof field === 'string' && FREE_TEXT_FIELDS.has(key)) texts.add(field);
+      else if (key === 'display' && typeof field === 'string') displays.add(field);
+      else if (key === 'text' && typeof field === 'object' && field && 'div' in field) {
+        texts.add(String((field as { div: unknown }).div));
+      } else walk(field);
+    }
+  };
+  walk(resources);
+  // Short or standard words ("final", a code's display, a resource type such as "Medication")
+  // prove nothing when they reappear.
+  const types = new Set(resources.map((r) => r.resourceType as string));
+  return [...texts].filter((text) => text.length >= 8 && !displays.has(text) && !types.has(text));
+}
+
 describe('deidentify on real exports', () => {
   for (const fixture of FIXTURES) {
     it(`leaves no name, address line, telecom, identifier, id or exact birth date of ${fixture}`, () => {
@@ -66,6 +88,10 @@ describe('deidentify on real exports', () => {
       expect(leaks).toEqual([]);
       // Every date is a year: no month or day survives.
       expect(extract).not.toMatch(/"\d{4}-\d{2}/);
+      // No free text of any kind: notes, code texts, dosage instructions, conclusions, narratives.
+      const texts = freeTexts(resources);
+      expect(texts.filter((text) => extract.includes(JSON.stringify(text)))).toEqual([]);
+      for (const field of FREE_TEXT_FIELDS) expect(extract).not.toContain(`"${field}":"`);
     });
   }
 

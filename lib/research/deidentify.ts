@@ -11,7 +11,7 @@ export const STRIPPED_FROM_EXTRACTS = [
   'Addresses below state level, phone numbers and email addresses',
   'Exact dates: every date becomes its year; ages over 89 are not given',
   'Record numbers, insurance and other identifiers',
-  'Free-text notes, comments and documents',
+  'All free text (notes, comments, descriptions, dosage instructions, report conclusions): coded values keep only their standard names',
   'Clinicians, organizations, locations, claims and billing',
 ] as const;
 
@@ -71,6 +71,27 @@ const DROPPED_FIELDS = new Set([
   'communication',
 ]);
 
+/**
+ * Free text wherever it appears: written by a person, so it can hold names, places and anything
+ * else. A CodeableConcept keeps its codings (with their standard display names) and loses its
+ * text; one that was only text is dropped whole.
+ */
+export const FREE_TEXT_FIELDS = new Set([
+  'text',
+  'conclusion',
+  'summary',
+  'title',
+  'instruction',
+  'valueMarkdown',
+  'reasonText',
+  'comment',
+  'note',
+  'description',
+  'valueString',
+  'patientInstruction',
+  'purpose',
+]);
+
 const DATE = /^(\d{4})(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -88,11 +109,9 @@ function scrub(value: Json, pseudonyms: Map<string, string>): Json | undefined {
   const out: { [key: string]: Json } = {};
   const isReference = typeof value.reference === 'string';
   for (const [key, field] of Object.entries(value)) {
-    if (DROPPED_FIELDS.has(key)) continue;
-    // A reference's display is a person's or place's name; a narrative is free text. A coded
-    // concept's text ("Body height") stays.
+    if (DROPPED_FIELDS.has(key) || FREE_TEXT_FIELDS.has(key)) continue;
+    // A reference's display is a person's or place's name.
     if (key === 'display' && isReference) continue;
-    if (key === 'text' && typeof field === 'object') continue;
     if (key === 'reference' && typeof field === 'string') {
       // Keep links inside the extract (under pseudonyms); drop links to anything else.
       const target = pseudonyms.get(
