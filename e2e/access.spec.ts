@@ -60,10 +60,15 @@ test('patient grants, changes and revokes access; clinician view and history fol
   const clinicianPage = await clinicianContext.newPage();
   await installWallet(clinicianPage, clinician.privateKey);
   await connect(clinicianPage, '/patients');
+  // A new grant waits for the clinician: nobody is slipped into their list unasked.
+  const requests = clinicianPage.getByRole('region', { name: 'New patients sharing records with you' });
+  await expect(requests).toContainText('Conditions, Allergies');
+  await expectAccessible(clinicianPage);
+  await requests.getByRole('button', { name: `Accept patient ${patient.address}` }).click();
   const myPatients = clinicianPage.getByRole('region', { name: 'My patients' });
   await expect(myPatients).toContainText(patient.address.slice(0, 6));
   await expect(myPatients).toContainText('Conditions, Allergies');
-  await expectAccessible(clinicianPage);
+  await expect(requests).toBeHidden();
 
   // Change: all records, read and add, no expiry.
   await form.getByLabel('Clinician address').fill(clinician.address);

@@ -1,47 +1,133 @@
 'use client';
 
-import type { Address as AddressType } from 'viem';
-import { grantStatus } from '@/lib/access/grantStatus';
-import { describePermission } from '@/lib/access/permission';
-import { describeScope } from '@/lib/categories';
-import { formatExpiry } from '@/lib/format/formatExpiry';
-import { usePatients } from '@/components/hooks/useAccessQueries';
 import Link from 'next/link';
+import type { Address as AddressType } from 'viem';
+import { accessRegistryAbi } from '@/contracts-abi';
+import { usePatients } from '@/components/hooks/useAccessQueries';
+import { useTransactor } from '@/components/hooks/useTransactor';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { TransactionStatus } from '@/components/ui/TransactionStatus';
+import { grantStatus } from '@/lib/access/grantStatus';
+import { describePermission } from '@/lib/access/permission';
+import { accessKeys } from '@/lib/access/queryKeys';
+import type { Grant } from '@/lib/access/types';
+import { describeScope } from '@/lib/categories';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import { formatExpiry } from '@/lib/format/formatExpiry';
 
-/** "My patients": patients whose grant to this clinician is active now. */
+function GrantSummary({ grant }: { grant: Grant }) {
+  return (
+    <p>
+      {describeScope(grant.categories)} · {describePermission(grant.permission)} ·{' '}
+      {grant.expiresAt === null ? 'No expiry' : `Until ${formatExpiry(grant.expiresAt)}`}
+    </p>
+  );
+}
+
+/**
+ * Anyone can grant access to anyone, so a grant nobody asked for must not slip a stranger into a
+ * clinician's patient list: new grants wait here until the clinician accepts or declines them.
+ */
+function PatientRequests({ clinician, requests }: { clinician: AddressType; requests: Grant[] }) {
+  const { stage, run, busy } = useTransactor();
+  const invalidates = [accessKeys.patients(chainConfig.chain.id, clinician)];
+  const answer = (patient: AddressType, accept: boolean) =>
+    run({
+      label: accept ? `accepting access from ${patient}` : `declining access from ${patient}`,
+      address: chainConfig.accessRegistry,
+      abi: accessRegistryAbi,
+      functionName: accept ? 'accept' : 'renounce',
+      args: [patient],
+      invalidates,
+    });
+  return (
+    <section aria-labelledby="patient-requests-heading" className="card space-y-4">
+      <h2 id="patient-requests-heading" className="text-xl font-semibold">
+        New patients sharing records with you
+      </h2>
+      <p>
+        These accounts have given you access. Accept a patient you know to list them under My patients; decline one you
+        do not, which ends the access on-chain.
+      </p>
+      <ul className="space-y-3">
+        {requests.map((grant) => (
+          <li key={grant.counterparty} className="space-y-2 rounded-md border border-slate-200 p-3">
+            <p className="font-medium">
+              Patient <AccountName address={grant.counterparty} />
+            </p>
+            <GrantSummary grant={grant} />
+            <div className="flex flex-wrap gap-2">
+              <button
+                type="button"
+                className="btn-primary"
+                disabled={busy}
+                aria-label={`Accept patient ${grant.counterparty}`}
+                onClick={() => answer(grant.counterparty, true)}
+              >
+                Accept
+              </button>
+              <button
+                type="button"
+                className="btn-secondary"
+                disabled={busy}
+                aria-label={`Decline patient ${grant.counterparty}`}
+                onClick={() => answer(grant.counterparty, false)}
+              >
+                Decline
+              </button>
+            </div>
+          </li>
+        ))}
+      </ul>
+      <TransactionStatus stage={stage} />
+    </section>
+  );
+}
+
+/** "My patients": patients whose grant to this clinician is active now and was accepted. */
 export function MyPatients({ clinician }: { clinician: AddressType }) {
   const patients = usePatients(clinician);
   const active = patients.data?.grants.filter((g) => grantStatus(g, patients.data.chainTime) === 'active') ?? [];
+  const accepted = active.filter((g) => g.accepted);
+  const requests = active.filter((g) => !g.accepted);
   return (
-    <section aria-labelledby="my-patients-heading" className="card space-y-4">
-      <h2 id="my-patients-heading" className="text-xl font-semibold">
-        My patients
-      </h2>
-      {patients.isPending && <p role="status">Loading your patients…</p>}
-      {patients.isError && (
-        <QueryErrorBanner error={patients.error} onRetry={() => patients.refetch()} what="your patients" />
-      )}
-      {patients.data && active.length === 0 && <p>No patient has given you access right now.</p>}
-      {active.length > 0 && (
-        <ul className="space-y-3">
-          {active.map((grant) => (
-            <li key={grant.counterparty} className="rounded-md border border-slate-200 p-3">
-              <p className="font-medium">
-                Patient <AccountName address={grant.counterparty} />
-              </p>
-              <p>
-                {describeScope(grant.categories)} · {describePermission(grant.permission)} ·{' '}
-                {grant.expiresAt === null ? 'No expiry' : `Until ${formatExpiry(grant.expiresAt)}`}
-              </p>
-              <Link href={`/patients/${grant.counterparty}`} aria-label={`Open chart of patient ${grant.counterparty}`}>
-                Open chart
-              </Link>
-            </li>
-          ))}
-        </ul>
-      )}
-    </section>
+    <>
+      {requests.length > 0 && <PatientRequests clinician={clinician} requests={requests} />}
+      <section aria-labelledby="my-patients-heading" className="card space-y-4">
+        <h2 id="my-patients-heading" className="text-xl font-semibold">
+          My patients
+        </h2>
+        {patients.isPending && <p role="status">Loading your patients…</p>}
+        {patients.isError && (
+          <QueryErrorBanner error={patients.error} onRetry={() => patients.refetch()} what="your patients" />
+        )}
+        {patients.data && accepted.length === 0 && (
+          <p>
+            {requests.length > 0
+              ? 'You have not accepted any patient yet.'
+              : 'No patient has given you access right now.'}
+          </p>
+        )}
+        {accepted.length > 0 && (
+          <ul className="space-y-3">
+            {accepted.map((grant) => (
+              <li key={grant.counterparty} className="rounded-md border border-slate-200 p-3">
+                <p className="font-medium">
+                  Patient <AccountName address={grant.counterparty} />
+                </p>
+                <GrantSummary grant={grant} />
+                <Link
+                  href={`/patients/${grant.counterparty}`}
+                  aria-label={`Open chart of patient ${grant.counterparty}`}
+                >
+                  Open chart
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
+    </>
   );
 }

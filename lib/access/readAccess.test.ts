@@ -45,7 +45,14 @@ describe('readGrants', () => {
   it('lists the patient’s unrevoked grants with the chain time of the read', async () => {
     const { grants, chainTime } = await readGrants(client, config, { direction: 'grantees', account: patient.address });
     expect(grants).toEqual([
-      { counterparty: clinician, categories: 0b1, permission: 'read', grantedAt: expect.any(Number), expiresAt: null },
+      {
+        counterparty: clinician,
+        categories: 0b1,
+        permission: 'read',
+        grantedAt: expect.any(Number),
+        expiresAt: null,
+        accepted: false,
+      },
     ]);
     const block = await client.getBlock();
     expect(chainTime).toBe(Number(block.timestamp));

@@ -9,7 +9,7 @@ const READ_AND_ADD = 2;
 
 /**
  * The demo patient's access history, made with her real signed transactions on the days the
- * clock gives: Dr. Okafor's grant widened to read-and-add (his notes go into Documents),
+ * clock gives: Dr. Okafor's grant (which he accepts) widened to read-and-add (his notes go into Documents),
  * Dr. Nair's grant expired, Ana's first grant revoked, then Ana appointed caregiver.
  */
 export async function seedAccess(rpcUrl: string, clock: SeedClock): Promise<void> {
@@ -33,6 +33,12 @@ export async function seedAccess(rpcUrl: string, clock: SeedClock): Promise<void
   }
 
   await grant(1, okafor, ['conditions', 'medications'], READ);
+  // Dr. Okafor knows his patient: he accepts, so Lucien is listed under his patients.
+  const doctor = chainWriter(rpcUrl, demoAccount('Clinician', 0).privateKey);
+  await doctor.confirm(
+    doctor.wallet.writeContract({ address, abi: accessRegistryAbi, functionName: 'accept', args: [patient.address] }),
+    'Dr. Okafor accepts',
+  );
   await grant(
     3,
     okafor,
