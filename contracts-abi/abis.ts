@@ -2553,6 +2553,16 @@ export const emergencyAccessAbi = [
             "name": "window",
             "type": "uint32",
             "internalType": "uint32"
+          },
+          {
+            "name": "epoch",
+            "type": "uint32",
+            "internalType": "uint32"
+          },
+          {
+            "name": "changedAt",
+            "type": "uint40",
+            "internalType": "uint40"
           }
         ]
       }
@@ -2648,7 +2658,7 @@ export const emergencyAccessAbi = [
     ],
     "outputs": [
       {
-        "name": "",
+        "name": "w",
         "type": "tuple",
         "internalType": "struct IEmergencyAccess.Window",
         "components": [
@@ -2666,6 +2676,11 @@ export const emergencyAccessAbi = [
             "name": "expiresAt",
             "type": "uint40",
             "internalType": "uint40"
+          },
+          {
+            "name": "epoch",
+            "type": "uint32",
+            "internalType": "uint32"
           },
           {
             "name": "reasonCommitment",

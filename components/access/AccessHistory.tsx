@@ -20,6 +20,7 @@ const KIND_LABEL: Record<AccessEvent['kind'], string> = {
   revoked: 'Access revoked',
   'emergency-opened': 'Emergency access opened',
   'emergency-ended': 'Emergency access ended',
+  'emergency-policy': 'Emergency access settings changed',
   'caregiver-appointed': 'Caregiver appointed',
   'caregiver-removed': 'Caregiver removed',
 };
@@ -33,6 +34,11 @@ function describe(event: AccessEvent, reasons: RevealedReasons): string {
     return `May see your records and grant or revoke access for you until ${formatExpiry(event.expiresAt ?? 0)}.`;
   }
   if (event.kind === 'caregiver-removed') return 'No longer acts for you.';
+  if (event.kind === 'emergency-policy') {
+    return event.categories
+      ? `Responders may open ${describeScope(event.categories)} in an emergency. Any emergency access open before this ended.`
+      : 'Emergency access turned off. Any emergency access open before this ended.';
+  }
   if (event.kind === 'emergency-ended') {
     return event.emergency?.endedBy?.toLowerCase() === event.patient.toLowerCase()
       ? 'Ended by you.'

@@ -9,33 +9,13 @@ import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import { accessKeys } from '@/lib/access/queryKeys';
-import type { AccessEvent } from '@/lib/access/types';
 import { describeScope } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { describeWindowReason } from '@/lib/emergency/describeWindowReason';
+import { recentWindows } from '@/lib/emergency/recentWindows';
 import { formatDateTime } from '@/lib/format/formatDate';
 import { useAccount } from 'wagmi';
 import { emergencyKeys, useEmergencyReasons, useIsResponderBlocked } from './useEmergency';
-
-const RECENT_DAYS = 30;
-
-/** Break-glass windows of the last 30 days, and whether each is still open at chain time. */
-function recentWindows(history: readonly AccessEvent[], now: number) {
-  const oldestFirst = [...history].reverse();
-  return oldestFirst
-    .filter((e) => e.kind === 'emergency-opened' && e.timestamp > now - RECENT_DAYS * 86_400)
-    .map((opened) => {
-      const ended = oldestFirst.some(
-        (e) =>
-          e.kind === 'emergency-ended' &&
-          e.grantee === opened.grantee &&
-          (e.blockNumber > opened.blockNumber ||
-            (e.blockNumber === opened.blockNumber && e.logIndex > opened.logIndex)),
-      );
-      return { opened, open: !ended && (opened.expiresAt ?? 0) > now };
-    })
-    .reverse();
-}
 
 /** After the patient ended a responder's access, that responder stays stopped until allowed again. */
 function AllowAgain({ patient, responder }: { patient: Address; responder: Address }) {

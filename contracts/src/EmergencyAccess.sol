@@ -7,7 +7,7 @@ import {IEmergencyAccess} from "./IEmergencyAccess.sol";
 /// @notice Governance registers institutions; institutions register their emergency responders;
 /// patients opt in with the categories and window they accept; a responder breaks glass with a
 /// commitment to a reason code and reads those categories until the window ends or the patient
-/// ends it. Changing the policy ends every open window; a patient's ending sticks.
+/// ends it. Changing the policy ends every open window (a new epoch); a patient's ending sticks.
 contract EmergencyAccess is IEmergencyAccess {
     /// @notice No window is ever longer than three days.
     uint32 public constant MAX_WINDOW = 72 hours;
@@ -18,10 +18,6 @@ contract EmergencyAccess is IEmergencyAccess {
     mapping(address responder => address institution) private _institutionOf;
     mapping(address patient => Policy) private _policies;
     mapping(address patient => mapping(address responder => Window)) private _windows;
-    /// @dev Responders who may hold an open window for the patient, so a policy change can end
-    /// them all. Bounded by registered responders who broke glass since the last change.
-    mapping(address patient => address[]) private _windowHolders;
-    mapping(address patient => mapping(address responder => bool)) private _listed;
     mapping(address patient => mapping(address responder => bool)) private _blocked;
     mapping(address patient => mapping(address responder => uint40)) private _reopensAt;
 
@@ -53,31 +49,31 @@ contract EmergencyAccess is IEmergencyAccess {
         if (categories == 0 || window < MIN_WINDOW || window > MAX_WINDOW) {
             revert EmergencyInvalidPolicy(categories, window);
         }
-        _policies[msg.sender] = Policy(categories, window);
+        _changePolicy(categories, window);
         emit EmergencyPolicySet(msg.sender, categories, window);
-        _endAll(msg.sender);
     }
 
     /// @inheritdoc IEmergencyAccess
     function clearPolicy() external {
-        delete _policies[msg.sender];
+        _changePolicy(0, 0);
         emit EmergencyPolicyCleared(msg.sender);
-        _endAll(msg.sender);
     }
 
-    /// @dev Ends every open window of `patient` (as ended by the patient, without blocking).
-    function _endAll(address patient) private {
-        address[] storage holders = _windowHolders[patient];
-        for (uint256 i; i < holders.length; ++i) {
-            address responder = holders[i];
-            _listed[patient][responder] = false;
-            Window storage window = _windows[patient][responder];
-            if (block.timestamp < window.expiresAt) {
-                window.expiresAt = uint40(block.timestamp);
-                emit EmergencyAccessEnded(patient, responder, patient);
-            }
-        }
-        delete _windowHolders[patient];
+    /// @dev A new epoch: every window opened under the old one is over from now on. Whoever
+    /// holds windows and however many, this costs the same (no list to walk, nothing an
+    /// institution registering many responders could grow).
+    function _changePolicy(uint32 categories, uint32 window) private {
+        Policy storage policy = _policies[msg.sender];
+        // An epoch cannot reach 2^32: each change costs the patient a transaction.
+        policy.epoch += 1;
+        policy.categories = categories;
+        policy.window = window;
+        policy.changedAt = uint40(block.timestamp);
+    }
+
+    /// @dev Open: unexpired, not ended, and opened under the patient's current policy.
+    function _isOpen(Window memory window, Policy memory policy) private view returns (bool) {
+        return block.timestamp < window.expiresAt && window.epoch == policy.epoch;
     }
 
     function _isResponder(address account) private view returns (address institution) {
@@ -98,15 +94,13 @@ contract EmergencyAccess is IEmergencyAccess {
         if (block.timestamp < reopensAt) {
             revert EmergencyCoolingDown(patient, msg.sender, reopensAt);
         }
-        Window storage window = _windows[patient][msg.sender];
-        if (block.timestamp < window.expiresAt) revert EmergencyAlreadyOpen(patient, msg.sender);
-        uint40 expiresAt = uint40(block.timestamp + policy.window);
-        _windows[patient][msg.sender] =
-            Window(policy.categories, uint40(block.timestamp), expiresAt, reasonCommitment);
-        if (!_listed[patient][msg.sender]) {
-            _listed[patient][msg.sender] = true;
-            _windowHolders[patient].push(msg.sender);
+        if (_isOpen(_windows[patient][msg.sender], policy)) {
+            revert EmergencyAlreadyOpen(patient, msg.sender);
         }
+        uint40 expiresAt = uint40(block.timestamp + policy.window);
+        _windows[patient][msg.sender] = Window(
+            policy.categories, uint40(block.timestamp), expiresAt, policy.epoch, reasonCommitment
+        );
         emit EmergencyAccessOpened(
             patient, msg.sender, institution, reasonCommitment, policy.categories, expiresAt
         );
@@ -116,7 +110,7 @@ contract EmergencyAccess is IEmergencyAccess {
     function endAccess(address patient, address responder) external {
         if (msg.sender != patient && msg.sender != responder) revert EmergencyNotParty(msg.sender);
         Window storage window = _windows[patient][responder];
-        if (block.timestamp >= window.expiresAt) revert EmergencyNotOpen(patient, responder);
+        if (!_isOpen(window, _policies[patient])) revert EmergencyNotOpen(patient, responder);
         window.expiresAt = uint40(block.timestamp);
         emit EmergencyAccessEnded(patient, responder, msg.sender);
         if (msg.sender == patient) {
@@ -136,7 +130,7 @@ contract EmergencyAccess is IEmergencyAccess {
     /// @inheritdoc IEmergencyAccess
     function canRead(address patient, address reader, uint8 category) external view returns (bool) {
         Window memory window = _windows[patient][reader];
-        return block.timestamp < window.expiresAt && _isResponder(reader) != address(0)
+        return _isOpen(window, _policies[patient]) && _isResponder(reader) != address(0)
             && category < 32 && (window.categories & (uint32(1) << category)) != 0;
     }
 
@@ -146,8 +140,12 @@ contract EmergencyAccess is IEmergencyAccess {
     }
 
     /// @inheritdoc IEmergencyAccess
-    function windowOf(address patient, address responder) external view returns (Window memory) {
-        return _windows[patient][responder];
+    function windowOf(address patient, address responder) external view returns (Window memory w) {
+        w = _windows[patient][responder];
+        Policy memory policy = _policies[patient];
+        if (w.epoch != policy.epoch && policy.changedAt < w.expiresAt) {
+            w.expiresAt = policy.changedAt;
+        }
     }
 
     /// @inheritdoc IEmergencyAccess

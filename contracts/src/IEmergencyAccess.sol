@@ -9,18 +9,25 @@ pragma solidity ^0.8.28;
 /// that responder cannot reopen it until the patient allows them again.
 interface IEmergencyAccess {
     /// @notice A patient's standing consent to emergency access.
+    /// @param epoch Counts the patient's policy changes: a window opened under an earlier epoch
+    /// is over, so one change ends every open window at once, however many there are.
+    /// @param changedAt When the policy last changed (set or cleared).
     struct Policy {
         uint32 categories;
         uint32 window;
+        uint32 epoch;
+        uint40 changedAt;
     }
 
     /// @notice One responder's emergency access to one patient.
+    /// @param epoch The policy epoch it was opened under.
     /// @param reasonCommitment keccak256(abi.encode(reason code, salt)), revealed to the patient
     /// off-chain.
     struct Window {
         uint32 categories;
         uint40 openedAt;
         uint40 expiresAt;
+        uint32 epoch;
         bytes32 reasonCommitment;
     }
 
@@ -65,8 +72,8 @@ interface IEmergencyAccess {
 
     function setInstitution(address institution, bool active) external;
     function setResponder(address responder, bool active) external;
-    /// @notice Opts in, or changes the policy; every open window ends at once (the responder may
-    /// break glass again under the new policy).
+    /// @notice Opts in, or changes the policy; every open window ends at once (a responder may
+    /// break glass again under the new policy). O(1): windows carry the epoch they opened under.
     function setPolicy(uint32 categories, uint32 window) external;
     /// @notice Opts out; every open window ends at once.
     function clearPolicy() external;
@@ -81,6 +88,7 @@ interface IEmergencyAccess {
 
     function canRead(address patient, address reader, uint8 category) external view returns (bool);
     function policyOf(address patient) external view returns (Policy memory);
+    /// @notice The window, with `expiresAt` brought forward to the policy change that ended it.
     function windowOf(address patient, address responder) external view returns (Window memory);
     function institutionOf(address responder) external view returns (address);
     function isBlocked(address patient, address responder) external view returns (bool);

@@ -8,6 +8,13 @@ import type { AccessEvent } from './types';
 const EVENT_NAMES = ['AccessGranted', 'AccessUpdated', 'AccessRevoked'] as const;
 const CAREGIVER_EVENTS = ['CaregiverAppointed', 'CaregiverRemoved', 'ActedByCaregiver'] as const;
 const KIND = { AccessGranted: 'granted', AccessUpdated: 'updated', AccessRevoked: 'revoked' } as const;
+const EMERGENCY_EVENTS = [
+  'EmergencyAccessOpened',
+  'EmergencyAccessEnded',
+  'EmergencyPolicySet',
+  'EmergencyPolicyCleared',
+] as const;
+type EmergencyEventName = (typeof EMERGENCY_EVENTS)[number];
 
 /**
  * Every grant, change and revocation of one patient, newest first. One eth_getLogs for all three
@@ -28,7 +35,7 @@ export async function readAccessHistory(
     args: { patient },
   });
   const fromBlock = `0x${config.deployBlock.toString(16)}` as const;
-  const emergencySelectors = (['EmergencyAccessOpened', 'EmergencyAccessEnded'] as const).map(
+  const emergencySelectors = (EMERGENCY_EVENTS as readonly EmergencyEventName[]).map(
     (eventName) => encodeEventTopics({ abi: emergencyAccessAbi, eventName })[0] as Hash,
   );
   // Grants and break-glass windows, each one eth_getLogs filtered by patient, in parallel.
@@ -95,18 +102,27 @@ export async function readAccessHistory(
   const emergencyLogs = parseEventLogs({
     abi: emergencyAccessAbi,
     logs: rawEmergency as Log[],
-    eventName: ['EmergencyAccessOpened', 'EmergencyAccessEnded'],
+    eventName: [...EMERGENCY_EVENTS],
   });
   const emergencyEvents = emergencyLogs.map((log): AccessEvent => {
-    const base = {
+    const common = {
       patient: log.args.patient,
-      grantee: log.args.responder,
       blockNumber: BigInt(log.blockNumber),
       timestamp: timestamps.get(log.blockHash) ?? 0,
       transactionHash: log.transactionHash,
       logIndex: Number(log.logIndex),
       permission: 'read' as const,
     };
+    if (log.eventName === 'EmergencyPolicySet' || log.eventName === 'EmergencyPolicyCleared') {
+      return {
+        ...common,
+        grantee: log.args.patient,
+        kind: 'emergency-policy',
+        categories: log.eventName === 'EmergencyPolicySet' ? log.args.categories : 0,
+        expiresAt: null,
+      };
+    }
+    const base = { ...common, grantee: log.args.responder };
     return log.eventName === 'EmergencyAccessOpened'
       ? {
           ...base,

@@ -17,13 +17,15 @@ export type Grant = {
 export type GrantStatus = 'active' | 'expired';
 
 export type AccessEvent = {
-  /** Grants from AccessRegistry; break-glass windows from EmergencyAccess. */
+  /** Grants from AccessRegistry; break-glass windows and policy changes from EmergencyAccess. */
   kind:
     | 'granted'
     | 'updated'
     | 'revoked'
     | 'emergency-opened'
     | 'emergency-ended'
+    /** The patient set, changed or cleared their emergency policy: every open window ended. */
+    | 'emergency-policy'
     | 'caregiver-appointed'
     | 'caregiver-removed';
   patient: Address;

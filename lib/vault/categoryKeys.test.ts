@@ -72,6 +72,16 @@ describe('deriveCategoryKey', () => {
 });
 
 describe('keyVersionsAt with emergency access', () => {
+  it('moves the categories of every open window when the patient changes the policy', () => {
+    const opened = { ...event('granted', sam, 100, 0b1100, 100 + 86_400), kind: 'emergency-opened' as const };
+    const policy = { ...event('updated', patient, 200, 0b100), kind: 'emergency-policy' as const };
+    // Later still, within the old window's time: the responder's key is not current any more.
+    const versions = keyVersionsAt([opened, policy], 300);
+    expect(versions.slice(2, 4)).toEqual([1, 1]);
+    // Counted once: the window's own expiry later does not move them again.
+    expect(keyVersionsAt([opened, policy], 100 + 2 * 86_400).slice(2, 4)).toEqual([1, 1]);
+  });
+
   it('moves the emergency categories once a break-glass window ends or expires', () => {
     const opened = { ...event('granted', sam, 100, 0b1100, 100 + 86_400), kind: 'emergency-opened' as const };
     expect(keyVersionsAt([opened], 200).slice(0, 4)).toEqual([0, 0, 0, 0]);

@@ -40,6 +40,16 @@ export function keyVersionsAt(history: readonly AccessEvent[], now: number): Key
     a.blockNumber === b.blockNumber ? a.logIndex - b.logIndex : a.blockNumber < b.blockNumber ? -1 : 1,
   );
   for (const event of oldestFirst) {
+    // A policy change ends every open break-glass window at once (EmergencyAccess epochs).
+    if (event.kind === 'emergency-policy') {
+      for (const [grantee, grant] of held) {
+        if (!grantee.startsWith('emergency:')) continue;
+        // Ended now, or expired before: either way that access was lost once.
+        lose(grant.categories);
+        held.delete(grantee);
+      }
+      continue;
+    }
     // A break-glass window is access too: opened like a grant with an expiry, ended like a revoke.
     // So is a caregiver's appointment (every category).
     const emergency = event.kind === 'emergency-opened' || event.kind === 'emergency-ended';

@@ -161,14 +161,21 @@ contract EmergencyAccessTest is Test {
         emergency.breakGlass(PATIENT, REASON);
 
         // Narrowed to allergies only: both windows end, so nothing outside the new policy reads.
+        vm.warp(START + 1 hours);
         vm.expectEmit(true, true, true, true);
-        emit IEmergencyAccess.EmergencyAccessEnded(PATIENT, RESPONDER, PATIENT);
-        vm.expectEmit(true, true, true, true);
-        emit IEmergencyAccess.EmergencyAccessEnded(PATIENT, second, PATIENT);
+        emit IEmergencyAccess.EmergencyPolicySet(PATIENT, 1 << 2, 24 hours);
         vm.prank(PATIENT);
         emergency.setPolicy(1 << 2, 24 hours);
         assertFalse(emergency.canRead(PATIENT, RESPONDER, 0), "conditions closed");
         assertFalse(emergency.canRead(PATIENT, second, 2), "every window ended");
+        assertEq(
+            emergency.windowOf(PATIENT, second).expiresAt, START + 1 hours, "ended at the change"
+        );
+        vm.expectRevert(
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotOpen.selector, PATIENT, second)
+        );
+        vm.prank(second);
+        emergency.endAccess(PATIENT, second);
 
         // Under the new policy a responder may break glass again, for its categories only.
         vm.prank(RESPONDER);
@@ -226,6 +233,29 @@ contract EmergencyAccessTest is Test {
         emergency.clearPolicy();
         vm.stopPrank();
         assertEq(emergency.policyOf(PATIENT).categories, 0, "cleared");
+    }
+
+    /// However many responders hold windows, a policy change costs the patient the same.
+    function test_policyChange_costsTheSameWithManyOpenWindows() public {
+        _optIn();
+        vm.prank(RESPONDER);
+        emergency.breakGlass(PATIENT, REASON);
+        vm.prank(PATIENT);
+        uint256 before = gasleft();
+        emergency.setPolicy(CATEGORIES, 12 hours);
+        uint256 withOne = before - gasleft();
+        for (uint160 i = 1; i <= 50; ++i) {
+            vm.prank(HOSPITAL);
+            emergency.setResponder(address(0xE000 + i), true);
+            vm.prank(address(0xE000 + i));
+            emergency.breakGlass(PATIENT, REASON);
+        }
+        vm.prank(PATIENT);
+        before = gasleft();
+        emergency.setPolicy(CATEGORIES, 24 hours);
+        uint256 withFifty = before - gasleft();
+        assertTrue(withFifty <= withOne + 100, "constant cost");
+        assertFalse(emergency.canRead(PATIENT, address(0xE032), 0), "all fifty ended");
     }
 
     /// A window never outlives the limit, and nothing is readable without opt-in.
