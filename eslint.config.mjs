@@ -59,6 +59,7 @@ const config = [
                 '@/lib/api/rateLimits',
                 '@/lib/api/uploadQuota',
                 '@/lib/storage/Fs*',
+                '@/lib/storage/EmergencyReasonStore',
                 '@/lib/audit/Fs*',
                 '@/lib/auth/sessionToken',
                 '@/lib/auth/NonceStore',

@@ -234,6 +234,9 @@ test('an unreachable node shows an error with retry, then recovers', async ({ pa
   const caregivers = page.getByRole('region', { name: 'Caregivers' });
   await expect(caregivers.getByRole('alert')).toContainText('Could not load your caregivers');
   await expect(caregivers.getByText('You have no caregiver.')).toHaveCount(0);
+  await expect(
+    page.getByRole('alert').filter({ hasText: 'Could not load whether anyone has opened emergency access' }),
+  ).toBeVisible();
 
   await page.unroute(`${E2E_RPC_URL}/**`);
   await page.unroute(E2E_RPC_URL);

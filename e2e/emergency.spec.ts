@@ -71,8 +71,12 @@ test('break glass: refused without opt-in, then reads only the emergency categor
   await expect(form.getByRole('status')).toContainText('The patient ended your emergency access');
   // The reason is the patient's to see: the responder cannot read it back, nor can anyone else.
   expect((await er.request.get(`/api/emergency/reasons?patient=${patient.address}`)).status()).toBe(403);
-  const ended = page.getByRole('region', { name: 'Emergency access to your records' });
-  await expect(ended).toContainText('cannot open emergency access to your records again until you allow it');
+  await page.goto('/emergency');
+  const stopped = page.getByRole('region', { name: 'Responders you stopped' });
+  await expect(stopped).toContainText('Dr. Alex Rivera');
+  await expectAccessible(page);
+  await stopped.getByRole('button', { name: `Allow again ${responder.address}` }).click();
+  await expect(stopped).toBeHidden();
 
   // The history and the accounting of disclosures both show it.
   await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'My records access' }).click();

@@ -110,8 +110,9 @@ test('import, chart, grant two categories, clinician note, revoke, and new keys 
   await expect(region(page, 'Record keys')).toContainText('2 new keys shared');
   saveBench('grant-keys', { grantWith70RecordsMs: Date.now() - grantClicked });
 
-  // The clinician sees exactly those two categories.
+  // The clinician accepts the new patient and sees exactly those two categories.
   await doctor.reload();
+  await doctor.getByRole('button', { name: `Accept patient ${patient.address}` }).click();
   await doctor.getByRole('link', { name: `Open chart of patient ${patient.address}` }).click();
   await unlock(doctor);
   await expect(region(doctor, 'Active conditions')).toContainText('Body mass index 30+ - obesity (finding)');

@@ -93,12 +93,12 @@ test('a funded study: patient consents, contributes de-identified data, is rewar
   expect(early.status()).toBe(403);
   expect(await early.text()).toContain('Accept this contribution');
   await study(page)
-    .getByRole('button', { name: `Accept contribution from ${patient.address} and pay 25 oUSD` })
+    .getByRole('button', { name: `Accept and pay 25 oUSD for the contribution from ${patient.address}` })
     .click();
   await expect(study(page).getByRole('row', { name: /Accepted/ })).toBeVisible();
   await expect(study(page)).toContainText('Budget left: 75 oUSD (1 contribution accepted)');
   await study(page)
-    .getByRole('button', { name: `Open contribution from ${patient.address}` })
+    .getByRole('button', { name: `Open the contribution from ${patient.address}` })
     .click();
   const opened = study(page).getByRole('region', { name: 'Contribution' });
   await expect(opened).toContainText('de-identified resources');
@@ -131,9 +131,13 @@ test('a funded study: patient consents, contributes de-identified data, is rewar
   expect(refused.status()).toBe(403);
   expect(await refused.text()).toContain('Only patients enrolled in this study');
 
-  // The researcher closes the study and reclaims what was not paid.
+  // The researcher closes the study and reclaims what was not paid. The withdrawn patient's data
+  // is closed to them again, paid for or not.
   await page.reload();
   await unlock(page);
+  await expect(study(page).getByRole('row', { name: /consent withdrawn/ })).toBeVisible();
+  await expect(study(page).getByRole('button', { name: /Open the contribution/ })).toHaveCount(0);
+  await expect(study(page).getByRole('button', { name: 'Download dataset (CSV)' })).toHaveCount(0);
   await study(page).getByRole('button', { name: 'Close study and reclaim 75 oUSD' }).click();
   await expect(study(page)).toContainText('Closed');
   expect(startingBalance - (await balanceOf(researcher.address))).toBe(25_000_000n);

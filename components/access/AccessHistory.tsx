@@ -26,9 +26,11 @@ const KIND_LABEL: Record<AccessEvent['kind'], string> = {
 };
 
 function describe(event: AccessEvent, reasons: RevealedReasons): string {
-  if (event.kind === 'revoked') return 'All access ended.';
+  if (event.kind === 'revoked') {
+    return event.declinedByGrantee ? 'They declined the access you gave them: it has ended.' : 'All access ended.';
+  }
   if (event.kind === 'emergency-opened') {
-    return `Break glass · reason: ${describeWindowReason(event.emergency?.reasonCommitment, reasons)} · ${describeScope(event.categories ?? 0)} · until ${formatExpiry(event.expiresAt ?? 0)} · institution ${formatAddress(event.emergency?.institution ?? '')}`;
+    return `Break glass · reason: ${describeWindowReason(event.grantee, event.emergency?.reasonCommitment, reasons)} · ${describeScope(event.categories ?? 0)} · until ${formatExpiry(event.expiresAt ?? 0)} · institution ${formatAddress(event.emergency?.institution ?? '')}`;
   }
   if (event.kind === 'caregiver-appointed') {
     return `May see your records and grant or revoke access for you until ${formatExpiry(event.expiresAt ?? 0)}.`;

@@ -24,7 +24,7 @@ export function BreakGlassForm({ responder }: { responder: Address }) {
   const [opened, setOpened] = useState<Address | null>(null);
   // The reason goes on-chain only as a salted commitment; the code and salt go to the server
   // for the patient. Kept until sent, so a failed send can be tried again.
-  const [unsent, setUnsent] = useState<{ patient: Address; reveal: ReasonReveal } | null>(null);
+  const [unsent, setUnsent] = useState<ReasonReveal | null>(null);
   const [sendError, setSendError] = useState<string | null>(null);
   const id = useId();
 
@@ -37,7 +37,7 @@ export function BreakGlassForm({ responder }: { responder: Address }) {
     if (!confirmed) return setInvalid('Confirm that this is an emergency.');
     setInvalid(null);
     const target = getAddress(address);
-    const { commitment, ...reveal } = commitReason(Number(reason));
+    const { commitment, ...reveal } = commitReason({ patient: target, responder, code: Number(reason) });
     const ok = await run({
       label: `breaking glass for ${target}`,
       address: chainConfig.emergencyAccess!,
@@ -48,13 +48,13 @@ export function BreakGlassForm({ responder }: { responder: Address }) {
     });
     if (!ok) return;
     setOpened(target);
-    await sendReason({ patient: target, reveal });
+    await sendReason(reveal);
   }
 
-  async function sendReason(pending: { patient: Address; reveal: ReasonReveal }) {
+  async function sendReason(pending: ReasonReveal) {
     setSendError(null);
     try {
-      await revealReason(pending.patient, pending.reveal);
+      await revealReason(pending);
       setUnsent(null);
     } catch (error) {
       setUnsent(pending);

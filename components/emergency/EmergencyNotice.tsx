@@ -15,39 +15,7 @@ import { describeWindowReason } from '@/lib/emergency/describeWindowReason';
 import { recentWindows } from '@/lib/emergency/recentWindows';
 import { formatDateTime } from '@/lib/format/formatDate';
 import { useAccount } from 'wagmi';
-import { emergencyKeys, useEmergencyReasons, useIsResponderBlocked } from './useEmergency';
-
-/** After the patient ended a responder's access, that responder stays stopped until allowed again. */
-function AllowAgain({ patient, responder }: { patient: Address; responder: Address }) {
-  const blocked = useIsResponderBlocked(patient, responder);
-  const { stage, run, busy } = useTransactor();
-  if (!blocked.data) return null;
-  return (
-    <div className="space-y-1">
-      <p>
-        <AccountName address={responder} /> cannot open emergency access to your records again until you allow it.
-      </p>
-      <button
-        type="button"
-        className="btn-secondary"
-        disabled={busy}
-        onClick={() =>
-          run({
-            label: 'allowing this responder to break glass again',
-            address: chainConfig.emergencyAccess!,
-            abi: emergencyAccessAbi,
-            functionName: 'setResponderBlocked',
-            args: [responder, false],
-            invalidates: [emergencyKeys.blocked(patient, responder)],
-          })
-        }
-      >
-        Allow emergency access by this responder again
-      </button>
-      <TransactionStatus stage={stage} />
-    </div>
-  );
-}
+import { emergencyKeys, useEmergencyReasons } from './useEmergency';
 
 /**
  * The prominent notice a patient sees after someone broke glass: who, which institution, why,
@@ -89,10 +57,9 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
             <p>
               <AccountName address={opened.grantee} /> opened your {describeScope(opened.categories ?? 0)} on{' '}
               {formatDateTime(opened.timestamp)}. Reason:{' '}
-              {describeWindowReason(opened.emergency?.reasonCommitment, reasons)}.{' '}
+              {describeWindowReason(opened.grantee, opened.emergency?.reasonCommitment, reasons)}.{' '}
               {open ? `Open until ${formatDateTime(opened.expiresAt ?? 0)}.` : 'Now ended.'}
             </p>
-            {!open && <AllowAgain patient={patient} responder={opened.grantee} />}
             {open && (
               <button
                 type="button"
@@ -118,7 +85,8 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
       </ul>
       <p>
         What was read during the window cannot be un-read; records you add afterwards use new keys. Once you end a
-        responder’s access, they cannot open it again until you allow them in Emergency access settings.{' '}
+        responder’s access, they cannot open it again until you allow them (Emergency access, “Responders you
+        stopped”).{' '}
         <Link href="/disclosures">See exactly what was read</Link>.
       </p>
       <TransactionStatus stage={stage} />

@@ -7,6 +7,7 @@ import { emergencyAccessAbi, multicall3Abi } from '@/contracts-abi';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import type { RevealedReasons } from '@/lib/emergency/describeWindowReason';
 import { fetchReasons } from '@/lib/emergency/reasonApi';
+import { readBlockedResponders } from '@/lib/emergency/readBlockedResponders';
 
 const chainId = chainConfig.chain.id;
 export const emergencyKeys = {
@@ -15,7 +16,7 @@ export const emergencyKeys = {
   window: (patient: Address, reader: Address) => ['emergency', chainId, 'window', patient, reader] as const,
   responder: (account: Address) => ['emergency', chainId, 'responder', account] as const,
   reasons: (patient: Address) => ['emergency', chainId, 'reasons', patient] as const,
-  blocked: (patient: Address, responder: Address) => ['emergency', chainId, 'blocked', patient, responder] as const,
+  blocked: (patient: Address) => ['emergency', chainId, 'blocked', patient] as const,
 };
 
 function useClient() {
@@ -88,21 +89,11 @@ export function useEmergencyReasons(patient: Address, viewer: Address | undefine
   return reasons.data ? { status: 'loaded', byCommitment: reasons.data } : { status: 'pending' };
 }
 
-/** Whether the patient has blocked `responder` from breaking glass again. */
-export function useIsResponderBlocked(patient: Address, responder: Address) {
+/** The responders the patient has stopped from breaking glass again, each once. */
+export function useBlockedResponders(patient: Address) {
   const client = useClient();
-  const address = chainConfig.emergencyAccess;
   return useQuery({
-    queryKey: emergencyKeys.blocked(patient, responder),
-    queryFn:
-      client && address
-        ? () =>
-            client.readContract({
-              address,
-              abi: emergencyAccessAbi,
-              functionName: 'isBlocked',
-              args: [patient, responder],
-            })
-        : skipToken,
+    queryKey: emergencyKeys.blocked(patient),
+    queryFn: client ? () => readBlockedResponders(client, chainConfig, patient) : skipToken,
   });
 }

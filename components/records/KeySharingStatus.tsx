@@ -28,11 +28,13 @@ export function KeySharingStatus({ patient, keys }: { patient: Address; keys: En
       )}
       {!sync.isFetching && sync.data && (
         <>
-          <p>
-            <span aria-hidden="true">✓ </span>Record keys are shared with everyone you have granted who has set up
-            encryption
-            {sync.data.shared > 0 ? ` (${sync.data.shared} new key${sync.data.shared === 1 ? '' : 's'} shared)` : ''}.
-          </p>
+          {sync.data.unusableKey.length === 0 && (
+            <p>
+              <span aria-hidden="true">✓ </span>Record keys are shared with everyone you have granted who has set up
+              encryption
+              {sync.data.shared > 0 ? ` (${sync.data.shared} new key${sync.data.shared === 1 ? '' : 's'} shared)` : ''}.
+            </p>
+          )}
           {sync.data.repaired > 0 && (
             <p>
               {sync.data.repaired} stored key{sync.data.repaired === 1 ? ' was' : 's were'} not sealed by you (damaged

@@ -221,7 +221,7 @@ function ReviewButtons({ study, entry, token }: { study: Study; entry: Contribut
           type="button"
           className="btn-primary"
           disabled={busy}
-          aria-label={`Accept contribution from ${entry.patient} and pay ${formatTokenAmount(study.reward, token)}`}
+          aria-label={`Accept and pay ${formatTokenAmount(study.reward, token)} for the contribution from ${entry.patient}`}
           onClick={() => review(true)}
         >
           Accept and pay {formatTokenAmount(study.reward, token)}
@@ -230,7 +230,7 @@ function ReviewButtons({ study, entry, token }: { study: Study; entry: Contribut
           type="button"
           className="btn-danger"
           disabled={busy}
-          aria-label={`Reject contribution from ${entry.patient}`}
+          aria-label={`Reject the contribution from ${entry.patient}`}
           onClick={() => review(false)}
         >
           Reject
@@ -247,7 +247,8 @@ function Contributions({ study, keys, token }: { study: Study; keys: EncryptionK
   const [reviewing, setReviewing] = useState<Address | null>(null);
   const [datasetError, setDatasetError] = useState<OwnChartError | null>(null);
   const [preparing, setPreparing] = useState(false);
-  const accepted = contributions.data?.filter((c) => c.status === 'accepted') ?? [];
+  // Withdrawn consent closes the data again, paid for or not: the server serves it no more.
+  const accepted = contributions.data?.filter((c) => c.status === 'accepted' && c.enrolment === 'enrolled') ?? [];
 
   async function download(format: 'csv' | 'ndjson') {
     setPreparing(true);
@@ -305,14 +306,17 @@ function Contributions({ study, keys, token }: { study: Study; keys: EncryptionK
                 <td>
                   <AccountName address={entry.patient} />
                 </td>
-                <td>{STATUS[entry.status]}</td>
+                <td>
+                  {STATUS[entry.status]}
+                  {entry.enrolment === 'withdrawn' && ' · consent withdrawn'}
+                </td>
                 <td>
                   {entry.status === 'submitted' && <ReviewButtons study={study} entry={entry} token={token} />}
-                  {entry.status === 'accepted' && (
+                  {entry.status === 'accepted' && entry.enrolment === 'enrolled' && (
                     <button
                       type="button"
                       className="btn-secondary"
-                      aria-label={`Open contribution from ${entry.patient}`}
+                      aria-label={`Open the contribution from ${entry.patient}`}
                       onClick={() => setReviewing(entry.patient)}
                     >
                       Open

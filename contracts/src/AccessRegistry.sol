@@ -68,7 +68,11 @@ contract AccessRegistry is IAccessRegistry {
         if (expiresAt != 0 && expiresAt <= block.timestamp) {
             revert AccessRegistryExpiryInPast(expiresAt, block.timestamp);
         }
-        bool byCaregiver = caregiver != address(0);
+        Grant storage existing = _grants[patient][grantee];
+        // A caregiver's edit of a grant the patient made stays the patient's grant: removing the
+        // caregiver must not end what the patient chose.
+        bool byCaregiver = caregiver != address(0)
+            && (existing.permission == Permission.None || existing.byCaregiver);
         if (byCaregiver) {
             // What a caregiver grants ends when their appointment does, at the latest.
             Appointment memory appointment = _caregivers[patient][caregiver];
@@ -76,11 +80,10 @@ contract AccessRegistry is IAccessRegistry {
                 expiresAt = appointment.expiresAt;
             }
             _grantedBy[patient][grantee] = GrantedBy(caregiver, appointment.term);
-        } else {
+        } else if (caregiver == address(0)) {
             delete _grantedBy[patient][grantee];
         }
 
-        Grant storage existing = _grants[patient][grantee];
         if (existing.permission != Permission.None) {
             existing.categories = categories;
             existing.permission = permission;

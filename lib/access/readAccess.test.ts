@@ -85,3 +85,30 @@ describe('readAccessHistory', () => {
     expect(await readAccessHistory(client, config, clinician)).toEqual([]);
   });
 });
+
+describe('a grantee declining a grant', () => {
+  it('ends it in the history as a revoke does, so key versions move and writers are not stopped', async () => {
+    const { readKeyVersions } = await import('../vault/readKeyVersions');
+    const stranger = privateKeyToAccount(demoAccount('Researcher').privateKey);
+    const send = async (
+      account: typeof patient,
+      call: Parameters<ReturnType<typeof createWalletClient>['writeContract']>[0],
+    ) => {
+      const wallet = createWalletClient({ account, chain: config.chain, transport: http(anvil.rpcUrl) });
+      await client.waitForTransactionReceipt({ hash: await wallet.writeContract(call as never), pollingInterval: 50 });
+    };
+    const registry = { address: config.accessRegistry, abi: accessRegistryAbi } as const;
+    const before = await readKeyVersions(client, config, patient.address);
+    await send(patient, {
+      ...registry,
+      functionName: 'grant',
+      args: [patient.address, stranger.address, 1 << 6, 1, 0],
+    } as never);
+    await send(stranger, { ...registry, functionName: 'renounce', args: [patient.address] } as never);
+
+    const history = await readAccessHistory(client, config, patient.address);
+    expect(history[0]).toMatchObject({ kind: 'revoked', grantee: stranger.address, declinedByGrantee: true });
+    const after = await readKeyVersions(client, config, patient.address);
+    expect(after[6]).toBe(before[6]! + 1);
+  });
+});

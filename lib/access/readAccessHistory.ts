@@ -5,9 +5,15 @@ import type { ChainConfig } from '../chain/readChainConfig';
 import { permissionFromChain } from './permission';
 import type { AccessEvent } from './types';
 
-const EVENT_NAMES = ['AccessGranted', 'AccessUpdated', 'AccessRevoked'] as const;
+// A grantee declining a grant (AccessRenounced) ends it exactly as a revoke does.
+const EVENT_NAMES = ['AccessGranted', 'AccessUpdated', 'AccessRevoked', 'AccessRenounced'] as const;
 const CAREGIVER_EVENTS = ['CaregiverAppointed', 'CaregiverRemoved', 'ActedByCaregiver'] as const;
-const KIND = { AccessGranted: 'granted', AccessUpdated: 'updated', AccessRevoked: 'revoked' } as const;
+const KIND = {
+  AccessGranted: 'granted',
+  AccessUpdated: 'updated',
+  AccessRevoked: 'revoked',
+  AccessRenounced: 'revoked',
+} as const;
 const EMERGENCY_EVENTS = [
   'EmergencyAccessOpened',
   'EmergencyAccessEnded',
@@ -155,8 +161,14 @@ export async function readAccessHistory(
         logIndex: Number(log.logIndex),
         byCaregiver: actedBy.get(`${log.transactionHash}/${log.args.grantee.toLowerCase()}`),
       };
-      if (log.eventName === 'AccessRevoked') {
-        return { ...base, categories: null, permission: null, expiresAt: null };
+      if (log.eventName === 'AccessRevoked' || log.eventName === 'AccessRenounced') {
+        return {
+          ...base,
+          categories: null,
+          permission: null,
+          expiresAt: null,
+          ...(log.eventName === 'AccessRenounced' ? { declinedByGrantee: true } : {}),
+        };
       }
       return {
         ...base,

@@ -39,6 +39,8 @@ export type AccessEvent = {
   logIndex: number;
   /** Emergency events: the commitment to the (off-chain) reason and the responder's institution. */
   emergency?: { reasonCommitment: Hex | null; institution: Address | null; endedBy: Address | null };
+  /** The grant was ended by the grantee declining it, not by the patient. */
+  declinedByGrantee?: true;
   /** A grant or revoke made by the patient's caregiver on their behalf. */
   byCaregiver?: Address;
 };

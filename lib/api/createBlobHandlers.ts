@@ -1,10 +1,11 @@
 import 'server-only';
-import { getAddress, hexToBytes, isAddress, zeroAddress, type Address, type PublicClient } from 'viem';
+import { getAddress, isAddress, zeroAddress, type Address, type PublicClient } from 'viem';
 import { recordIndexAbi } from '../../contracts-abi';
 import { authorizeBlobWrite, readAccessBases, type ChainAuthorizationConfig } from '../auth/chainAuthorization';
 import type { DisclosureBasis } from '../audit/disclosureChain';
 import type { DisclosureRecorder } from '../audit/DisclosureRecorder';
 import { DamagedBlobError, isContentHash, recordScope, type BlobStore, type ContentHash } from '../storage/BlobStore';
+import { DAMAGED_FRAME_LENGTH, frameHead, frameTrailer } from '../storage/blobFrames';
 import { sha256Hex } from '../storage/sha256Hex';
 import { errorResponse } from './httpErrors';
 import type { Pipeline } from './pipeline';
@@ -17,9 +18,6 @@ export const MAX_BLOBS_PER_READ = 250;
 
 /** Largest encrypted blob accepted: one record, or a batch of them, well above any real resource. */
 export const MAX_BLOB_BYTES = 2 * 1024 * 1024;
-
-/** In a batch answer, this length marks a record the store holds damaged: no bytes follow. */
-export const DAMAGED_FRAME_LENGTH = 0xffffffff;
 
 export type BlobDependencies = {
   pipeline: Pipeline;
@@ -214,7 +212,9 @@ export function createBlobHandlers(deps: BlobDependencies) {
         const logged = performance.now();
         const scope = recordScope(owner);
         let next = 0;
-        // One blob in memory at a time, however many were asked for.
+        let frames = 0;
+        // One blob in memory at a time, however many were asked for; the trailer says how many
+        // frames came, so a stream that breaks is known to be incomplete.
         const stream = new ReadableStream<Uint8Array>({
           async pull(controller) {
             for (; next < allowed.length;) {
@@ -224,14 +224,17 @@ export function createBlobHandlers(deps: BlobDependencies) {
                 bytes = await deps.store.get(scope, hash);
               } catch (error) {
                 if (!(error instanceof DamagedBlobError)) throw error;
+                frames += 1;
                 controller.enqueue(frameHead(hash, DAMAGED_FRAME_LENGTH));
                 return;
               }
               if (!bytes) continue;
+              frames += 1;
               controller.enqueue(frameHead(hash, bytes.length));
               controller.enqueue(bytes);
               return;
             }
+            controller.enqueue(frameTrailer(frames));
             controller.close();
           },
         });
@@ -247,11 +250,4 @@ export function createBlobHandlers(deps: BlobDependencies) {
       },
     ),
   };
-}
-
-function frameHead(hash: ContentHash, length: number): Uint8Array {
-  const head = new Uint8Array(36);
-  head.set(hexToBytes(hash));
-  new DataView(head.buffer).setUint32(32, length);
-  return head;
 }

@@ -14,10 +14,19 @@ export type DisclosureDependencies = {
   anchors: Address | null;
   /** Null when this server has no operator key to anchor with. */
   anchorer: LogAnchorer | null;
+  /** Least time between on-demand anchors, whoever asks (each is a transaction the operator pays). */
+  minAnchorIntervalMs?: number;
+  now?: () => number;
 };
+
+/** On demand, the operator sends at most one anchoring transaction per ten minutes. */
+export const MIN_ANCHOR_INTERVAL_MS = 10 * 60_000;
 
 /** "Who read my records": a patient's own disclosures, and anchoring the log on demand. */
 export function createDisclosureHandlers(deps: DisclosureDependencies) {
+  const now = deps.now ?? Date.now;
+  const minInterval = deps.minAnchorIntervalMs ?? MIN_ANCHOR_INTERVAL_MS;
+  let lastOnDemand = -Infinity;
   async function anchored(): Promise<number> {
     if (!deps.anchors) return 0;
     const [count] = await deps.client.readContract({
@@ -52,8 +61,8 @@ export function createDisclosureHandlers(deps: DisclosureDependencies) {
     /**
      * POST /api/disclosures/anchor — anchors the log's head on-chain now. Each anchor is a
      * transaction the operator pays for, so only a patient with entries of their own not yet
-     * anchored may ask, a few times an hour (the 'anchor' rate limit), and the anchorer itself
-     * sends at most one transaction per interval whoever asks.
+     * anchored may ask, a few times an hour (the 'anchor' rate limit), and at most one anchor is
+     * sent on demand per interval whoever asks (many accounts asking in turn change nothing).
      */
     anchorNow: deps.pipeline.endpoint(
       { limit: 'anchor', signIn: 'Sign in to anchor the log.' },
@@ -63,6 +72,13 @@ export function createDisclosureHandlers(deps: DisclosureDependencies) {
         if (!mine.some((entry) => entry.seq >= anchoredCount)) {
           return errorResponse(409, 'Every record of who read your records is already anchored on-chain.');
         }
+        const wait = Math.ceil((lastOnDemand + minInterval - now()) / 1000);
+        if (wait > 0) {
+          return errorResponse(429, `The log was anchored on request moments ago. Try again in ${wait} seconds.`, {
+            'retry-after': String(wait),
+          });
+        }
+        lastOnDemand = now();
         return Response.json(await deps.anchorer.anchorNow());
       },
     ),

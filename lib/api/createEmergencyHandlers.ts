@@ -1,19 +1,16 @@
 import 'server-only';
-import { getAddress, isAddress, isHex, type Address, type Hex, type PublicClient } from 'viem';
+import { getAddress, isAddress, isHex, type Address, type PublicClient } from 'viem';
 import { emergencyAccessAbi } from '../../contracts-abi';
 import { isReasonCode, reasonCommitment } from '../emergency/reasonCommitment';
-import type { FsAppendStore } from '../storage/FsAppendStore';
+import type { EmergencyReasonStore } from '../storage/EmergencyReasonStore';
 import { errorResponse } from './httpErrors';
 import type { Pipeline } from './pipeline';
 import { readJsonLimited } from './readJsonLimited';
 
-/** A reason revealed by the responder who committed to it, kept for the patient. */
-export type RevealedReason = { commitment: Hex; responder: Address; code: number };
-
 export type EmergencyDependencies = {
   pipeline: Pipeline;
   /** Revealed reasons, per patient. */
-  reasons: FsAppendStore<RevealedReason>;
+  reasons: EmergencyReasonStore;
   client: PublicClient;
   emergencyAccess: Address;
 };
@@ -43,11 +40,15 @@ export function createEmergencyHandlers(deps: EmergencyDependencies) {
           functionName: 'windowOf',
           args: [getAddress(patient), session.address],
         });
-        const commitment = reasonCommitment({ code, salt });
+        const commitment = reasonCommitment({ patient: getAddress(patient), responder: session.address, code, salt });
         if (window.reasonCommitment !== commitment) {
           return errorResponse(422, 'This reason does not match the one your emergency access committed to.');
         }
-        await deps.reasons.add(patient.toLowerCase(), [{ commitment, responder: session.address, code }]);
+        const stored = await deps.reasons.list(patient.toLowerCase());
+        // Revealing again adds nothing: one line per window, whoever retries.
+        if (!stored.some((r) => r.commitment === commitment && r.responder === session.address)) {
+          await deps.reasons.add(patient.toLowerCase(), [{ commitment, responder: session.address, code }]);
+        }
         return new Response(null, { status: 204 });
       },
     ),

@@ -7,6 +7,7 @@ import { sha256Hex } from '../storage/sha256Hex';
 import { errorResponse } from './httpErrors';
 import type { Pipeline } from './pipeline';
 import { readLimited } from './readLimited';
+import type { UploadQuota } from './uploadQuota';
 
 /** A study's description or consent document: small JSON, public to anyone signed in. */
 export const MAX_STUDY_DOCUMENT_BYTES = 64 * 1024;
@@ -21,6 +22,8 @@ export type StudyDependencies = {
   contributions: BlobStore;
   /** Every contribution handed to a researcher is recorded here before it is served. */
   disclosures: DisclosureRecorder;
+  /** Bounds contributions stored but never anchored (a retry may replace one; a flood may not). */
+  contributionQuota: UploadQuota;
   client: PublicClient;
   studies: Address;
   now?: () => number;
@@ -81,7 +84,7 @@ export function createStudyHandlers(deps: StudyDependencies) {
   return {
     /** POST /api/studies/documents, body: { kind: 'study-description' | 'consent', … } */
     putDocument: deps.pipeline.endpoint(
-      { limit: 'write', json: true, signIn: 'Sign in to publish a study.' },
+      { limit: 'document', json: true, signIn: 'Sign in to publish a study.' },
       async ({ request, session }) => {
         const bytes = await readLimited(request, MAX_STUDY_DOCUMENT_BYTES);
         if (!bytes) return errorResponse(413, 'This document is too long (limit 64 KB).');
@@ -125,10 +128,16 @@ export function createStudyHandlers(deps: StudyDependencies) {
             'The contribution arrived damaged: its content does not match its hash. Try again.',
           );
         }
-        const { hash } = await deps.contributions.put(contributionScope(id, session.address), bytes, {
+        const scope = contributionScope(id, session.address);
+        if (await deps.contributions.binding(scope, claimed)) return Response.json({ hash: claimed }, { status: 201 });
+        const room = await deps.contributionQuota.reserve({
+          scope,
           uploader: session.address,
-          category: null,
+          hash: claimed,
+          bytes: bytes.length,
         });
+        if (!room.ok) return errorResponse(413, room.message);
+        const { hash } = await deps.contributions.put(scope, bytes, { uploader: session.address, category: null });
         return Response.json({ hash }, { status: 201 });
       },
     ),

@@ -392,7 +392,10 @@ describe('emergency access authorized by chain state', () => {
     expect((await list()).status).toBe(403);
     expect((await readMany(responderCookie, [hash])).status).toBe(403);
 
-    await emergencyCall(responder, 'breakGlass', [patient.address, commitReason(1).commitment]);
+    await emergencyCall(responder, 'breakGlass', [
+      patient.address,
+      commitReason({ patient: patient.address, responder: responder.address, code: 1 }).commitment,
+    ]);
     expect(((await (await list()).json()) as { envelopes: KeyEnvelope[] }).envelopes).toHaveLength(1);
     expect(await hashesIn(await readMany(responderCookie, [hash]))).toEqual([hash]);
     const logged = await t.disclosureLog.forPatient(patient.address);

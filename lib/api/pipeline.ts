@@ -1,6 +1,5 @@
 import 'server-only';
-import { HttpRequestError, TimeoutError, WebSocketRequestError } from 'viem';
-import { walkCauses } from '../errors/OwnChartError';
+import { isRpcUnavailable } from '../errors/isRpcUnavailable';
 import type { SessionRevocations } from '../auth/SessionRevocations';
 import { readSessionToken, type Session } from '../auth/sessionToken';
 import type { SiteConfig } from '../server/readSiteConfig';
@@ -57,20 +56,6 @@ function cookieValue(request: Request, name: string): string | undefined {
     if (key === name) return value.join('=');
   }
   return undefined;
-}
-
-/** The node or its RPC could not be reached: the answer is "try again", not "you may not". */
-export function isRpcUnavailable(error: unknown): boolean {
-  return (
-    walkCauses(
-      error,
-      (e) =>
-        e instanceof HttpRequestError ||
-        e instanceof TimeoutError ||
-        e instanceof WebSocketRequestError ||
-        (e instanceof Error && ['HttpRequestError', 'TimeoutError'].includes(e.name)),
-    ) !== undefined
-  );
 }
 
 function clientAddress(request: Request, site: SiteConfig): string {

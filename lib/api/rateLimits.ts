@@ -15,6 +15,8 @@ export const RATE_LIMITS = {
   read: { perAccount: 600, perClient: 1200, windowSeconds: 60 },
   /** Storing records, keys, contributions, documents: an import uploads one request per record. */
   write: { perAccount: 2400, perClient: 4800, windowSeconds: 60 },
+  /** Publishing study documents: a researcher writes two per study. */
+  document: { perAccount: 20, perClient: 40, windowSeconds: 3600 },
   /** Asking the operator to send an anchoring transaction. */
   anchor: { perAccount: 2, perClient: 4, windowSeconds: 3600 },
 } satisfies Record<string, RateLimit>;

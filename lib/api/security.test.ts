@@ -5,13 +5,13 @@ import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { researchStudiesAbi, demoStableTokenAbi } from '../../contracts-abi';
 import { NonceStore } from '../auth/NonceStore';
-import { SessionRevocations } from '../auth/SessionRevocations';
-import { readSiteConfig } from '../server/readSiteConfig';
 import { recordScope } from '../storage/BlobStore';
 import { sha256Hex } from '../storage/sha256Hex';
 import { demoAccount } from '../wallet/demoAccounts';
 import { createPipeline } from './pipeline';
 import { createRateLimiter, RATE_LIMITS } from './rateLimits';
+import { createUploadQuota } from './uploadQuota';
+import { recordAnchoredIn } from '../storage/recordAnchoredIn';
 import {
   BASE,
   clinician,
@@ -226,35 +226,71 @@ describe('bounded work per request and per account', () => {
     expect((await upload(cookie, blob(5))).status).toBe(201);
   });
 
-  it('answers 429 with Retry-After once an account passes its limit', async () => {
+  it('answers 429 with Retry-After once an account passes its limit, from whatever address', async () => {
     const limited = createPipeline({
-      site: readSiteConfig({ OWNCHART_ORIGIN: BASE }, { isLocal: true }),
-      sessionSecret: 's',
-      revocations: new SessionRevocations(),
+      ...t.pipeline.config,
       limiter: createRateLimiter({ ...RATE_LIMITS, read: { perAccount: 2, perClient: 100, windowSeconds: 60 } }),
     });
-    const ping = limited.endpoint({ limit: 'read' }, () => new Response('ok'));
-    const request = () => new Request(`${BASE}/x`, { headers: { 'x-forwarded-for': '203.0.113.9' } });
-    // Without a session only the per-client limit applies; two separate clients each get theirs.
-    expect((await ping(request())).status).toBe(200);
-    const perClient = createPipeline({
-      ...limited.config,
-      limiter: createRateLimiter({ ...RATE_LIMITS, read: { perAccount: 100, perClient: 2, windowSeconds: 60 } }),
-    }).endpoint({ limit: 'read' }, () => new Response('ok'));
-    await perClient(request());
-    await perClient(request());
-    const refused = await perClient(request());
+    const ping = limited.endpoint({ limit: 'read', signIn: 'Sign in.' }, () => new Response('ok'));
+    const { cookie } = await signIn(patient);
+    const from = (address: string) => new Request(`${BASE}/x`, { headers: { cookie, 'x-forwarded-for': address } });
+    expect((await ping(from('203.0.113.1'))).status).toBe(200);
+    expect((await ping(from('203.0.113.2'))).status).toBe(200);
+    // A third address does not reset the account's count.
+    const refused = await ping(from('203.0.113.3'));
     expect(refused.status).toBe(429);
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
     expect(await outcomeText(refused)).toMatch(/Too many requests/);
   });
 
-  it('keeps a bounded number of nonces however many are asked for', () => {
-    const nonces = new NonceStore(60_000, 100);
-    const first = nonces.issue(0);
-    for (let i = 0; i < 1_000; i++) nonces.issue(0);
-    expect(nonces.size).toBe(100);
-    expect(nonces.consume(first, 1)).toBe(false);
+  it('limits each client address on its own, before any sign-in', async () => {
+    const perClient = createPipeline({
+      ...t.pipeline.config,
+      limiter: createRateLimiter({ ...RATE_LIMITS, auth: { perAccount: 100, perClient: 2, windowSeconds: 60 } }),
+    }).endpoint({ limit: 'auth' }, () => new Response('ok'));
+    const from = (address: string) => new Request(`${BASE}/x`, { headers: { 'x-forwarded-for': address } });
+    await perClient(from('198.51.100.7'));
+    await perClient(from('198.51.100.7'));
+    expect((await perClient(from('198.51.100.7'))).status).toBe(429);
+    expect((await perClient(from('198.51.100.8'))).status).toBe(200);
+  });
+
+  it('keeps no memory for nonces asked for, so a flood cannot push out a pending sign-in', () => {
+    const nonces = new NonceStore('secret', 60_000);
+    const pending = nonces.issue(0);
+    for (let i = 0; i < 20_000; i++) nonces.issue(0);
+    expect(nonces.size).toBe(0);
+    expect(nonces.consume(pending, 1)).toBe(true);
+    expect(nonces.consume(pending, 2)).toBe(false);
+    // Forged, altered or expired nonces are refused.
+    expect(nonces.consume(`${pending.slice(0, -1)}${pending.at(-1) === '0' ? '1' : '0'}`, 1)).toBe(false);
+    expect(nonces.consume(new NonceStore('another secret').issue(0), 1)).toBe(false);
+    expect(nonces.consume(nonces.issue(0), 60_000)).toBe(false);
+  });
+
+  it('collects unanchored uploads past their grace time in the background, never anchored ones', async () => {
+    let clock = 1_000_000;
+    const quota = createUploadQuota({
+      store: t.blobStore,
+      anchored: recordAnchoredIn(t.client, deployed.RecordIndex),
+      graceMs: 60_000,
+      now: () => clock,
+    });
+    const scope = recordScope(patient.address);
+    const stored = async (bytes: Uint8Array) => {
+      await quota.reserve({ scope, uploader: patient.address, hash: sha256Hex(bytes), bytes: bytes.length });
+      await t.blobStore.put(scope, bytes, { uploader: patient.address, category: 0 });
+      return sha256Hex(bytes);
+    };
+    const kept = await stored(new Uint8Array(100).fill(1));
+    const abandoned = await stored(new Uint8Array(100).fill(2));
+    await anchor(kept);
+    await quota.sweep();
+    expect(await t.blobStore.binding(scope, abandoned)).not.toBeNull(); // within its grace time
+    clock += 61_000;
+    await quota.sweep();
+    expect(await t.blobStore.binding(scope, abandoned)).toBeNull();
+    expect(await t.blobStore.binding(scope, kept)).not.toBeNull();
   });
 });
 
@@ -287,9 +323,11 @@ describe('anchoring the disclosure log on demand', () => {
     await download((await signIn(clinician)).cookie, hash);
     const patientCookie = (await signIn(patient)).cookie;
     expect((await anchorNow(patientCookie)).status).toBe(200);
-    expect((await anchorNow(patientCookie)).status).toBe(200);
-    expect((await anchorNow(patientCookie)).status).toBe(429);
-    expect(sent).toBe(2);
+    // Once per interval on demand, whoever asks: many accounts in turn cannot make it pay more.
+    const again = await anchorNow(patientCookie);
+    expect(again.status).toBe(429);
+    expect(Number(again.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(sent).toBe(1);
   });
 });
 

@@ -3,6 +3,11 @@ import type { Address } from 'viem';
 import type { BlobScope, BlobStore, ContentHash } from '../storage/BlobStore';
 
 export type UploadQuota = {
+  /**
+   * Releases uploads the chain has anchored since and deletes those past their grace time:
+   * run on a timer, so an uploader who never comes back leaves nothing behind for long.
+   */
+  sweep(): Promise<void>;
   /** Counts an upload against its uploader's unanchored allowance, or says why it cannot be taken. */
   reserve(upload: {
     scope: BlobScope;
@@ -32,8 +37,9 @@ export const UNANCHORED_GRACE_MS = 60 * 60_000;
 /**
  * Uploads are stored before they are anchored (the anchor needs their hashes), so storage is
  * open to data that never gets anchored. This bounds it: each uploader may keep `limitBytes`
- * unanchored per scope; when an upload would pass that, uploads the chain has since anchored are
- * released, and those older than `graceMs` and still unanchored are deleted. In memory: after a
+ * unanchored per scope; uploads the chain has since anchored are released, and those older than
+ * `graceMs` and still unanchored are deleted (only if that uploader's binding is still the one
+ * stored), both when an upload would pass the limit and on every sweep. In memory: after a
  * restart, earlier unanchored uploads are no longer counted (the shared database of the
  * "Beyond one machine" issue keeps them).
  */
@@ -47,7 +53,8 @@ export function createUploadQuota({
   const pending = new Map<string, Pending[]>();
   const total = (list: readonly Pending[]) => list.reduce((sum, p) => sum + p.bytes, 0);
 
-  async function settle(scope: BlobScope, list: Pending[]): Promise<Pending[]> {
+  async function settle(scope: BlobScope, uploader: Address, list: Pending[]): Promise<Pending[]> {
+    if (list.length === 0) return list;
     const isAnchored = await anchored(
       scope,
       list.map((p) => p.hash),
@@ -55,23 +62,39 @@ export function createUploadQuota({
     const waiting: Pending[] = [];
     for (const [i, upload] of list.entries()) {
       if (isAnchored[i]) continue;
-      if (now() - upload.storedAt > graceMs) await store.delete(scope, upload.hash);
-      else waiting.push(upload);
+      if (now() - upload.storedAt <= graceMs) {
+        waiting.push(upload);
+        continue;
+      }
+      // Never someone else's copy of the same bytes.
+      const binding = await store.binding(scope, upload.hash);
+      if (binding && binding.uploader.toLowerCase() === uploader.toLowerCase()) await store.delete(scope, upload.hash);
     }
     return waiting;
   }
 
+  const keyOf = (scope: BlobScope, uploader: Address) => `${scope}|${uploader.toLowerCase()}`;
+
   return {
+    async sweep() {
+      for (const [key, list] of [...pending]) {
+        const [scope, uploader] = key.split('|') as [BlobScope, Address];
+        const waiting = await settle(scope, uploader, list);
+        if (waiting.length === 0) pending.delete(key);
+        else pending.set(key, waiting);
+      }
+    },
+
     async reserve({ scope, uploader, hash, bytes }) {
-      const key = `${scope}|${uploader.toLowerCase()}`;
+      const key = keyOf(scope, uploader);
       let list = pending.get(key) ?? [];
       if (list.some((p) => p.hash === hash)) return { ok: true };
-      if (total(list) + bytes > limitBytes) list = await settle(scope, list);
+      if (total(list) + bytes > limitBytes) list = await settle(scope, uploader, list);
       if (total(list) + bytes > limitBytes) {
         pending.set(key, list);
         return {
           ok: false,
-          message: `You have ${Math.round(total(list) / 1024 / 1024)} MB of records stored but not yet anchored on-chain. Anchor them (finish the import) before storing more.`,
+          message: `You have ${Math.round(total(list) / 1024 / 1024)} MB stored here but not yet anchored on-chain. Anchor it (finish the import or the contribution) before storing more.`,
         };
       }
       list.push({ hash, bytes, storedAt: now() });

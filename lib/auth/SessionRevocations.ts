@@ -1,3 +1,4 @@
+import 'server-only';
 /**
  * Sessions ended by signing out, remembered until they would have expired anyway, so a copied
  * cookie stops working the moment its owner signs out. In memory: one server process (the

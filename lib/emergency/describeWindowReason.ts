@@ -1,9 +1,11 @@
-import type { Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { revealedReasonId } from './reasonCommitment';
 import { describeReason } from './reasons';
 
 /** What is known of the reasons revealed to this viewer. */
 export type RevealedReasons =
-  | { status: 'loaded'; byCommitment: ReadonlyMap<Hex, number> }
+  /** Codes by revealedReasonId(responder, commitment). */
+  | { status: 'loaded'; byCommitment: ReadonlyMap<string, number> }
   | { status: 'pending' }
   | { status: 'failed' }
   /** Someone other than the patient (a caregiver) is looking: reasons are the patient's alone. */
@@ -14,10 +16,15 @@ export type RevealedReasons =
  * responder reveals the reason to the server for the patient. Never a guess: a reason that could
  * not be read says so.
  */
-export function describeWindowReason(commitment: Hex | null | undefined, reasons: RevealedReasons): string {
+export function describeWindowReason(
+  responder: Address,
+  commitment: Hex | null | undefined,
+  reasons: RevealedReasons,
+): string {
   if (reasons.status === 'not-patient') return 'shown to the patient only';
   if (reasons.status === 'pending') return 'loading…';
   if (reasons.status === 'failed') return 'could not be loaded; try again later';
-  const code = commitment ? reasons.byCommitment.get(commitment) : undefined;
-  return code === undefined ? 'not given by the responder' : describeReason(code);
+  const code = commitment ? reasons.byCommitment.get(revealedReasonId(responder, commitment)) : undefined;
+  // The responder's browser may have failed to send it (or closed first): say only what is known.
+  return code === undefined ? 'not recorded with OwnChart' : describeReason(code);
 }

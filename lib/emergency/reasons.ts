@@ -1,4 +1,7 @@
-/** Reason codes for break glass, as EmergencyAccess.sol numbers them: codes on-chain, words here. */
+/**
+ * Reason codes for break glass: a salted commitment to the code goes on-chain, the code itself to
+ * the OwnChart server for the patient (reasonCommitment.ts), and the words are here.
+ */
 export const EMERGENCY_REASONS = [
   { code: 1, label: 'Unconscious or unable to consent' },
   { code: 2, label: 'Life-threatening condition' },

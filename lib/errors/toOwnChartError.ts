@@ -1,10 +1,5 @@
-import {
-  BaseError as ViemBaseError,
-  ContractFunctionRevertedError,
-  HttpRequestError,
-  TimeoutError,
-  UserRejectedRequestError,
-} from 'viem';
+import { BaseError as ViemBaseError, ContractFunctionRevertedError, UserRejectedRequestError } from 'viem';
+import { isRpcUnavailable } from './isRpcUnavailable';
 import {
   ContractRefusedError,
   OwnChartError,
@@ -38,7 +33,7 @@ export function toOwnChartError(error: unknown): OwnChartError {
     return new ContractRefusedError('The contract refused this transaction.', errorName ?? 'unknown', error);
   }
 
-  if (walkCauses(error, (e) => e instanceof HttpRequestError || e instanceof TimeoutError)) {
+  if (isRpcUnavailable(error)) {
     return new RpcUnreachableError(error);
   }
   if (error instanceof ViemBaseError) {

@@ -6,6 +6,8 @@ describe('csvCell', () => {
     expect(csvCell('a,b')).toBe('"a,b"');
     expect(csvCell('say "hi"')).toBe('"say ""hi"""');
     expect(csvCell('plain')).toBe('plain');
+    expect(csvCell('two\nlines')).toBe('"two\nlines"');
+    expect(csvCell('carriage\rreturn')).toBe('"carriage\rreturn"');
   });
 
   it('defuses cells a spreadsheet would run as formulas', () => {

@@ -72,6 +72,30 @@ function freeTexts(resources: Resource[]): string[] {
   return [...texts].filter((text) => text.length >= 8 && !displays.has(text) && !types.has(text));
 }
 
+/**
+ * Every string of three words or more in a bundle, decoded attachments included, that is not a
+ * code's standard display name: prose someone wrote, found without the code's own field lists.
+ */
+function prose(resources: Resource[]): string[] {
+  const found = new Set<string>();
+  const displays = new Set<string>();
+  const walk = (value: unknown, key = ''): void => {
+    if (Array.isArray(value)) return value.forEach((item) => walk(item, key));
+    if (typeof value === 'string') {
+      if (key === 'display') displays.add(value);
+      else if (value.trim().split(/\s+/).length >= 3) found.add(value);
+      if (key === 'data') {
+        const decoded = Buffer.from(value, 'base64').toString('utf8');
+        for (const line of decoded.split('\n')) if (line.trim().split(/\s+/).length >= 3) found.add(line.trim());
+      }
+      return;
+    }
+    if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) walk(v, k);
+  };
+  walk(resources);
+  return [...found].filter((text) => !displays.has(text));
+}
+
 describe('deidentify on real exports', () => {
   for (const fixture of FIXTURES) {
     it(`leaves no name, address line, telecom, identifier, id or exact birth date of ${fixture}`, () => {
@@ -92,6 +116,11 @@ describe('deidentify on real exports', () => {
       const texts = freeTexts(resources);
       expect(texts.filter((text) => extract.includes(JSON.stringify(text)))).toEqual([]);
       for (const field of FREE_TEXT_FIELDS) expect(extract).not.toContain(`"${field}":"`);
+      // Judged without the code's own field lists: no sentence of the original survives anywhere,
+      // and nothing encoded (an attachment's base64 note) is carried along.
+      const sentences = prose(resources).filter((text) => extract.includes(JSON.stringify(text)));
+      expect(sentences).toEqual([]);
+      expect(extract).not.toMatch(/[A-Za-z0-9+/]{120,}={0,2}/);
     });
   }
 

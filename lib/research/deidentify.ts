@@ -39,7 +39,10 @@ const DROPPED_TYPES = new Set<string>([
   'Communication',
 ]);
 
-/** Fields removed wherever they appear: identifiers, contact details, free text, people. */
+/**
+ * Fields removed wherever they appear: identifiers, contact details, people, and attachments
+ * (a report's presentedForm is a whole clinical note, base64-encoded, names and dates included).
+ */
 const DROPPED_FIELDS = new Set([
   'identifier',
   'name',
@@ -47,11 +50,12 @@ const DROPPED_FIELDS = new Set([
   'address',
   'contact',
   'photo',
-  'note',
-  'comment',
-  'description',
-  'valueString',
-  'patientInstruction',
+  'presentedForm',
+  'attachment',
+  'valueAttachment',
+  'content',
+  'data',
+  'url',
   'meta',
   'extension',
   'modifierExtension',

@@ -1,6 +1,7 @@
-import { bytesToHex, type Address } from 'viem';
+import type { Address } from 'viem';
 import { call, json } from '../api/serverRequest';
 import type { ContentHash } from '../storage/BlobStore';
+import { parseFrames, type DAMAGED } from '../storage/blobFrames';
 import type { KeyEnvelope } from './keyEnvelope';
 
 export async function uploadBlob(patient: Address, category: number, bytes: Uint8Array, hash: ContentHash) {
@@ -11,36 +12,13 @@ export async function uploadBlob(patient: Address, category: number, bytes: Uint
   });
 }
 
-/** A record the server holds but whose stored bytes are damaged: it sent none. */
-export const DAMAGED = 'damaged' as const;
-
-/** 0xffffffff as a frame length: the record is stored damaged (see createBlobHandlers). */
-const DAMAGED_FRAME_LENGTH = 0xffffffff;
-
-/**
- * Many blobs in one request; the answer is hash (32) · length (4) · bytes, repeated, where a
- * damaged record is a frame of length 0xffffffff with no bytes.
- */
+/** Many blobs in one request, in the batch-read frames of lib/storage/blobFrames.ts. */
 export async function readBlobs(
   patient: Address,
   hashes: readonly ContentHash[],
 ): Promise<Map<ContentHash, Uint8Array | typeof DAMAGED>> {
   const response = await call('/api/blobs/read', json({ patient, hashes }));
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-  const blobs = new Map<ContentHash, Uint8Array | typeof DAMAGED>();
-  for (let at = 0; at + 36 <= bytes.length;) {
-    const hash = bytesToHex(bytes.subarray(at, at + 32));
-    const length = view.getUint32(at + 32);
-    if (length === DAMAGED_FRAME_LENGTH) {
-      blobs.set(hash, DAMAGED);
-      at += 36;
-      continue;
-    }
-    blobs.set(hash, bytes.subarray(at + 36, at + 36 + length));
-    at += 36 + length;
-  }
-  return blobs;
+  return parseFrames(new Uint8Array(await response.arrayBuffer()));
 }
 
 const ENVELOPES_PER_REQUEST = 500;

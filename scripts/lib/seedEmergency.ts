@@ -1,8 +1,6 @@
-import path from 'node:path';
 import type { Hex } from 'viem';
-import type { RevealedReason } from '../../lib/api/createEmergencyHandlers';
 import { commitReason } from '../../lib/emergency/reasonCommitment';
-import { FsAppendStore } from '../../lib/storage/FsAppendStore';
+import { fsEmergencyReasonStore } from '../../lib/storage/EmergencyReasonStore';
 import { emergencyAccessAbi } from '../../contracts-abi';
 import { categoriesToMask } from '../../lib/categories';
 import { chainWriter, type SeedClock } from './chainWriter';
@@ -46,7 +44,7 @@ export async function seedEmergency({
     'emergency opt-in',
   );
   await clock.setDay(day + 1);
-  const reason = commitReason(1);
+  const reason = commitReason({ patient: patient.account.address, responder: responder.account.address, code: 1 });
   await responder.confirm(
     responder.wallet.writeContract({
       address,
@@ -57,7 +55,7 @@ export async function seedEmergency({
     'break glass',
   );
   // What the responder's browser then sends the server: the reason, for the patient only.
-  await new FsAppendStore<RevealedReason>(path.join(dataDir, 'emergency-reasons'), (r) => r.commitment).add(
+  await fsEmergencyReasonStore(dataDir).add(
     patient.account.address.toLowerCase(),
     [{ commitment: reason.commitment, responder: responder.account.address, code: reason.code }],
   );

@@ -13,16 +13,17 @@ import { createLogAnchorer } from '@/lib/audit/logAnchors';
 import { DEMO_ACCOUNTS } from '@/lib/wallet/demoAccounts';
 import { createBlobHandlers } from '@/lib/api/createBlobHandlers';
 import { createKeyHandlers } from '@/lib/api/createKeyHandlers';
-import { createStudyHandlers } from '@/lib/api/createStudyHandlers';
+import { createStudyHandlers, MAX_CONTRIBUTION_BYTES } from '@/lib/api/createStudyHandlers';
 import { createPipeline, type Pipeline } from '@/lib/api/pipeline';
 import { createRateLimiter } from '@/lib/api/rateLimits';
-import { createUploadQuota } from '@/lib/api/uploadQuota';
+import { createUploadQuota, type UploadQuota } from '@/lib/api/uploadQuota';
 import { NonceStore } from '@/lib/auth/NonceStore';
 import { SessionRevocations } from '@/lib/auth/SessionRevocations';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { readSiteConfig } from '@/lib/server/readSiteConfig';
+import { contributionAnchoredIn } from '@/lib/storage/contributionAnchoredIn';
 import { recordAnchoredIn } from '@/lib/storage/recordAnchoredIn';
-import { FsAppendStore } from '@/lib/storage/FsAppendStore';
+import { fsEmergencyReasonStore } from '@/lib/storage/EmergencyReasonStore';
 import { FsBlobStore } from '@/lib/storage/FsBlobStore';
 import { FsKeyEnvelopeStore } from '@/lib/storage/FsKeyEnvelopeStore';
 
@@ -43,7 +44,6 @@ function sessionSecret(): string {
 }
 
 const client = createPublicClient({ chain: chainConfig.chain, transport: http(chainConfig.rpcUrl) }) as PublicClient;
-const nonces = new NonceStore();
 const revocations = new SessionRevocations();
 const limiter = createRateLimiter();
 // Made on first request, not at import: `next build` imports route modules too.
@@ -80,6 +80,13 @@ const anchorer = (() => {
 /** Every read by someone other than the patient goes through here before it is served. */
 const disclosures = logRecorder(disclosureLog, () => anchorer?.maybeAnchor());
 
+/** Collects unanchored uploads past their grace time every ten minutes, in the background. */
+function sweepEvery(quota: UploadQuota, everyMs = 10 * 60_000) {
+  setInterval(() => {
+    quota.sweep().catch((error: unknown) => console.error('Collecting unanchored uploads failed:', error));
+  }, everyMs).unref();
+}
+
 /** Session → origin → rate limit → handler → OperationOutcome, for every route. */
 function requestPipeline(): Pipeline {
   pipeline ??= createPipeline({
@@ -101,7 +108,12 @@ function requestPipeline(): Pipeline {
 
 /** Sign-In with Ethereum for the configured site. */
 export function authHandlers() {
-  auth ??= createAuthHandlers({ pipeline: requestPipeline(), client, nonces, chainId: chainConfig.chain.id });
+  auth ??= createAuthHandlers({
+    pipeline: requestPipeline(),
+    client,
+    nonces: new NonceStore(sessionSecret()),
+    chainId: chainConfig.chain.id,
+  });
   return auth;
 }
 
@@ -121,14 +133,9 @@ export function blobHandlers() {
   if (!blobs) {
     const chain = chainAuthorization();
     const store = new FsBlobStore(path.join(dataDir, 'blobs'));
-    blobs = createBlobHandlers({
-      pipeline: requestPipeline(),
-      store,
-      disclosures,
-      client,
-      chain,
-      quota: createUploadQuota({ store, anchored: recordAnchoredIn(client, chain.recordIndex) }),
-    });
+    const quota = createUploadQuota({ store, anchored: recordAnchoredIn(client, chain.recordIndex) });
+    sweepEvery(quota);
+    blobs = createBlobHandlers({ pipeline: requestPipeline(), store, disclosures, client, chain, quota });
   }
   return blobs;
 }
@@ -150,14 +157,24 @@ export function studyHandlers() {
   if (!chainConfig.research) {
     throw new Error(`No ResearchStudies on chain ${chainConfig.chain.id}: set NEXT_PUBLIC_RESEARCH_STUDIES_ADDRESS`);
   }
-  studies ??= createStudyHandlers({
-    pipeline: requestPipeline(),
-    documents: new FsBlobStore(path.join(dataDir, 'study-documents')),
-    contributions: new FsBlobStore(path.join(dataDir, 'contributions')),
-    disclosures,
-    client,
-    studies: chainConfig.research.studies,
-  });
+  if (!studies) {
+    const contributions = new FsBlobStore(path.join(dataDir, 'contributions'));
+    const contributionQuota = createUploadQuota({
+      store: contributions,
+      anchored: contributionAnchoredIn(client, chainConfig.research.studies),
+      limitBytes: 2 * MAX_CONTRIBUTION_BYTES,
+    });
+    sweepEvery(contributionQuota);
+    studies = createStudyHandlers({
+      pipeline: requestPipeline(),
+      documents: new FsBlobStore(path.join(dataDir, 'study-documents')),
+      contributions,
+      contributionQuota,
+      disclosures,
+      client,
+      studies: chainConfig.research.studies,
+    });
+  }
   return studies;
 }
 
@@ -180,7 +197,7 @@ export function emergencyHandlers() {
   }
   emergency ??= createEmergencyHandlers({
     pipeline: requestPipeline(),
-    reasons: new FsAppendStore(path.join(dataDir, 'emergency-reasons'), (r) => r.commitment),
+    reasons: fsEmergencyReasonStore(dataDir),
     client,
     emergencyAccess: chainConfig.emergencyAccess,
   });

@@ -1,5 +1,6 @@
 'use client';
 
+import { BlockedResponders } from '@/components/emergency/BlockedResponders';
 import { EmergencyCard } from '@/components/emergency/EmergencyCard';
 import { EmergencyNotice } from '@/components/emergency/EmergencyNotice';
 import { EmergencySettings } from '@/components/emergency/EmergencySettings';
@@ -14,6 +15,7 @@ export function PatientEmergency() {
         <div className="space-y-6">
           <EmergencyNotice patient={patient} />
           <EmergencySettings patient={patient} />
+          <BlockedResponders patient={patient} />
           <VaultGate account={patient} purpose="seal your emergency keys for registered responders">
             {(keys) => (
               <section aria-labelledby="emergency-keys-heading" className="card space-y-2">

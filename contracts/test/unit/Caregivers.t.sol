@@ -160,6 +160,22 @@ contract CaregiversTest is Test {
         assertTrue(registry.canRead(PATIENT, CLINICIAN, 0), "the patient's own grant stands");
     }
 
+    function test_caregiverEdit_ofAPatientsGrant_staysThePatients() public {
+        vm.prank(PATIENT);
+        registry.grant(PATIENT, CLINICIAN, 0x3, IAccessRegistry.Permission.Read, 0);
+        _appoint();
+        // The caregiver narrows it for the patient.
+        vm.prank(CAREGIVER);
+        registry.grant(PATIENT, CLINICIAN, 0x1, IAccessRegistry.Permission.Read, 0);
+        assertEq(registry.getGrant(PATIENT, CLINICIAN).expiresAt, 0, "not tied to the appointment");
+        vm.prank(PATIENT);
+        registry.removeCaregiver(CAREGIVER);
+        assertTrue(
+            registry.canRead(PATIENT, CLINICIAN, 0), "the patient's grant outlives the caregiver"
+        );
+        assertFalse(registry.canRead(PATIENT, CLINICIAN, 1), "narrowed as the caregiver asked");
+    }
+
     /// A caregiver acts exactly while appointed and unexpired, whatever the timing.
     function testFuzz_caregiverActsOnlyWhileAppointed(uint32 lifetime, uint32 elapsed, bool removed)
         public

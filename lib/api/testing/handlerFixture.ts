@@ -16,6 +16,8 @@ import { readChainConfig } from '../../chain/readChainConfig';
 import { readSiteConfig } from '../../server/readSiteConfig';
 import { FsBlobStore } from '../../storage/FsBlobStore';
 import { FsKeyEnvelopeStore } from '../../storage/FsKeyEnvelopeStore';
+import { DAMAGED, parseFrames } from '../../storage/blobFrames';
+import { contributionAnchoredIn } from '../../storage/contributionAnchoredIn';
 import { recordAnchoredIn } from '../../storage/recordAnchoredIn';
 import { sha256Hex } from '../../storage/sha256Hex';
 import type { KeyEnvelope } from '../../vault/keyEnvelope';
@@ -27,7 +29,7 @@ import { createKeyHandlers } from '../createKeyHandlers';
 import { createStudyHandlers } from '../createStudyHandlers';
 import { createPipeline, type Pipeline } from '../pipeline';
 import { createRateLimiter, RATE_LIMITS, type RateLimit, type RateLimitName } from '../rateLimits';
-import { createUploadQuota } from '../uploadQuota';
+import { createUploadQuota, type UploadQuota } from '../uploadQuota';
 
 export const DOMAIN = '127.0.0.1:3000';
 export const BASE = `http://${DOMAIN}`;
@@ -63,6 +65,7 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     disclosureLog: undefined as unknown as FsDisclosureLog,
     blobStore: undefined as unknown as FsBlobStore,
     nonces: undefined as unknown as NonceStore,
+    quota: undefined as unknown as UploadQuota,
   };
   const chain = () => readChainConfig({ rpcUrl: t.anvil.rpcUrl }).chain;
   const testClient = () => createTestClient({ mode: 'anvil', chain: chain(), transport: http(t.anvil.rpcUrl) });
@@ -90,10 +93,16 @@ export function setUpHandlerFixture(options: FixtureOptions) {
       revocations: new SessionRevocations(),
       limiter: createRateLimiter({ ...RATE_LIMITS, ...options.limits }),
     });
-    t.nonces = new NonceStore();
+    t.nonces = new NonceStore('test-nonce-secret');
     t.auth = createAuthHandlers({ pipeline: t.pipeline, client: t.client, nonces: t.nonces, chainId: 31337 });
     t.disclosureLog = new FsDisclosureLog(path.join(t.storeDir, 'disclosures'));
     t.blobStore = new FsBlobStore(path.join(t.storeDir, 'blobs'));
+    t.quota = createUploadQuota({
+      store: t.blobStore,
+      anchored: recordAnchoredIn(t.client, deployed.RecordIndex),
+      limitBytes: options.quotaBytes,
+      graceMs: options.quotaGraceMs,
+    });
     t.blobs = createBlobHandlers({
       pipeline: t.pipeline,
       store: t.blobStore,
@@ -101,12 +110,7 @@ export function setUpHandlerFixture(options: FixtureOptions) {
       client: t.client,
       maxBytes: 1024,
       chain: authorization,
-      quota: createUploadQuota({
-        store: t.blobStore,
-        anchored: recordAnchoredIn(t.client, deployed.RecordIndex),
-        limitBytes: options.quotaBytes,
-        graceMs: options.quotaGraceMs,
-      }),
+      quota: t.quota,
     });
     t.keys = createKeyHandlers({
       pipeline: t.pipeline,
@@ -115,10 +119,16 @@ export function setUpHandlerFixture(options: FixtureOptions) {
       client: t.client,
       chain: authorization,
     });
+    const contributions = new FsBlobStore(path.join(t.storeDir, 'contributions'));
     t.studies = createStudyHandlers({
       pipeline: t.pipeline,
       documents: new FsBlobStore(path.join(t.storeDir, 'study-documents')),
-      contributions: new FsBlobStore(path.join(t.storeDir, 'contributions')),
+      contributions,
+      contributionQuota: createUploadQuota({
+        store: contributions,
+        anchored: contributionAnchoredIn(t.client, deployed.ResearchStudies),
+        limitBytes: options.quotaBytes,
+      }),
       disclosures: logRecorder(t.disclosureLog),
       client: t.client,
       studies: deployed.ResearchStudies,
@@ -234,23 +244,12 @@ export function setUpHandlerFixture(options: FixtureOptions) {
   return { t, testClient, send, post, signIn, upload, download, anchor, readMany, storeKeys, listKeys, grant, revoke };
 }
 
-/** The frames of a readMany answer: hash (32) · length (4) · bytes, repeated; damaged ones flagged. */
+/** The frames of a readMany answer, in order, damaged ones flagged (checked complete by parseFrames). */
 export async function framesIn(response: Response): Promise<{ hash: string; damaged: boolean; bytes: Uint8Array }[]> {
-  const bytes = new Uint8Array(await response.arrayBuffer());
-  const view = new DataView(bytes.buffer);
-  const frames = [];
-  for (let at = 0; at < bytes.length;) {
-    const hash = `0x${Buffer.from(bytes.subarray(at, at + 32)).toString('hex')}`;
-    const length = view.getUint32(at + 32);
-    if (length === 0xffffffff) {
-      frames.push({ hash, damaged: true, bytes: new Uint8Array() });
-      at += 36;
-      continue;
-    }
-    frames.push({ hash, damaged: false, bytes: bytes.subarray(at + 36, at + 36 + length) });
-    at += 36 + length;
-  }
-  return frames;
+  const blobs = parseFrames(new Uint8Array(await response.arrayBuffer()));
+  return [...blobs].map(([hash, bytes]) =>
+    bytes === DAMAGED ? { hash, damaged: true, bytes: new Uint8Array() } : { hash, damaged: false, bytes },
+  );
 }
 
 /** The hashes in a readMany answer, each checked against its bytes. */

@@ -51,11 +51,14 @@ contract CaregiverHandler is Test {
         g = bound(g, 0, ACTORS - 1);
         if (c == p || g == p) return;
         bool appointed = block.timestamp < _ghost[p][c];
+        bool existed =
+            registry.getGrant(actor(p), actor(g)).permission != IAccessRegistry.Permission.None;
         vm.prank(actor(c));
         try registry.grant(actor(p), actor(g), 1, IAccessRegistry.Permission.Read, 0) {
             if (!appointed) actsOutsideAppointment += 1;
             if (g == c) selfGrantsByCaregivers += 1;
-            _madeBy[p][g] = c + 1;
+            // A caregiver's edit of the patient's own grant stays the patient's.
+            if (!existed || _madeBy[p][g] != 0) _madeBy[p][g] = c + 1;
         } catch {
             if (appointed && g != c) refusedAppointedActs += 1;
         }
