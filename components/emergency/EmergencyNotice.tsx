@@ -85,8 +85,7 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
       </ul>
       <p>
         What was read during the window cannot be un-read; records you add afterwards use new keys. Once you end a
-        responder’s access, they cannot open it again until you allow them (Emergency access, “Responders you
-        stopped”).{' '}
+        responder’s access, they cannot open it again until you allow them (Emergency access, “Responders you stopped”).{' '}
         <Link href="/disclosures">See exactly what was read</Link>.
       </p>
       <TransactionStatus stage={stage} />

@@ -55,10 +55,9 @@ export async function seedEmergency({
     'break glass',
   );
   // What the responder's browser then sends the server: the reason, for the patient only.
-  await fsEmergencyReasonStore(dataDir).add(
-    patient.account.address.toLowerCase(),
-    [{ commitment: reason.commitment, responder: responder.account.address, code: reason.code }],
-  );
+  await fsEmergencyReasonStore(dataDir).add(patient.account.address.toLowerCase(), [
+    { commitment: reason.commitment, responder: responder.account.address, code: reason.code },
+  ]);
   await clock.setDay(day + 1 + 2 / 24);
   await patient.confirm(
     patient.wallet.writeContract({
