@@ -1,17 +1,10 @@
 import { NextResponse, type NextRequest } from 'next/server';
 import { chainConfig } from '@/lib/chain/chainConfig';
-import { readSiteConfig } from '@/lib/server/readSiteConfig';
+import { siteConfigFromEnv } from '@/lib/server/readSiteConfig';
 import { securityHeaders } from '@/lib/server/securityHeaders';
 
 const options = {
-  site: readSiteConfig(
-    {
-      OWNCHART_ORIGIN: process.env.OWNCHART_ORIGIN,
-      OWNCHART_SECURE_COOKIES: process.env.OWNCHART_SECURE_COOKIES,
-      OWNCHART_TRUST_PROXY: process.env.OWNCHART_TRUST_PROXY,
-    },
-    { isLocal: chainConfig.isLocal },
-  ),
+  site: siteConfigFromEnv({ isLocal: chainConfig.isLocal }),
   rpcUrl: chainConfig.rpcUrl,
   walletConnect: !chainConfig.isLocal && Boolean(process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID),
   development: process.env.NODE_ENV === 'development',

@@ -50,3 +50,15 @@ export function readSiteConfig(env: SiteEnv, { isLocal }: { isLocal: boolean }):
     trustProxy: env.OWNCHART_TRUST_PROXY === '1',
   };
 }
+
+/** The site configuration from this process's environment (server and middleware alike). */
+export function siteConfigFromEnv({ isLocal }: { isLocal: boolean }): SiteConfig {
+  return readSiteConfig(
+    {
+      OWNCHART_ORIGIN: process.env.OWNCHART_ORIGIN,
+      OWNCHART_SECURE_COOKIES: process.env.OWNCHART_SECURE_COOKIES,
+      OWNCHART_TRUST_PROXY: process.env.OWNCHART_TRUST_PROXY,
+    },
+    { isLocal },
+  );
+}

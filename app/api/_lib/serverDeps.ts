@@ -20,7 +20,7 @@ import { createUploadQuota, type UploadQuota } from '@/lib/api/uploadQuota';
 import { NonceStore } from '@/lib/auth/NonceStore';
 import { SessionRevocations } from '@/lib/auth/SessionRevocations';
 import { chainConfig } from '@/lib/chain/chainConfig';
-import { readSiteConfig } from '@/lib/server/readSiteConfig';
+import { siteConfigFromEnv } from '@/lib/server/readSiteConfig';
 import { contributionAnchoredIn } from '@/lib/storage/contributionAnchoredIn';
 import { recordAnchoredIn } from '@/lib/storage/recordAnchoredIn';
 import { fsEmergencyReasonStore } from '@/lib/storage/EmergencyReasonStore';
@@ -91,14 +91,7 @@ function sweepEvery(quota: UploadQuota, everyMs = 10 * 60_000) {
 function requestPipeline(): Pipeline {
   pipeline ??= createPipeline({
     // Which site we are comes from configuration, never from the request's Host header.
-    site: readSiteConfig(
-      {
-        OWNCHART_ORIGIN: process.env.OWNCHART_ORIGIN,
-        OWNCHART_SECURE_COOKIES: process.env.OWNCHART_SECURE_COOKIES,
-        OWNCHART_TRUST_PROXY: process.env.OWNCHART_TRUST_PROXY,
-      },
-      { isLocal: chainConfig.isLocal },
-    ),
+    site: siteConfigFromEnv({ isLocal: chainConfig.isLocal }),
     sessionSecret: sessionSecret(),
     revocations,
     limiter,
