@@ -2558,11 +2558,6 @@ export const emergencyAccessAbi = [
             "name": "epoch",
             "type": "uint32",
             "internalType": "uint32"
-          },
-          {
-            "name": "changedAt",
-            "type": "uint40",
-            "internalType": "uint40"
           }
         ]
       }

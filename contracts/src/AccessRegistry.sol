@@ -69,10 +69,11 @@ contract AccessRegistry is IAccessRegistry {
             revert AccessRegistryExpiryInPast(expiresAt, block.timestamp);
         }
         Grant storage existing = _grants[patient][grantee];
-        // A caregiver's edit of a grant the patient made stays the patient's grant: removing the
-        // caregiver must not end what the patient chose.
+        // A caregiver's edit that only narrows a live grant the patient made stays the patient's
+        // grant (removing the caregiver must not end what the patient chose); anything wider is
+        // the caregiver's own grant, capped by their appointment.
         bool byCaregiver = caregiver != address(0)
-            && (existing.permission == Permission.None || existing.byCaregiver);
+            && !_narrowsPatientGrant(existing, categories, permission, expiresAt);
         if (byCaregiver) {
             // What a caregiver grants ends when their appointment does, at the latest.
             Appointment memory appointment = _caregivers[patient][caregiver];
@@ -250,6 +251,24 @@ contract AccessRegistry is IAccessRegistry {
         }
         emit ActedByCaregiver(patient, msg.sender, grantee);
         return msg.sender;
+    }
+
+    /// @dev Whether new terms only narrow `existing`, a live grant the patient made: no new
+    /// category, no higher permission, no later expiry (0 means never, the latest of all).
+    function _narrowsPatientGrant(
+        Grant storage existing,
+        uint32 categories,
+        Permission permission,
+        uint40 expiresAt
+    ) private view returns (bool) {
+        if (existing.permission == Permission.None || existing.byCaregiver) {
+            return false;
+        }
+        uint40 old = existing.expiresAt;
+        if (old != 0 && old <= block.timestamp) return false;
+        bool notLater = old == 0 || (expiresAt != 0 && expiresAt <= old);
+        return categories & ~existing.categories == 0
+            && uint8(permission) <= uint8(existing.permission) && notLater;
     }
 
     /// @dev When the grant stops reading (0: never): its own expiry, or for a grant a caregiver

@@ -19,6 +19,7 @@ contract EmergencyAccess is IEmergencyAccess {
     mapping(address patient => Policy) private _policies;
     mapping(address patient => mapping(address responder => Window)) private _windows;
     mapping(address patient => mapping(address responder => bool)) private _blocked;
+    mapping(address patient => mapping(uint32 epoch => uint40 endedAt)) private _epochEndedAt;
     mapping(address patient => mapping(address responder => uint40)) private _reopensAt;
 
     constructor(address owner_) {
@@ -64,11 +65,11 @@ contract EmergencyAccess is IEmergencyAccess {
     /// institution registering many responders could grow).
     function _changePolicy(uint32 categories, uint32 window) private {
         Policy storage policy = _policies[msg.sender];
+        _epochEndedAt[msg.sender][policy.epoch] = uint40(block.timestamp);
         // An epoch cannot reach 2^32: each change costs the patient a transaction.
         policy.epoch += 1;
         policy.categories = categories;
         policy.window = window;
-        policy.changedAt = uint40(block.timestamp);
     }
 
     /// @dev Open: unexpired, not ended, and opened under the patient's current policy.
@@ -142,9 +143,9 @@ contract EmergencyAccess is IEmergencyAccess {
     /// @inheritdoc IEmergencyAccess
     function windowOf(address patient, address responder) external view returns (Window memory w) {
         w = _windows[patient][responder];
-        Policy memory policy = _policies[patient];
-        if (w.epoch != policy.epoch && policy.changedAt < w.expiresAt) {
-            w.expiresAt = policy.changedAt;
+        if (w.epoch != _policies[patient].epoch) {
+            uint40 endedAt = _epochEndedAt[patient][w.epoch];
+            if (endedAt < w.expiresAt) w.expiresAt = endedAt;
         }
     }
 

@@ -11,18 +11,16 @@ interface IEmergencyAccess {
     /// @notice A patient's standing consent to emergency access.
     /// @param epoch Counts the patient's policy changes: a window opened under an earlier epoch
     /// is over, so one change ends every open window at once, however many there are.
-    /// @param changedAt When the policy last changed (set or cleared).
     struct Policy {
         uint32 categories;
         uint32 window;
         uint32 epoch;
-        uint40 changedAt;
     }
 
     /// @notice One responder's emergency access to one patient.
     /// @param epoch The policy epoch it was opened under.
-    /// @param reasonCommitment keccak256(abi.encode(reason code, salt)), revealed to the patient
-    /// off-chain.
+    /// @param reasonCommitment keccak256(abi.encode(patient, responder, uint8 reason code, bytes32
+    /// salt)), revealed to the OwnChart server for the patient only.
     struct Window {
         uint32 categories;
         uint40 openedAt;
@@ -88,7 +86,8 @@ interface IEmergencyAccess {
 
     function canRead(address patient, address reader, uint8 category) external view returns (bool);
     function policyOf(address patient) external view returns (Policy memory);
-    /// @notice The window, with `expiresAt` brought forward to the policy change that ended it.
+    /// @notice The window, with `expiresAt` brought forward to the policy change that ended its
+    /// epoch, if that came first.
     function windowOf(address patient, address responder) external view returns (Window memory);
     function institutionOf(address responder) external view returns (address);
     function isBlocked(address patient, address responder) external view returns (bool);

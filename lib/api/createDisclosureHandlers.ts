@@ -78,8 +78,15 @@ export function createDisclosureHandlers(deps: DisclosureDependencies) {
             'retry-after': String(wait),
           });
         }
+        const previous = lastOnDemand;
         lastOnDemand = now();
-        return Response.json(await deps.anchorer.anchorNow());
+        try {
+          return Response.json(await deps.anchorer.anchorNow());
+        } catch (error) {
+          // Nothing was anchored: the next request may try again at once.
+          lastOnDemand = previous;
+          throw error;
+        }
       },
     ),
   };

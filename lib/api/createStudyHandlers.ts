@@ -129,7 +129,6 @@ export function createStudyHandlers(deps: StudyDependencies) {
           );
         }
         const scope = contributionScope(id, session.address);
-        if (await deps.contributions.binding(scope, claimed)) return Response.json({ hash: claimed }, { status: 201 });
         const room = await deps.contributionQuota.reserve({
           scope,
           uploader: session.address,

@@ -256,7 +256,7 @@ describe('bounded work per request and per account', () => {
   });
 
   it('keeps no memory for nonces asked for, so a flood cannot push out a pending sign-in', () => {
-    const nonces = new NonceStore('secret', 60_000);
+    const nonces = new NonceStore(60_000);
     const pending = nonces.issue(0);
     for (let i = 0; i < 20_000; i++) nonces.issue(0);
     expect(nonces.size).toBe(0);
@@ -264,8 +264,29 @@ describe('bounded work per request and per account', () => {
     expect(nonces.consume(pending, 2)).toBe(false);
     // Forged, altered or expired nonces are refused.
     expect(nonces.consume(`${pending.slice(0, -1)}${pending.at(-1) === '0' ? '1' : '0'}`, 1)).toBe(false);
-    expect(nonces.consume(new NonceStore('another secret').issue(0), 1)).toBe(false);
+    // A nonce from another process (or from before a restart) does not verify here.
+    expect(nonces.consume(new NonceStore(60_000).issue(0), 1)).toBe(false);
     expect(nonces.consume(nonces.issue(0), 60_000)).toBe(false);
+  });
+
+  it('starts the wait again when an upload is sent again, so a retried import is not swept', async () => {
+    let clock = 1_000_000;
+    const quota = createUploadQuota({
+      store: t.blobStore,
+      anchored: recordAnchoredIn(t.client, deployed.RecordIndex),
+      graceMs: 60_000,
+      now: () => clock,
+    });
+    const scope = recordScope(patient.address);
+    const bytes = new Uint8Array(100).fill(3);
+    const upload = { scope, uploader: patient.address, hash: sha256Hex(bytes), bytes: bytes.length };
+    await quota.reserve(upload);
+    await t.blobStore.put(scope, bytes, { uploader: patient.address, category: 0 });
+    clock += 50_000;
+    await quota.reserve(upload); // the retry
+    clock += 50_000;
+    await quota.sweep();
+    expect(await t.blobStore.binding(scope, upload.hash)).not.toBeNull();
   });
 
   it('collects unanchored uploads past their grace time in the background, never anchored ones', async () => {

@@ -32,7 +32,11 @@ export type UploadQuotaParameters = {
 
 /** Above the largest import (1,244 records, ≈6 MB sealed) many times over. */
 export const UNANCHORED_LIMIT_BYTES = 64 * 1024 * 1024;
-export const UNANCHORED_GRACE_MS = 60 * 60_000;
+/**
+ * A day: an import waits for the patient's wallet between upload and anchor, and content
+ * deleted under an anchor that lands later would be lost; a day's unanchored data is cheap.
+ */
+export const UNANCHORED_GRACE_MS = 24 * 60 * 60_000;
 
 /**
  * Uploads are stored before they are anchored (the anchor needs their hashes), so storage is
@@ -88,7 +92,12 @@ export function createUploadQuota({
     async reserve({ scope, uploader, hash, bytes }) {
       const key = keyOf(scope, uploader);
       let list = pending.get(key) ?? [];
-      if (list.some((p) => p.hash === hash)) return { ok: true };
+      const again = list.find((p) => p.hash === hash);
+      if (again) {
+        // Sent again (a retried import): its wait for an anchor starts over.
+        again.storedAt = now();
+        return { ok: true };
+      }
       if (total(list) + bytes > limitBytes) list = await settle(scope, uploader, list);
       if (total(list) + bytes > limitBytes) {
         pending.set(key, list);

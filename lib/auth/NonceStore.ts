@@ -8,21 +8,24 @@ const NONCE = new RegExp(`^[0-9a-f]{${EXPIRY_HEX + RANDOM_HEX + MAC_HEX}}$`);
 
 /**
  * Sign-In with Ethereum nonces that need no server memory until they are used: each nonce is its
- * expiry, random bits and an HMAC over both (hex, as EIP-4361 wants alphanumeric). Issuing
+ * expiry, random bits and an HMAC over both under this process's key (hex, as EIP-4361 wants
+ * alphanumeric). Issuing
  * stores nothing, so a flood of nonce requests cannot push anyone's pending nonce out; only
  * nonces spent (at most one per sign-in attempt, which is rate-limited) are remembered, until
  * they would have expired anyway. In memory: one server process.
  */
 export class NonceStore {
   private readonly spent = new Map<string, number>();
+  /**
+   * A fresh key per process: the spent set lives in memory, so a nonce issued before a restart
+   * must not verify after it (a captured sign-in could otherwise be replayed once more).
+   */
+  private readonly key = randomBytes(32);
 
-  constructor(
-    private readonly secret: string,
-    readonly lifetimeMs = 10 * 60_000,
-  ) {}
+  constructor(readonly lifetimeMs = 10 * 60_000) {}
 
   private mac(body: string): string {
-    return createHmac('sha256', `${this.secret}/siwe-nonce`).update(body).digest('hex').slice(0, MAC_HEX);
+    return createHmac('sha256', this.key).update(body).digest('hex').slice(0, MAC_HEX);
   }
 
   issue(now = Date.now()): string {

@@ -121,8 +121,18 @@ describe('deidentify on real exports', () => {
       const sentences = prose(resources).filter((text) => extract.includes(JSON.stringify(text)));
       expect(sentences).toEqual([]);
       expect(extract).not.toMatch(/[A-Za-z0-9+/]{120,}={0,2}/);
+      // Identifiers under any name (Specimen.accessionIdentifier…), DICOM UIDs, lot numbers.
+      expect(extract).not.toMatch(/"(\w*identifier|uid|lotNumber)":/i);
     });
   }
+
+  it('gives no date at all, not even a year, for a patient over 89', () => {
+    // Vito Feeney was born in 1910: an encounter "in 1922" would say he is over 90.
+    const { resources } = parseBundle(readFileSync('fixtures/fhir/synthea-large-vito-feeney.json', 'utf8'));
+    const extract = deidentify(resources, ALL_CATEGORIES_MASK, new Date('2026-01-01'));
+    expect(extract.length).toBeGreaterThan(100);
+    expect(JSON.stringify(extract)).not.toMatch(/"(1[89]|20)\d{2}"/);
+  });
 
   it('keeps only the categories asked for, still readable as a chart', () => {
     const { resources } = parseBundle(readFileSync('fixtures/fhir/synthea-uscore-inferno-patient-85.json', 'utf8'));

@@ -9,7 +9,7 @@ import { categorizeResource } from '../fhir/categorizeResource';
 export const STRIPPED_FROM_EXTRACTS = [
   'Names (yours and your clinicians’)',
   'Addresses below state level, phone numbers and email addresses',
-  'Exact dates: every date becomes its year; ages over 89 are not given',
+  'Exact dates: every date becomes its year; for people over 89 no dates or ages are given at all',
   'Record numbers, insurance and other identifiers',
   'All free text (notes, comments, descriptions, dosage instructions, report conclusions): coded values keep only their standard names',
   'Clinicians, organizations, locations, claims and billing',
@@ -100,25 +100,39 @@ const DATE = /^(\d{4})(-\d{2}(-\d{2}(T[\d:.]+(Z|[+-]\d{2}:\d{2})?)?)?)?$/;
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
-function scrub(value: Json, pseudonyms: Map<string, string>): Json | undefined {
+/**
+ * Keys that identify wherever they appear, whatever the resource: any `…identifier`
+ * (Specimen.accessionIdentifier, …), DICOM UIDs (which name the institution and often encode a
+ * timestamp) and lot numbers.
+ */
+const IDENTIFYING_KEY = /(identifier|^uid|^lotNumber)$/i;
+
+type ScrubOptions = {
+  pseudonyms: Map<string, string>;
+  /** Safe Harbor: for a patient over 89 no date element may remain, the year included. */
+  dropDates: boolean;
+};
+
+function scrub(value: Json, options: ScrubOptions): Json | undefined {
   if (typeof value === 'string') {
     const date = DATE.exec(value);
-    return date && value.length > 4 ? date[1]! : value;
+    if (!date || value.length <= 4) return value;
+    return options.dropDates ? undefined : date[1]!;
   }
   if (Array.isArray(value)) {
-    return value.map((item) => scrub(item, pseudonyms)).filter((item): item is Json => item !== undefined);
+    return value.map((item) => scrub(item, options)).filter((item): item is Json => item !== undefined);
   }
   if (value === null || typeof value !== 'object') return value;
 
   const out: { [key: string]: Json } = {};
   const isReference = typeof value.reference === 'string';
   for (const [key, field] of Object.entries(value)) {
-    if (DROPPED_FIELDS.has(key) || FREE_TEXT_FIELDS.has(key)) continue;
+    if (DROPPED_FIELDS.has(key) || FREE_TEXT_FIELDS.has(key) || IDENTIFYING_KEY.test(key)) continue;
     // A reference's display is a person's or place's name.
     if (key === 'display' && isReference) continue;
     if (key === 'reference' && typeof field === 'string') {
       // Keep links inside the extract (under pseudonyms); drop links to anything else.
-      const target = pseudonyms.get(
+      const target = options.pseudonyms.get(
         field
           .replace(/^urn:uuid:/, '')
           .split('/')
@@ -128,22 +142,27 @@ function scrub(value: Json, pseudonyms: Map<string, string>): Json | undefined {
       continue;
     }
     if (key === 'id' && typeof field === 'string') {
-      out.id = pseudonyms.get(field) ?? crypto.randomUUID();
+      out.id = options.pseudonyms.get(field) ?? crypto.randomUUID();
       continue;
     }
-    const scrubbed = scrub(field, pseudonyms);
+    const scrubbed = scrub(field, options);
     if (scrubbed !== undefined) out[key] = scrubbed;
   }
   // A reference reduced to nothing is no reference at all.
   return Object.keys(out).length === 0 ? undefined : out;
 }
 
+/** Over 89 (Safe Harbor aggregates them as 90 or older), or of unknown age, which is treated alike. */
+function isOver89(patient: Patient | undefined, now: Date): boolean {
+  const birthYear = patient?.birthDate ? Number(patient.birthDate.slice(0, 4)) : NaN;
+  return !Number.isFinite(birthYear) || now.getUTCFullYear() - birthYear > 89;
+}
+
 function reducedPatient(patient: Patient | undefined, pseudonym: string, now: Date): Patient {
   const reduced: Patient = { resourceType: 'Patient', id: pseudonym };
   if (patient?.gender) reduced.gender = patient.gender;
-  const birthYear = patient?.birthDate ? Number(patient.birthDate.slice(0, 4)) : null;
   // Safe Harbor: ages over 89 are aggregated, so the year is withheld for them.
-  if (birthYear && now.getUTCFullYear() - birthYear <= 89) reduced.birthDate = String(birthYear);
+  if (!isOver89(patient, now)) reduced.birthDate = patient!.birthDate!.slice(0, 4);
   const state = patient?.address?.find((a: FhirAddress) => a.state)?.state;
   const country = patient?.address?.find((a: FhirAddress) => a.country)?.country;
   if (state || country) reduced.address = [{ ...(state ? { state } : {}), ...(country ? { country } : {}) }];
@@ -152,7 +171,8 @@ function reducedPatient(patient: Patient | undefined, pseudonym: string, now: Da
 
 /**
  * A de-identified extract of `resources` for a study asking for `categories` (bit set): only
- * those categories, every identifying field removed, dates cut to the year, links between the
+ * those categories, every identifying field removed, dates cut to the year (no dates at all for
+ * a patient over 89 or of unknown age), links between the
  * kept resources preserved under fresh pseudonyms, and a patient reduced to gender, birth year
  * and state. Pure: the same input gives the same shape, with new pseudonyms each time.
  */
@@ -168,8 +188,10 @@ export function deidentify(resources: readonly Resource[], categories: number, n
   for (const resource of kept) if (resource.id) pseudonyms.set(resource.id, crypto.randomUUID());
 
   const extract: Resource[] = [reducedPatient(patient, patientPseudonym, now)];
+  // For a patient over 89, event years would give the age away (born 1910, seen in 1922): drop them.
+  const options = { pseudonyms, dropDates: isOver89(patient, now) };
   for (const resource of kept) {
-    const scrubbed = scrub(resource as unknown as Json, pseudonyms) as unknown as Resource;
+    const scrubbed = scrub(resource as unknown as Json, options) as unknown as Resource;
     extract.push({ ...scrubbed, id: resource.id ? pseudonyms.get(resource.id)! : crypto.randomUUID() });
   }
   return extract;

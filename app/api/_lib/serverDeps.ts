@@ -104,7 +104,7 @@ export function authHandlers() {
   auth ??= createAuthHandlers({
     pipeline: requestPipeline(),
     client,
-    nonces: new NonceStore(sessionSecret()),
+    nonces: new NonceStore(),
     chainId: chainConfig.chain.id,
   });
   return auth;

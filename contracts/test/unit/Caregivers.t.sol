@@ -176,6 +176,19 @@ contract CaregiversTest is Test {
         assertFalse(registry.canRead(PATIENT, CLINICIAN, 1), "narrowed as the caregiver asked");
     }
 
+    function test_caregiverEdit_thatWidensAPatientsGrant_isTheCaregiversAndEndsWithThem() public {
+        vm.prank(PATIENT);
+        registry.grant(PATIENT, CLINICIAN, 0x1, IAccessRegistry.Permission.Read, START + 1 days);
+        _appoint();
+        // Widened to everything, read and add, for ever: that reach is the caregiver's.
+        vm.prank(CAREGIVER);
+        registry.grant(PATIENT, CLINICIAN, 0x1ff, IAccessRegistry.Permission.ReadWrite, 0);
+        assertEq(registry.getGrant(PATIENT, CLINICIAN).expiresAt, START + 30 days, "capped");
+        vm.prank(PATIENT);
+        registry.removeCaregiver(CAREGIVER);
+        assertFalse(registry.canRead(PATIENT, CLINICIAN, 0), "ended with the caregiver");
+    }
+
     /// A caregiver acts exactly while appointed and unexpired, whatever the timing.
     function testFuzz_caregiverActsOnlyWhileAppointed(uint32 lifetime, uint32 elapsed, bool removed)
         public

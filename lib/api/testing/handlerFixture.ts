@@ -93,7 +93,7 @@ export function setUpHandlerFixture(options: FixtureOptions) {
       revocations: new SessionRevocations(),
       limiter: createRateLimiter({ ...RATE_LIMITS, ...options.limits }),
     });
-    t.nonces = new NonceStore('test-nonce-secret');
+    t.nonces = new NonceStore();
     t.auth = createAuthHandlers({ pipeline: t.pipeline, client: t.client, nonces: t.nonces, chainId: 31337 });
     t.disclosureLog = new FsDisclosureLog(path.join(t.storeDir, 'disclosures'));
     t.blobStore = new FsBlobStore(path.join(t.storeDir, 'blobs'));
