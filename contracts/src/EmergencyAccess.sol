@@ -65,7 +65,8 @@ contract EmergencyAccess is IEmergencyAccess {
     /// institution registering many responders could grow).
     function _changePolicy(uint32 categories, uint32 window) private {
         Policy storage policy = _policies[msg.sender];
-        _epochEndedAt[msg.sender][policy.epoch] = uint40(block.timestamp);
+        // No window opens under epoch 0 (nothing to break glass on), so its end needs no record.
+        if (policy.epoch != 0) _epochEndedAt[msg.sender][policy.epoch] = uint40(block.timestamp);
         // An epoch cannot reach 2^32: each change costs the patient a transaction.
         policy.epoch += 1;
         policy.categories = categories;
