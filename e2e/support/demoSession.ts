@@ -1,13 +1,13 @@
 import { expect, type Page } from '@playwright/test';
 import type { DemoAccount } from '../../lib/wallet/demoAccounts';
+import { openWalletPicker } from './openWalletPicker';
 
 /**
  * Connects `account` the way a presenter does: the wallet picker's "Demo accounts" group, then
  * the Sign-In with Ethereum message.
  */
 export async function connectDemoAccount(page: Page, account: DemoAccount): Promise<void> {
-  await page.getByRole('banner').getByRole('button', { name: 'Connect Wallet' }).click();
-  const modal = page.getByRole('dialog');
+  const modal = await openWalletPicker(page, page.getByRole('banner').getByRole('button', { name: 'Connect Wallet' }));
   await modal.getByRole('button', { name: `${account.role} — ${account.name}` }).click();
   await modal.getByRole('button', { name: 'Sign message' }).click();
   await expect(modal).toBeHidden();

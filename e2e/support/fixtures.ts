@@ -6,6 +6,7 @@ import path from 'node:path';
 import { createPublicClient, createTestClient, http, type Hex } from 'viem';
 import { foundry } from 'viem/chains';
 import { E2E_DATA_DIR, E2E_RPC_URL, E2E_STATE_FILE } from './env';
+import { openWalletPicker } from './openWalletPicker';
 
 const injectedWalletBundle = buildSync({
   entryPoints: ['e2e/support/injectedWallet.ts'],
@@ -32,8 +33,7 @@ export async function installWallet(page: Page, privateKey: Hex): Promise<void> 
  */
 export async function connect(page: Page, path: string): Promise<void> {
   await page.goto(path);
-  await page.getByRole('main').getByRole('button', { name: 'Connect wallet' }).click();
-  const modal = page.getByRole('dialog');
+  const modal = await openWalletPicker(page, page.getByRole('main').getByRole('button', { name: 'Connect wallet' }));
   await modal.getByRole('button', { name: /E2E Wallet/ }).click();
   await modal.getByRole('button', { name: 'Sign message' }).click();
   await expect(modal).toBeHidden();
