@@ -4,7 +4,7 @@ import path from 'node:path';
 import { createWalletClient, http, type Hex } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { demoStableTokenAbi, emergencyAccessAbi, researchStudiesAbi } from '../../contracts-abi';
+import { emergencyAccessAbi, researchStudiesAbi } from '../../contracts-abi';
 import { chainDisclosures } from '../audit/disclosureChain';
 import { FsDisclosureLog } from '../audit/FsDisclosureLog';
 import { createLogAnchorer, verifyLogAgainstChain } from '../audit/logAnchors';
@@ -20,12 +20,27 @@ import {
   hashesIn,
   outcomeText,
   patient,
+  researcher,
   setUpHandlerFixture,
 } from './testing/handlerFixture';
 
 // Real Anvil, real signatures, real files: the handlers must agree with the chain at request time.
-const { t, testClient, send, post, signIn, upload, download, anchor, readMany, storeKeys, listKeys, grant, revoke } =
-  setUpHandlerFixture({ port: 8549 });
+const {
+  t,
+  testClient,
+  send,
+  post,
+  signIn,
+  upload,
+  download,
+  anchor,
+  readMany,
+  storeKeys,
+  listKeys,
+  grant,
+  revoke,
+  publishFundedStudy,
+} = setUpHandlerFixture({ port: 8549 });
 
 const envelopeFor = (category: number): KeyEnvelope => ({
   recipient: clinician.address,
@@ -194,32 +209,9 @@ describe('key envelopes authorized by chain state', () => {
 });
 
 describe('research storage authorized by chain state', () => {
-  const researcher = privateKeyToAccount(demoAccount('Researcher').privateKey);
   const consent = sha256Hex(new TextEncoder().encode('consent'));
   const sealedExtract = new TextEncoder().encode('pretend this is an encrypted extract');
 
-  async function publishStudy() {
-    const now = Number((await t.client.getBlock()).timestamp);
-    await send(researcher, {
-      address: deployed.ResearchStudies,
-      abi: researchStudiesAbi,
-      functionName: 'publish',
-      args: [deployed.RewardToken, 1n, 5, now + 86_400, 1, consent, consent],
-    } as never);
-    // Funded: a contribution's reward is set aside from the budget when it is submitted.
-    await send(researcher, {
-      address: deployed.RewardToken,
-      abi: demoStableTokenAbi,
-      functionName: 'approve',
-      args: [deployed.ResearchStudies, 10n],
-    });
-    await send(researcher, {
-      address: deployed.ResearchStudies,
-      abi: researchStudiesAbi,
-      functionName: 'fund',
-      args: [1n, 10n],
-    });
-  }
   const studyCall = (
     account: PrivateKeyAccount,
     functionName: 'enrol' | 'withdraw' | 'contribute' | 'review',
@@ -264,7 +256,7 @@ describe('research storage authorized by chain state', () => {
   });
 
   it('takes a contribution only from an enrolled patient, and serves it only to them and the researcher', async () => {
-    await publishStudy();
+    await publishFundedStudy(consent);
     const patientCookie = (await signIn(patient)).cookie;
     expect((await uploadExtract(patientCookie)).status).toBe(403);
     await studyCall(patient, 'enrol', [1n, consent]);

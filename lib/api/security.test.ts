@@ -3,7 +3,7 @@ import path from 'node:path';
 import { HttpRequestError, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
-import { researchStudiesAbi, demoStableTokenAbi } from '../../contracts-abi';
+import { researchStudiesAbi } from '../../contracts-abi';
 import { NonceStore } from '../auth/NonceStore';
 import { recordScope } from '../storage/BlobStore';
 import { sha256Hex } from '../storage/sha256Hex';
@@ -25,12 +25,24 @@ import {
 
 // Each test is an attack from the audit (issue 11), tried against the real handlers, a real Anvil
 // and real files. They fail on the code before the fix.
-const { t, send, post, signIn, upload, download, anchor, readMany, grant } = setUpHandlerFixture({
+const { t, send, post, signIn, upload, download, anchor, readMany, grant, publishFundedStudy } = setUpHandlerFixture({
   port: 8550,
   quotaBytes: 4096,
 });
 const stranger = privateKeyToAccount(demoAccount('Researcher').privateKey);
 const ciphertext = new TextEncoder().encode('the patient’s sealed record');
+
+/** An upload quota with a one-minute grace time on a clock the test moves. */
+function clockedQuota() {
+  let clock = 1_000_000;
+  const quota = createUploadQuota({
+    store: t.blobStore,
+    anchored: recordAnchoredIn(t.client, deployed.RecordIndex),
+    graceMs: 60_000,
+    now: () => clock,
+  });
+  return { quota, advance: (ms: number) => void (clock += ms) };
+}
 
 async function storeAndAnchor(bytes: Uint8Array, category = 0): Promise<Hex> {
   const { cookie } = await signIn(patient);
@@ -53,27 +65,8 @@ describe('a stranger who anchors a victim’s public hash under their own addres
   });
 
   it('cannot take a study contribution by claiming its hash as their own', async () => {
-    const researcher = privateKeyToAccount(demoAccount('Researcher').privateKey);
-    const now = Number((await t.client.getBlock()).timestamp);
     const consent = sha256Hex(new TextEncoder().encode('consent'));
-    await send(researcher, {
-      address: deployed.ResearchStudies,
-      abi: researchStudiesAbi,
-      functionName: 'publish',
-      args: [deployed.RewardToken, 1n, 5, now + 86_400, 1, consent, consent],
-    });
-    await send(researcher, {
-      address: deployed.RewardToken,
-      abi: demoStableTokenAbi,
-      functionName: 'approve',
-      args: [deployed.ResearchStudies, 10n],
-    });
-    await send(researcher, {
-      address: deployed.ResearchStudies,
-      abi: researchStudiesAbi,
-      functionName: 'fund',
-      args: [1n, 10n],
-    });
+    await publishFundedStudy(consent);
     const extract = new TextEncoder().encode('victim’s extract');
     const hash = sha256Hex(extract);
     const victimCookie = (await signIn(patient)).cookie;
@@ -270,33 +263,21 @@ describe('bounded work per request and per account', () => {
   });
 
   it('starts the wait again when an upload is sent again, so a retried import is not swept', async () => {
-    let clock = 1_000_000;
-    const quota = createUploadQuota({
-      store: t.blobStore,
-      anchored: recordAnchoredIn(t.client, deployed.RecordIndex),
-      graceMs: 60_000,
-      now: () => clock,
-    });
+    const { quota, advance } = clockedQuota();
     const scope = recordScope(patient.address);
     const bytes = new Uint8Array(100).fill(3);
     const upload = { scope, uploader: patient.address, hash: sha256Hex(bytes), bytes: bytes.length };
     await quota.reserve(upload);
     await t.blobStore.put(scope, bytes, { uploader: patient.address, category: 0 });
-    clock += 50_000;
+    advance(50_000);
     await quota.reserve(upload); // the retry
-    clock += 50_000;
+    advance(50_000);
     await quota.sweep();
     expect(await t.blobStore.binding(scope, upload.hash)).not.toBeNull();
   });
 
   it('collects unanchored uploads past their grace time in the background, never anchored ones', async () => {
-    let clock = 1_000_000;
-    const quota = createUploadQuota({
-      store: t.blobStore,
-      anchored: recordAnchoredIn(t.client, deployed.RecordIndex),
-      graceMs: 60_000,
-      now: () => clock,
-    });
+    const { quota, advance } = clockedQuota();
     const scope = recordScope(patient.address);
     const stored = async (bytes: Uint8Array) => {
       await quota.reserve({ scope, uploader: patient.address, hash: sha256Hex(bytes), bytes: bytes.length });
@@ -308,7 +289,7 @@ describe('bounded work per request and per account', () => {
     await anchor(kept);
     await quota.sweep();
     expect(await t.blobStore.binding(scope, abandoned)).not.toBeNull(); // within its grace time
-    clock += 61_000;
+    advance(61_000);
     await quota.sweep();
     expect(await t.blobStore.binding(scope, abandoned)).toBeNull();
     expect(await t.blobStore.binding(scope, kept)).not.toBeNull();

@@ -1,7 +1,6 @@
-import { zeroAddress, type Address, type PublicClient } from 'viem';
-import { accessRegistryAbi, emergencyAccessAbi, recordIndexAbi } from '../../contracts-abi';
+import type { Address, PublicClient } from 'viem';
+import { accessRegistryAbi, emergencyAccessAbi } from '../../contracts-abi';
 import type { DisclosureBasis } from '../audit/disclosureChain';
-import type { ContentHash } from '../storage/BlobStore';
 
 export type ChainAuthorizationConfig = {
   accessRegistry: Address;
@@ -9,36 +8,6 @@ export type ChainAuthorizationConfig = {
   /** Break-glass access counts as read access while a window is open. */
   emergencyAccess?: Address | null;
 };
-
-export type ReadDecision =
-  | { allowed: true; category: number; basis: DisclosureBasis | 'owner' }
-  | { allowed: false; reason: 'not-anchored' | 'no-access' };
-
-/**
- * May `reader` fetch `patient`’s blob `hash` now? Read from the chain at request time:
- * the record’s category from RecordIndex; the patient is always allowed and anyone
- * else needs a live grant covering that category (two reads, the second depending on the first).
- * A revoked or expired grant reads nothing.
- */
-export async function authorizeBlobRead(
-  client: PublicClient,
-  config: ChainAuthorizationConfig,
-  { reader, patient, hash }: { reader: Address; patient: Address; hash: ContentHash },
-): Promise<ReadDecision> {
-  const record = await client.readContract({
-    address: config.recordIndex,
-    abi: recordIndexAbi,
-    functionName: 'recordByHash',
-    args: [patient, hash],
-  });
-  if (record.author === zeroAddress) return { allowed: false, reason: 'not-anchored' };
-  if (reader.toLowerCase() === patient.toLowerCase()) {
-    return { allowed: true, category: record.category, basis: 'owner' };
-  }
-  const bases = await readAccessBases(client, config, { reader, patient, categories: [record.category] });
-  const basis = bases.get(record.category);
-  return basis ? { allowed: true, category: record.category, basis } : { allowed: false, reason: 'no-access' };
-}
 
 /** May `writer` add a record in `category` to `patient`'s records now? */
 export async function authorizeBlobWrite(
@@ -108,22 +77,4 @@ export async function readableCategories(
 ): Promise<Set<number>> {
   if (reader.toLowerCase() === patient.toLowerCase()) return new Set(categories);
   return new Set((await readAccessBases(client, config, { reader, patient, categories })).keys());
-}
-
-/** The anchored category of each of `hashes` (null where not anchored for `patient`), in one multicall. */
-export async function anchoredCategories(
-  client: PublicClient,
-  config: ChainAuthorizationConfig,
-  { patient, hashes }: { patient: Address; hashes: readonly ContentHash[] },
-): Promise<(number | null)[]> {
-  const records = await client.multicall({
-    allowFailure: false,
-    contracts: hashes.map((hash) => ({
-      address: config.recordIndex,
-      abi: recordIndexAbi,
-      functionName: 'recordByHash' as const,
-      args: [patient, hash] as const,
-    })),
-  });
-  return records.map((record) => (record.author === zeroAddress ? null : record.category));
 }

@@ -5,7 +5,13 @@ import { createPublicClient, createTestClient, createWalletClient, http, type He
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { createSiweMessage } from 'viem/siwe';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import { accessRegistryAbi, deployments, recordIndexAbi } from '../../../contracts-abi';
+import {
+  accessRegistryAbi,
+  demoStableTokenAbi,
+  deployments,
+  recordIndexAbi,
+  researchStudiesAbi,
+} from '../../../contracts-abi';
 import { startAnvil, type Anvil } from '../../../scripts/lib/anvil';
 import { setupChain } from '../../../scripts/lib/setupChain';
 import { logRecorder } from '../../audit/DisclosureRecorder';
@@ -36,6 +42,7 @@ export const BASE = `http://${DOMAIN}`;
 export const deployed = deployments['31337']!;
 export const patient = privateKeyToAccount(demoAccount('Patient').privateKey);
 export const clinician = privateKeyToAccount(demoAccount('Clinician').privateKey);
+export const researcher = privateKeyToAccount(demoAccount('Researcher').privateKey);
 
 export type FixtureOptions = {
   /** Anvil's port: each test file that uses the fixture needs its own. */
@@ -241,7 +248,48 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     });
   }
 
-  return { t, testClient, send, post, signIn, upload, download, anchor, readMany, storeKeys, listKeys, grant, revoke };
+  /**
+   * Study 1 by the demo researcher, paying 1 unit per contribution, with 10 units of budget (a
+   * contribution's reward is set aside from the budget when it is submitted).
+   */
+  async function publishFundedStudy(consent: Hex) {
+    const now = Number((await t.client.getBlock()).timestamp);
+    await send(researcher, {
+      address: deployed.ResearchStudies,
+      abi: researchStudiesAbi,
+      functionName: 'publish',
+      args: [deployed.RewardToken, 1n, 5, now + 86_400, 1, consent, consent],
+    });
+    await send(researcher, {
+      address: deployed.RewardToken,
+      abi: demoStableTokenAbi,
+      functionName: 'approve',
+      args: [deployed.ResearchStudies, 10n],
+    });
+    await send(researcher, {
+      address: deployed.ResearchStudies,
+      abi: researchStudiesAbi,
+      functionName: 'fund',
+      args: [1n, 10n],
+    });
+  }
+
+  return {
+    t,
+    testClient,
+    send,
+    post,
+    signIn,
+    upload,
+    download,
+    anchor,
+    readMany,
+    storeKeys,
+    listKeys,
+    grant,
+    revoke,
+    publishFundedStudy,
+  };
 }
 
 /** The frames of a readMany answer, in order, damaged ones flagged (checked complete by parseFrames). */
