@@ -43,11 +43,12 @@ export async function syncKeyEnvelopes(
   },
 ): Promise<KeySyncResult> {
   const { keyDirectory } = vaultContracts(config);
-  const [{ grants, chainTime }, responders, caregivers] = await Promise.all([
+  const [current, responders, caregivers] = await Promise.all([
     readGrants(client, config, { direction: 'grantees', account: patient }),
     emergencyRecipients(client, config, patient),
     caregiverRecipients(client, config, patient),
   ]);
+  const { grants, chainTime } = current;
   // Responders are sealed to ahead of time (the patient may not be online in an emergency); the
   // server releases their envelopes only while a break-glass window is open.
   const live = [
@@ -58,7 +59,7 @@ export async function syncKeyEnvelopes(
   if (live.length === 0) return { shared: 0, repaired: 0, awaitingKey: [], unusableKey: [] };
 
   const [versions, publicKeys, existing] = await Promise.all([
-    readKeyVersions(client, config, patient),
+    readKeyVersions(client, config, patient, current),
     client.multicall({
       allowFailure: false,
       contracts: live.map(
