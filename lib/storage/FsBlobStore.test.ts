@@ -58,6 +58,18 @@ describe('FsBlobStore', () => {
     await expect(store.get(scope, hash)).rejects.toThrow(DamagedBlobError);
   });
 
+  it('never serves a blob without its binding, and completes a store a crash cut short', async () => {
+    const store = new FsBlobStore(root);
+    const { hash } = await store.put(scope, bytes, { uploader: alice, category: 3 });
+    const file = path.join(root, 'records', alice.toLowerCase(), hash.slice(2, 4), hash.slice(2));
+    // A crash between the binding's rename and the blob's: the binding alone.
+    await rm(file);
+    expect(await store.get(scope, hash)).toBeNull();
+    await store.put(scope, bytes, { uploader: mallory, category: 5 });
+    expect(await store.get(scope, hash)).toEqual(bytes);
+    expect(await store.binding(scope, hash)).toMatchObject({ uploader: alice, category: 3 });
+  });
+
   it('deletes a blob with its binding', async () => {
     const store = new FsBlobStore(root);
     const { hash } = await store.put(scope, bytes, { uploader: alice, category: 3 });

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   DamagedBlobError,
@@ -14,11 +14,22 @@ import { sha256Hex } from './sha256Hex';
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
+async function exists(file: string): Promise<boolean> {
+  try {
+    await stat(file);
+    return true;
+  } catch (error) {
+    if (isMissing(error)) return false;
+    throw error;
+  }
+}
+
 /**
  * BlobStore on a local directory: `<root>/<scope>/<first hash byte>/<hash>` with its binding
  * beside it as `<hash>.json`. Writes go to temporary files in the same directory and are renamed
- * into place, binding first: a crash never leaves a half-written blob under a valid hash, and a
- * blob without its binding is never served.
+ * into place, binding first; deletes remove the blob first. So a blob never exists without its
+ * binding, and a read needs no second file: a crash never leaves a half-written blob under a
+ * valid hash, nor a blob nobody is recorded as having stored.
  */
 export class FsBlobStore implements BlobStore {
   constructor(private readonly root: string) {}
@@ -36,19 +47,28 @@ export class FsBlobStore implements BlobStore {
   ): Promise<{ hash: ContentHash; created: boolean }> {
     const hash = sha256Hex(bytes);
     const target = this.pathFor(scope, hash);
-    if (await this.binding(scope, hash)) return { hash, created: false };
+    const existing = await this.binding(scope, hash);
+    // The blob is there (so is its binding): nothing to do. A binding alone (a crash between the
+    // two renames) keeps its first uploader and gets its blob now.
+    if (existing && (await exists(target))) return { hash, created: false };
     await mkdir(path.dirname(target), { recursive: true });
-    const bound: BlobBinding = { scope, uploader: binding.uploader, category: binding.category, storedAt: Date.now() };
     const suffix = `${randomUUID()}.tmp`;
     await writeFile(`${target}.${suffix}`, bytes, { flag: 'wx' });
-    await writeFile(`${target}.json.${suffix}`, JSON.stringify(bound), { flag: 'wx' });
+    if (!existing) {
+      const bound: BlobBinding = {
+        scope,
+        uploader: binding.uploader,
+        category: binding.category,
+        storedAt: Date.now(),
+      };
+      await writeFile(`${target}.json.${suffix}`, JSON.stringify(bound), { flag: 'wx' });
+      await rename(`${target}.json.${suffix}`, `${target}.json`);
+    }
     await rename(`${target}.${suffix}`, target);
-    await rename(`${target}.json.${suffix}`, `${target}.json`);
-    return { hash, created: true };
+    return { hash, created: !existing };
   }
 
   async get(scope: BlobScope, hash: ContentHash): Promise<Uint8Array | null> {
-    if (!(await this.binding(scope, hash))) return null;
     let bytes: Uint8Array;
     try {
       bytes = new Uint8Array(await readFile(this.pathFor(scope, hash)));
@@ -72,8 +92,8 @@ export class FsBlobStore implements BlobStore {
 
   async delete(scope: BlobScope, hash: ContentHash): Promise<void> {
     const target = this.pathFor(scope, hash);
-    // Binding first: from that moment the blob is no longer served.
-    await rm(`${target}.json`, { force: true });
+    // The blob first: it must never outlive its binding.
     await rm(target, { force: true });
+    await rm(`${target}.json`, { force: true });
   }
 }
