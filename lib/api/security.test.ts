@@ -357,6 +357,38 @@ describe('one damaged stored file', () => {
   });
 });
 
+describe('break-glass reasons', () => {
+  it('are revealed only by the responder of a matching window, and read only by the patient', async () => {
+    const { createEmergencyHandlers } = await import('./createEmergencyHandlers');
+    const { fsEmergencyReasonStore } = await import('../storage/EmergencyReasonStore');
+    const { commitReason } = await import('../emergency/reasonCommitment');
+    const handlers = createEmergencyHandlers({
+      pipeline: t.pipeline,
+      reasons: fsEmergencyReasonStore(t.storeDir),
+      client: t.client,
+      emergencyAccess: deployed.EmergencyAccess,
+    });
+    const reveal = (cookie: string, body: object) =>
+      handlers.reveal(
+        post(`${BASE}/api/emergency/reasons`, {
+          headers: { cookie, 'content-type': 'application/json' },
+          body: JSON.stringify(body),
+        }),
+      );
+    const list = (cookie: string) =>
+      handlers.list(new Request(`${BASE}/api/emergency/reasons?patient=${patient.address}`, { headers: { cookie } }));
+    // A stranger with no window on the patient cannot put a reason in the patient's record.
+    const made = commitReason({ patient: patient.address, responder: stranger.address, code: 2 });
+    const strangerCookie = (await signIn(stranger)).cookie;
+    const refused = await reveal(strangerCookie, { patient: patient.address, code: 2, salt: made.salt });
+    expect(refused.status).toBe(422);
+    // Nor read the patient's reasons.
+    expect((await list(strangerCookie)).status).toBe(403);
+    const own = await list((await signIn(patient)).cookie);
+    expect(((await own.json()) as { reasons: unknown[] }).reasons).toEqual([]);
+  });
+});
+
 describe('failures answer a sentence, never an empty 500', () => {
   it('maps an unreachable node to 503 and anything else to 500, both as OperationOutcome', async () => {
     const pipeline = t.pipeline;

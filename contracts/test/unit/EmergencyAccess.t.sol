@@ -126,6 +126,11 @@ contract EmergencyAccessTest is Test {
         vm.prank(RESPONDER);
         emergency.breakGlass(PATIENT, REASON);
 
+        // The responder cannot lift the block: setResponderBlocked only ever speaks for the caller.
+        vm.prank(RESPONDER);
+        emergency.setResponderBlocked(RESPONDER, false);
+        assertTrue(emergency.isBlocked(PATIENT, RESPONDER), "still blocked");
+
         vm.prank(PATIENT);
         emergency.setResponderBlocked(RESPONDER, false);
         vm.prank(RESPONDER);
