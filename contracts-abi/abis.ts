@@ -432,6 +432,30 @@ export const accessRegistryAbi = [
     "stateMutability": "nonpayable"
   },
   {
+    "type": "function",
+    "name": "writeScope",
+    "inputs": [
+      {
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "writer",
+        "type": "address",
+        "internalType": "address"
+      }
+    ],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint32",
+        "internalType": "uint32"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
     "type": "event",
     "name": "AccessAccepted",
     "inputs": [
@@ -810,7 +834,7 @@ export const keyDirectoryAbi = [
   }
 ] as const;
 
-export const recordIndexAbi = [
+export const recordRootsAbi = [
   {
     "type": "constructor",
     "inputs": [
@@ -845,14 +869,9 @@ export const recordIndexAbi = [
         "internalType": "address"
       },
       {
-        "name": "contentHashes",
-        "type": "bytes32[]",
-        "internalType": "bytes32[]"
-      },
-      {
-        "name": "categories",
-        "type": "uint8[]",
-        "internalType": "uint8[]"
+        "name": "root",
+        "type": "bytes32",
+        "internalType": "bytes32"
       }
     ],
     "outputs": [],
@@ -860,159 +879,32 @@ export const recordIndexAbi = [
   },
   {
     "type": "function",
-    "name": "isAnchored",
+    "name": "headOf",
     "inputs": [
       {
         "name": "patient",
         "type": "address",
         "internalType": "address"
-      },
+      }
+    ],
+    "outputs": [
       {
-        "name": "contentHash",
+        "name": "",
         "type": "bytes32",
         "internalType": "bytes32"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "",
-        "type": "bool",
-        "internalType": "bool"
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
-    "name": "recordByHash",
-    "inputs": [
-      {
-        "name": "patient",
-        "type": "address",
-        "internalType": "address"
-      },
-      {
-        "name": "contentHash",
-        "type": "bytes32",
-        "internalType": "bytes32"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "",
-        "type": "tuple",
-        "internalType": "struct IRecordIndex.RecordView",
-        "components": [
-          {
-            "name": "contentHash",
-            "type": "bytes32",
-            "internalType": "bytes32"
-          },
-          {
-            "name": "category",
-            "type": "uint8",
-            "internalType": "uint8"
-          },
-          {
-            "name": "author",
-            "type": "address",
-            "internalType": "address"
-          },
-          {
-            "name": "anchoredAt",
-            "type": "uint40",
-            "internalType": "uint40"
-          }
-        ]
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
-    "name": "recordCount",
-    "inputs": [
-      {
-        "name": "patient",
-        "type": "address",
-        "internalType": "address"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ],
-    "stateMutability": "view"
-  },
-  {
-    "type": "function",
-    "name": "recordsOf",
-    "inputs": [
-      {
-        "name": "patient",
-        "type": "address",
-        "internalType": "address"
-      },
-      {
-        "name": "offset",
-        "type": "uint256",
-        "internalType": "uint256"
-      },
-      {
-        "name": "limit",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ],
-    "outputs": [
-      {
-        "name": "page",
-        "type": "tuple[]",
-        "internalType": "struct IRecordIndex.RecordView[]",
-        "components": [
-          {
-            "name": "contentHash",
-            "type": "bytes32",
-            "internalType": "bytes32"
-          },
-          {
-            "name": "category",
-            "type": "uint8",
-            "internalType": "uint8"
-          },
-          {
-            "name": "author",
-            "type": "address",
-            "internalType": "address"
-          },
-          {
-            "name": "anchoredAt",
-            "type": "uint40",
-            "internalType": "uint40"
-          }
-        ]
       }
     ],
     "stateMutability": "view"
   },
   {
     "type": "event",
-    "name": "RecordAnchored",
+    "name": "RecordsAnchored",
     "inputs": [
       {
         "name": "patient",
         "type": "address",
         "indexed": true,
         "internalType": "address"
-      },
-      {
-        "name": "index",
-        "type": "uint256",
-        "indexed": true,
-        "internalType": "uint256"
       },
       {
         "name": "author",
@@ -1021,55 +913,29 @@ export const recordIndexAbi = [
         "internalType": "address"
       },
       {
-        "name": "contentHash",
+        "name": "root",
         "type": "bytes32",
         "indexed": false,
         "internalType": "bytes32"
       },
       {
-        "name": "category",
-        "type": "uint8",
+        "name": "writeScope",
+        "type": "uint32",
         "indexed": false,
-        "internalType": "uint8"
+        "internalType": "uint32"
+      },
+      {
+        "name": "anchoredAt",
+        "type": "uint40",
+        "indexed": false,
+        "internalType": "uint40"
       }
     ],
     "anonymous": false
   },
   {
     "type": "error",
-    "name": "RecordIndexBadBatch",
-    "inputs": [
-      {
-        "name": "hashes",
-        "type": "uint256",
-        "internalType": "uint256"
-      },
-      {
-        "name": "categories",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ]
-  },
-  {
-    "type": "error",
-    "name": "RecordIndexDuplicate",
-    "inputs": [
-      {
-        "name": "patient",
-        "type": "address",
-        "internalType": "address"
-      },
-      {
-        "name": "contentHash",
-        "type": "bytes32",
-        "internalType": "bytes32"
-      }
-    ]
-  },
-  {
-    "type": "error",
-    "name": "RecordIndexNotWriter",
+    "name": "RecordRootsNotWriter",
     "inputs": [
       {
         "name": "caller",
@@ -1080,17 +946,12 @@ export const recordIndexAbi = [
         "name": "patient",
         "type": "address",
         "internalType": "address"
-      },
-      {
-        "name": "category",
-        "type": "uint8",
-        "internalType": "uint8"
       }
     ]
   },
   {
     "type": "error",
-    "name": "RecordIndexZeroHash",
+    "name": "RecordRootsZeroRoot",
     "inputs": []
   }
 ] as const;

@@ -5,7 +5,7 @@ export {
   emergencyAccessAbi,
   keyDirectoryAbi,
   multicall3Abi,
-  recordIndexAbi,
+  recordRootsAbi,
   researchStudiesAbi,
 } from './abis';
 export { deployments, type Deployment } from './addresses';

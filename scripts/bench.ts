@@ -25,7 +25,7 @@ function gas(): void {
   section('Gas (forge, each call an isolated transaction)');
   execFileSync(
     'npx',
-    ['forge', 'test', '--isolate', '--match-contract', 'GasComparison|RecordIndexGas|ResearchStudiesGas|EmergencyGas'],
+    ['forge', 'test', '--isolate', '--match-contract', 'GasComparison|RecordRootsGas|ResearchStudiesGas|EmergencyGas'],
     {
       stdio: 'ignore',
     },
@@ -55,14 +55,19 @@ function gas(): void {
 }
 
 function recordGas(): void {
-  section('Gas for the record index (forge, isolated transactions)');
+  section('Gas for anchoring records (forge, isolated transactions): one root per import');
   const snapshot = JSON.parse(readFileSync('snapshots/records.json', 'utf8')) as Record<string, string>;
-  const batch = Number(snapshot['anchor (batch of 100)']);
-  console.log(`${'anchor (1 record)'.padEnd(24)} ${snapshot['anchor (1 record)']!.padStart(8)}`);
-  console.log(
-    `${'anchor (batch of 100)'.padEnd(24)} ${String(batch).padStart(8)}  ${Math.round(batch / 100)} per record`,
-  );
-  console.log(`${'registerKey'.padEnd(24)} ${snapshot['registerKey']!.padStart(8)}`);
+  for (const [action, records] of [
+    ['anchor import of 1 record (first)', 1],
+    ['anchor import of 100 records', 100],
+    ['anchor import of 1,244 records', 1244],
+    ["anchor a clinician's record", 1],
+  ] as const) {
+    const value = Number(snapshot[action]);
+    const note = records > 1 ? `${Math.round(value / records)} per record` : '';
+    console.log(`${action.padEnd(36)} ${String(value).padStart(8)}  ${note}`);
+  }
+  console.log(`${'registerKey'.padEnd(36)} ${snapshot['registerKey']!.padStart(8)}`);
 }
 
 function researchGas(): void {

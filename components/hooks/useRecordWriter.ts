@@ -4,23 +4,26 @@ import type { Resource } from '@medplum/fhirtypes';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Address } from 'viem';
-import { useConfig } from 'wagmi';
-import { recordIndexAbi } from '@/contracts-abi';
+import { useAccount, useConfig } from 'wagmi';
+import { recordRootsAbi } from '@/contracts-abi';
 import { chainConfig } from '@/lib/chain/chainConfig';
+import { OwnChartError } from '@/lib/errors/OwnChartError';
 import { importRecords, type ImportProgress, type ImportResult } from '@/lib/vault/importRecords';
 import { vaultKeys } from '@/lib/vault/queryKeys';
 import type { SealingKeys } from '@/lib/vault/sealingKeys';
 import { sealRecord } from '@/lib/vault/sealRecord';
-import { uploadBlob } from '@/lib/vault/vaultApi';
+import { uploadBlob, uploadManifest } from '@/lib/vault/vaultApi';
 import { vaultContracts } from '@/lib/vault/vaultContracts';
 import { sendAndConfirm } from './useTransactor';
 
 /**
  * Writes resources into `patient`'s records as the connected account: seal in the browser, upload
- * ciphertext, anchor each batch in one signed transaction; then refresh every view of the records.
+ * the import's manifest and ciphertext, anchor its Merkle root in one signed transaction; then
+ * refresh every view of the records.
  */
 export function useRecordWriter(patient: Address) {
   const config = useConfig();
+  const { address: author } = useAccount();
   const queryClient = useQueryClient();
 
   return useCallback(
@@ -32,29 +35,36 @@ export function useRecordWriter(patient: Address) {
         onProgress,
       }: { sealingKeys: SealingKeys; alreadyStored?: ReadonlySet<string>; onProgress?: (p: ImportProgress) => void },
     ): Promise<ImportResult> => {
-      const { recordIndex } = vaultContracts(chainConfig);
+      const { recordRoots } = vaultContracts(chainConfig);
+      if (!author) throw new OwnChartError('Connect a wallet to add records.');
       try {
-        return await importRecords(items, alreadyStored, {
-          seal: async (resource, category) => {
-            const { key, version } = await sealingKeys(category);
-            return sealRecord(resource, key, { category, keyVersion: version });
+        return await importRecords(
+          items,
+          alreadyStored,
+          { patient, author },
+          {
+            seal: async (resource, category) => {
+              const { key, version } = await sealingKeys(category);
+              return sealRecord(resource, key, { category, keyVersion: version });
+            },
+            uploadManifest: (manifest) => uploadManifest(patient, manifest),
+            upload: (record, manifestHash) => uploadBlob(patient, record, manifestHash),
+            anchor: async (root) => {
+              await sendAndConfirm(config, {
+                address: recordRoots,
+                abi: recordRootsAbi,
+                functionName: 'anchor',
+                args: [patient, root],
+              });
+            },
+            onProgress,
           },
-          upload: (bytes, hash, category) => uploadBlob(patient, category, bytes, hash),
-          anchor: async (batch) => {
-            await sendAndConfirm(config, {
-              address: recordIndex,
-              abi: recordIndexAbi,
-              functionName: 'anchor',
-              args: [patient, batch.map((r) => r.hash), batch.map((r) => r.category)],
-            });
-          },
-          onProgress,
-        });
+        );
       } finally {
         // Whatever was anchored before a failure is real: show it.
         await queryClient.invalidateQueries({ queryKey: [...vaultKeys.all(chainConfig.chain.id), 'records', patient] });
       }
     },
-    [config, patient, queryClient],
+    [author, config, patient, queryClient],
   );
 }

@@ -46,11 +46,14 @@ function Row({ row, author }: { row: ChartRow; author: Address | undefined }) {
 export function ChartSummaryView({
   summary,
   readableCategories,
+  incompleteCategories,
   authorOf,
 }: {
   summary: ChartSummary;
   /** Category keys this reader may read; the rest are shown as outside their grant. */
   readableCategories: ReadonlySet<CategoryKey>;
+  /** Categories with records that exist but could not be shown: never "none recorded". */
+  incompleteCategories: ReadonlySet<CategoryKey>;
   /** The on-chain author of a row's record, when it was not the patient. */
   authorOf: (rowId: string) => Address | undefined;
 }) {
@@ -69,10 +72,18 @@ export function ChartSummaryView({
               <h3 id={headingId} className="text-lg font-semibold">
                 {section.heading}
               </h3>
+              {incompleteCategories.has(section.category) && readableCategories.has(section.category) && (
+                <p className="font-medium text-red-900">
+                  <span aria-hidden="true">⚠ </span>Some {label.toLowerCase()} records could not be read, so this list
+                  may be incomplete.
+                </p>
+              )}
               {!readableCategories.has(section.category) ? (
                 <p className="text-slate-700">Outside your access: {label} was not shared with you.</p>
               ) : rows.length === 0 ? (
-                <p className="text-slate-700">{section.empty}</p>
+                incompleteCategories.has(section.category) ? null : (
+                  <p className="text-slate-700">{section.empty}</p>
+                )
               ) : (
                 <ul>
                   {rows.map((row) => (

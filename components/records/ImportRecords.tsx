@@ -29,9 +29,12 @@ const PHASE: Record<ImportProgress['phase'], string> = {
   done: 'Done',
 };
 
+/** Uploads while uploading (an import counts as stored only once anchored), else what is stored. */
+const progressCount = (p: ImportProgress) => (p.phase === 'uploading' ? p.uploaded : p.anchored);
+
 /**
  * Import of a FHIR Bundle: pick or drop a file, see what it holds, then encrypt, upload and anchor
- * it in batches with progress. Same content is never stored twice, so after a failure "Retry"
+ * it (one on-chain root per import) with progress. Same content is never stored twice, so after a failure "Retry"
  * finishes the job without duplicates.
  */
 export function ImportRecords({
@@ -187,10 +190,10 @@ export function ImportRecords({
         {progress && progress.total > 0 && (
           <>
             <label htmlFor={`${id}-progress`} className="block font-medium">
-              {PHASE[progress.phase]}: {progress.anchored.toLocaleString('en-US')} of{' '}
-              {progress.total.toLocaleString('en-US')} records stored
+              {PHASE[progress.phase]}: {progressCount(progress).toLocaleString('en-US')} of{' '}
+              {progress.total.toLocaleString('en-US')} records {progress.phase === 'uploading' ? 'uploaded' : 'stored'}
             </label>
-            <progress id={`${id}-progress`} className="w-full" max={progress.total} value={progress.anchored} />
+            <progress id={`${id}-progress`} className="w-full" max={progress.total} value={progressCount(progress)} />
           </>
         )}
         {stage.state === 'done' && (
@@ -215,8 +218,10 @@ export function ImportRecords({
             {stage.error.shortMessage}
           </p>
           <p>
-            {(stage.progress?.anchored ?? 0).toLocaleString('en-US')} records were stored completely; nothing else was
-            anchored. Retry to finish: records already stored are skipped.
+            {(stage.progress?.anchored ?? 0) === 0
+              ? 'Nothing from this file was stored: records count only once the whole import is anchored on-chain.'
+              : `${stage.progress!.anchored.toLocaleString('en-US')} records were stored completely; nothing else was anchored.`}{' '}
+            Retry to finish: records already stored are skipped.
           </p>
         </div>
       )}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { CATEGORIES } from '@/lib/categories';
 import { describeResource } from '@/lib/fhir/describeResource';
-import { formatFhirDate } from '@/lib/format/formatDate';
+import { formatDateTime, formatFhirDate } from '@/lib/format/formatDate';
 import { RECORD_PROBLEMS, type OpenedRecord } from '@/lib/vault/openRecords';
 import { RecordDetail } from './RecordDetail';
 
@@ -17,7 +17,7 @@ function CategoryRecords({ records, onOpen }: { records: OpenedRecord[]; onOpen:
           return (
             <li key={record.contentHash} className="py-2">
               <p className="font-medium">
-                <span aria-hidden="true">⚠ </span>Record {record.index + 1} cannot be shown
+                <span aria-hidden="true">⚠ </span>A record added {formatDateTime(record.anchoredAt)} cannot be shown
               </p>
               <p className="text-red-900">{RECORD_PROBLEMS[record.problem]}</p>
             </li>

@@ -166,6 +166,16 @@ contract AccessRegistry is IAccessRegistry {
     }
 
     /// @inheritdoc IAccessRegistry
+    function writeScope(address patient, address writer) external view returns (uint32) {
+        if (writer == patient) return patient == address(0) ? 0 : type(uint32).max;
+        Grant storage g = _grants[patient][writer];
+        if (g.permission != Permission.ReadWrite) return 0;
+        uint40 expiresAt = _expiry(patient, writer, g);
+        if (expiresAt != 0 && block.timestamp >= expiresAt) return 0;
+        return g.categories;
+    }
+
+    /// @inheritdoc IAccessRegistry
     function getGrant(address patient, address grantee) external view returns (GrantView memory) {
         return _view(patient, grantee, grantee);
     }

@@ -144,6 +144,10 @@ interface IAccessRegistry {
     /// @notice Whether `writer` may add records in `category` to `patient`'s records now.
     function canWrite(address patient, address writer, uint8 category) external view returns (bool);
 
+    /// @notice The categories `writer` may add records to for `patient` now, as a bit set: every
+    /// bit for the patient themselves, a live read-and-add grant's categories, otherwise 0.
+    function writeScope(address patient, address writer) external view returns (uint32);
+
     /// @notice The grant from `patient` to `grantee`; `permission` is None when there is none.
     function getGrant(address patient, address grantee) external view returns (GrantView memory);
 

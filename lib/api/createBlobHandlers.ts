@@ -1,14 +1,33 @@
 import 'server-only';
-import { getAddress, isAddress, zeroAddress, type Address, type PublicClient } from 'viem';
-import { recordIndexAbi } from '../../contracts-abi';
-import { authorizeBlobWrite, readAccessBases, type ChainAuthorizationConfig } from '../auth/chainAuthorization';
+import { getAddress, isAddress, type Address, type PublicClient } from 'viem';
+import {
+  readAccessBases,
+  readWriteScope,
+  scopeCovers,
+  type ChainAuthorizationConfig,
+} from '../auth/chainAuthorization';
 import type { DisclosureBasis } from '../audit/disclosureChain';
 import type { DisclosureRecorder } from '../audit/DisclosureRecorder';
-import { DamagedBlobError, isContentHash, recordScope, type BlobStore, type ContentHash } from '../storage/BlobStore';
+import {
+  DamagedBlobError,
+  isContentHash,
+  manifestScope,
+  recordScope,
+  type BlobStore,
+  type ContentHash,
+} from '../storage/BlobStore';
 import { DAMAGED_FRAME_LENGTH, frameHead, frameTrailer } from '../storage/blobFrames';
 import { sha256Hex } from '../storage/sha256Hex';
+import {
+  CENSUS_CATEGORIES,
+  ManifestError,
+  parseRecordManifest,
+  proveLeaves,
+  type LeafProof,
+} from '../vault/recordTree';
 import { errorResponse } from './httpErrors';
 import type { Pipeline } from './pipeline';
+import type { RecordTrees } from './recordTrees';
 import { readJsonLimited } from './readJsonLimited';
 import { readLimited } from './readLimited';
 import type { UploadQuota } from './uploadQuota';
@@ -19,6 +38,12 @@ export const MAX_BLOBS_PER_READ = 250;
 /** Largest encrypted blob accepted: one record, or a batch of them, well above any real resource. */
 export const MAX_BLOB_BYTES = 2 * 1024 * 1024;
 
+/** Largest manifest accepted: a tree of the most records one holds, with room to spare. */
+export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
+
+/** Every category number, for a census: a grantee is shown each one they may read. */
+const EVERY_CATEGORY_NUMBER = Array.from({ length: CENSUS_CATEGORIES }, (_, i) => i);
+
 export type BlobDependencies = {
   pipeline: Pipeline;
   store: BlobStore;
@@ -26,6 +51,8 @@ export type BlobDependencies = {
   disclosures: DisclosureRecorder;
   client: PublicClient;
   chain: ChainAuthorizationConfig;
+  /** The roots anchored for each patient and the manifests stored for them. */
+  trees: RecordTrees;
   /** Bounds what each uploader may keep stored before it is anchored. */
   quota: UploadQuota;
   maxBytes?: number;
@@ -35,42 +62,37 @@ export type BlobDependencies = {
 type Readable = { hash: ContentHash; category: number; basis: DisclosureBasis | 'owner' };
 
 /**
- * Ciphertext storage for records. Every blob is stored in its patient's scope with the uploader
- * the server saw; a read is authorized against that binding and the chain at request time: the
- * blob must be in this patient's scope, anchored for this patient by the account that uploaded
- * it, in the category it was uploaded for, and the reader must hold access to that category now.
- * The server only ever sees ciphertext.
+ * Ciphertext storage for records (records v2). An import is stored in three steps: its manifest
+ * (every leaf of its Merkle tree, checked whole), each sealed blob (refused unless it is a record
+ * leaf of a manifest this uploader stored for this patient, in the category it names, which the
+ * uploader may write), then the root anchored on-chain by the browser. A read is authorized against
+ * what the server bound and the chain at request time: the blob must be in this patient's scope,
+ * its root anchored for this patient by the account that uploaded it, in a category that anchor's
+ * write scope covers, and the reader must hold access to that category now. The server only ever
+ * sees ciphertext, and readers check every leaf against the chain themselves.
  */
 export function createBlobHandlers(deps: BlobDependencies) {
   const maxBytes = deps.maxBytes ?? MAX_BLOB_BYTES;
   const now = deps.now ?? Date.now;
 
   /**
-   * Of `hashes`, those stored in `patient`'s scope and anchored for `patient` by the account that
-   * uploaded them, in the category they were uploaded for (one multicall and the bindings).
+   * Of `hashes`, those stored in `patient`'s scope whose import root the chain holds, anchored by
+   * the account that uploaded them, in a category that anchor's write scope covers.
    */
   async function bound(patient: Address, hashes: readonly ContentHash[]) {
     const scope = recordScope(patient);
-    const [records, bindings] = await Promise.all([
-      deps.client.multicall({
-        allowFailure: false,
-        contracts: hashes.map((hash) => ({
-          address: deps.chain.recordIndex,
-          abi: recordIndexAbi,
-          functionName: 'recordByHash' as const,
-          args: [patient, hash] as const,
-        })),
-      }),
+    const [anchors, bindings] = await Promise.all([
+      deps.trees.anchors(patient),
       Promise.all(hashes.map((hash) => deps.store.binding(scope, hash))),
     ]);
     return hashes.flatMap((hash, i) => {
-      const record = records[i]!;
       const binding = bindings[i];
-      // Anchored by someone else than the uploader, or under another category: a front-run or a
-      // relabelling, never served.
-      if (record.author === zeroAddress || !binding) return [];
-      if (getAddress(binding.uploader) !== record.author || binding.category !== record.category) return [];
-      return [{ hash, category: record.category }];
+      if (!binding || binding.root === null || binding.category === null) return [];
+      // Unanchored, anchored by someone else (a replayed root), or outside what its author could
+      // write: never served.
+      const anchor = deps.trees.anchorOf(anchors, binding.root, binding.uploader);
+      if (!anchor || !scopeCovers(anchor.writeScope, binding.category)) return [];
+      return [{ hash, category: binding.category }];
     });
   }
 
@@ -110,7 +132,56 @@ export function createBlobHandlers(deps: BlobDependencies) {
   }
 
   return {
-    /** POST /api/blobs?patient=0x…&category=N, body: ciphertext, header x-content-sha256 */
+    /**
+     * POST /api/blobs/manifests?patient=0x…, body: the import's manifest (lib/vault/recordTree.ts)
+     * as JSON. Checked whole: this patient's, by the signed-in account, census matching records,
+     * leaves making the root, every category with records one the uploader may write now.
+     */
+    uploadManifest: deps.pipeline.endpoint(
+      { limit: 'write', json: true, signIn: 'Sign in to store records.' },
+      async ({ request, session }) => {
+        const patient = new URL(request.url).searchParams.get('patient') ?? '';
+        if (!isAddress(patient)) return errorResponse(400, 'Say whose records these are.');
+        const owner = getAddress(patient);
+        const bytes = await readLimited(request, MAX_MANIFEST_BYTES);
+        if (!bytes) return errorResponse(413, 'This import is too large for one manifest: split it.');
+        let parsed: ReturnType<typeof parseRecordManifest>;
+        try {
+          parsed = parseRecordManifest(JSON.parse(new TextDecoder().decode(bytes)), {
+            patient: owner,
+            author: session.address,
+          });
+        } catch (error) {
+          if (error instanceof ManifestError) return errorResponse(422, error.message);
+          if (error instanceof SyntaxError) return errorResponse(400, 'Send the manifest as JSON.');
+          throw error;
+        }
+        const scope = await readWriteScope(deps.client, deps.chain, { writer: session.address, patient: owner });
+        const written = parsed.manifest.leaves.filter((leaf) => leaf.kind === 'record');
+        if (written.some((leaf) => !scopeCovers(scope, leaf.category))) {
+          return errorResponse(403, 'You may not add records of this kind for this patient.');
+        }
+        const room = await deps.quota.reserve({
+          scope: manifestScope(owner),
+          pool: recordScope(owner),
+          uploader: session.address,
+          hash: sha256Hex(bytes),
+          bytes: bytes.length,
+        });
+        if (!room.ok) return errorResponse(413, room.message);
+        const { hash } = await deps.store.put(manifestScope(owner), bytes, {
+          uploader: session.address,
+          category: null,
+          root: parsed.manifest.root,
+        });
+        return Response.json({ hash, root: parsed.manifest.root }, { status: 201 });
+      },
+    ),
+
+    /**
+     * POST /api/blobs?patient=0x…&category=N, body: ciphertext, headers x-content-sha256 and
+     * x-record-manifest (the hash of the manifest this record is a leaf of).
+     */
     upload: deps.pipeline.endpoint(
       { limit: 'write', signIn: 'Sign in to store records.' },
       async ({ request, session }) => {
@@ -122,10 +193,22 @@ export function createBlobHandlers(deps: BlobDependencies) {
         }
         const claimed = request.headers.get('x-content-sha256') ?? '';
         if (!isContentHash(claimed)) return errorResponse(400, 'Send the SHA-256 of the blob in x-content-sha256.');
+        const manifestHash = request.headers.get('x-record-manifest') ?? '';
+        if (!isContentHash(manifestHash)) {
+          return errorResponse(400, 'Name the manifest of the import this record belongs to in x-record-manifest.');
+        }
         const owner = getAddress(patient);
-        if (
-          !(await authorizeBlobWrite(deps.client, deps.chain, { writer: session.address, patient: owner, category }))
-        ) {
+        const stored = await deps.trees.manifest(owner, manifestHash);
+        // Only the uploader's own manifest vouches for their blobs.
+        if (!stored || stored.manifest.author !== getAddress(session.address)) {
+          return errorResponse(422, 'Store the manifest of this import first.');
+        }
+        const leaf = stored.manifest.leaves.find((l) => l.kind === 'record' && l.contentHash === claimed);
+        if (!leaf || leaf.category !== category) {
+          return errorResponse(422, 'This record is not a leaf of the import it names, in this category.');
+        }
+        const scope = await readWriteScope(deps.client, deps.chain, { writer: session.address, patient: owner });
+        if (!scopeCovers(scope, category)) {
           return errorResponse(403, 'You may not add records of this kind for this patient.');
         }
         const bytes = await readLimited(request, maxBytes);
@@ -134,11 +217,66 @@ export function createBlobHandlers(deps: BlobDependencies) {
         if (sha256Hex(bytes) !== claimed) {
           return errorResponse(422, 'The record arrived damaged: its content does not match its hash. Try again.');
         }
-        const scope = recordScope(owner);
-        const room = await deps.quota.reserve({ scope, uploader: session.address, hash: claimed, bytes: bytes.length });
+        const records = recordScope(owner);
+        const room = await deps.quota.reserve({
+          scope: records,
+          uploader: session.address,
+          hash: claimed,
+          bytes: bytes.length,
+        });
         if (!room.ok) return errorResponse(413, room.message);
-        const { hash } = await deps.store.put(scope, bytes, { uploader: session.address, category });
+        const { hash } = await deps.store.put(records, bytes, {
+          uploader: session.address,
+          category,
+          root: stored.manifest.root,
+        });
         return Response.json({ hash }, { status: 201 });
+      },
+    ),
+
+    /**
+     * POST /api/blobs/leaves with { patient }: for every import the chain holds for this patient,
+     * the leaves this reader may see (records and census of the categories they may read now)
+     * with a multiproof against its root. The reader checks the proofs against the chain itself.
+     */
+    leaves: deps.pipeline.endpoint(
+      { limit: 'read', json: true, signIn: 'Sign in to read records.' },
+      async ({ request, session }) => {
+        const body = await readJsonLimited<{ patient?: unknown }>(request, 1024);
+        if (!body.ok || typeof body.value.patient !== 'string' || !isAddress(body.value.patient)) {
+          return errorResponse(400, 'Say whose records to list.');
+        }
+        const owner = getAddress(body.value.patient);
+        const reader = getAddress(session.address);
+        const readable =
+          reader === owner
+            ? new Set(EVERY_CATEGORY_NUMBER)
+            : new Set(
+                (
+                  await readAccessBases(deps.client, deps.chain, {
+                    reader,
+                    patient: owner,
+                    categories: EVERY_CATEGORY_NUMBER,
+                  })
+                ).keys(),
+              );
+        if (readable.size === 0) {
+          return errorResponse(
+            403,
+            'You do not have access to these records. Access may have been revoked or expired.',
+          );
+        }
+        const imports: LeafProof[] = [];
+        for (const { manifest, tree, anchor } of await deps.trees.anchoredManifests(owner)) {
+          const proof = proveLeaves(
+            manifest,
+            tree,
+            (leaf) =>
+              readable.has(leaf.category) && (leaf.kind === 'census' || scopeCovers(anchor.writeScope, leaf.category)),
+          );
+          if (proof) imports.push(proof);
+        }
+        return Response.json({ imports }, { headers: { 'cache-control': 'private, no-store' } });
       },
     ),
 

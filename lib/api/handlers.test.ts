@@ -103,7 +103,7 @@ describe('blob storage authorized by chain state', () => {
   it('refuses a clinician outside the granted category, after revoke, and after expiry', async () => {
     const { cookie } = await signIn(patient);
     const { hash } = (await (await upload(cookie, ciphertext, { category: 2 })).json()) as { hash: Hex };
-    await anchor(hash, 2);
+    await anchor(hash);
     const clinicianCookie = (await signIn(clinician)).cookie;
 
     await grant(0b1);
@@ -143,8 +143,8 @@ describe('reading many records at once', () => {
     const second = new TextEncoder().encode('record in category 2');
     const a = ((await (await upload(cookie, first)).json()) as { hash: Hex }).hash;
     const b = ((await (await upload(cookie, second, { category: 2 })).json()) as { hash: Hex }).hash;
-    await anchor(a, 0);
-    await anchor(b, 2);
+    await anchor(a);
+    await anchor(b);
     expect(await hashesIn(await readMany(cookie, [a, b]))).toEqual([a, b]);
 
     const clinicianCookie = (await signIn(clinician)).cookie;
@@ -370,7 +370,7 @@ describe('emergency access authorized by chain state', () => {
   it('takes keys sealed ahead for responders, releases them only during break glass, and logs the basis', async () => {
     const { cookie } = await signIn(patient);
     const { hash } = (await (await upload(cookie, ciphertext, { category: 2 })).json()) as { hash: Hex };
-    await anchor(hash, 2);
+    await anchor(hash);
 
     // Without opt-in, nothing may be sealed to a responder.
     expect((await storeKeys(cookie, [toResponder(2)])).status).toBe(403);

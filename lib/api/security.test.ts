@@ -1,6 +1,6 @@
 import { writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { HttpRequestError, type Hex } from 'viem';
+import { HttpRequestError, keccak256, toHex, type Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { researchStudiesAbi } from '../../contracts-abi';
@@ -11,7 +11,6 @@ import { demoAccount } from '../wallet/demoAccounts';
 import { createPipeline } from './pipeline';
 import { createRateLimiter, RATE_LIMITS } from './rateLimits';
 import { createUploadQuota } from './uploadQuota';
-import { recordAnchoredIn } from '../storage/recordAnchoredIn';
 import {
   BASE,
   clinician,
@@ -27,7 +26,7 @@ import {
 // and real files. They fail on the code before the fix.
 const { t, send, post, signIn, upload, download, anchor, readMany, grant, publishFundedStudy } = setUpHandlerFixture({
   port: 8550,
-  quotaBytes: 4096,
+  quotaBytes: 32 * 1024,
 });
 const stranger = privateKeyToAccount(demoAccount('Researcher').privateKey);
 const ciphertext = new TextEncoder().encode('the patient’s sealed record');
@@ -37,7 +36,7 @@ function clockedQuota() {
   let clock = 1_000_000;
   const quota = createUploadQuota({
     store: t.blobStore,
-    anchored: recordAnchoredIn(t.client, deployed.RecordIndex),
+    anchored: t.trees.anchoredIn,
     graceMs: 60_000,
     now: () => clock,
   });
@@ -47,15 +46,15 @@ function clockedQuota() {
 async function storeAndAnchor(bytes: Uint8Array, category = 0): Promise<Hex> {
   const { cookie } = await signIn(patient);
   const { hash } = (await (await upload(cookie, bytes, { category })).json()) as { hash: Hex };
-  await anchor(hash, category);
+  await anchor(hash);
   return hash;
 }
 
-describe('a stranger who anchors a victim’s public hash under their own address', () => {
+describe('a stranger who anchors a victim’s public root under their own address', () => {
   it('gets nothing: the blob is bound to the patient it was uploaded for', async () => {
     const hash = await storeAndAnchor(ciphertext);
-    // RecordAnchored made the hash public; anchoring it for oneself is always allowed.
-    await anchor(hash, 0, { by: stranger, owner: stranger.address });
+    // RecordsAnchored made the root public; anchoring it for oneself is always allowed.
+    await anchor(hash, { by: stranger, owner: stranger.address });
     const cookie = (await signIn(stranger)).cookie;
     expect((await download(cookie, hash, stranger.address)).status).toBe(404);
     expect((await readMany(cookie, [hash], stranger.address)).status).toBe(403);
@@ -111,13 +110,13 @@ describe('a stranger who anchors a victim’s public hash under their own addres
   });
 });
 
-describe('a writer who front-runs the patient’s anchor to relabel a record', () => {
-  it('is never served: the anchor must come from the uploader, in the uploaded category', async () => {
+describe('a writer who front-runs the patient’s anchor', () => {
+  it('is never served: the root must be anchored by the account that uploaded its records', async () => {
     const { cookie } = await signIn(patient);
     const { hash } = (await (await upload(cookie, ciphertext, { category: 0 })).json()) as { hash: Hex };
-    // The clinician, who may add labs (category 4), anchors the patient's conditions record as a lab.
+    // The clinician, who may add labs, anchors the patient's pending root as their own.
     await grant(1 << 4, 0, { permission: 2 });
-    await anchor(hash, 4, { by: clinician });
+    await anchor(hash, { by: clinician });
     const clinicianCookie = (await signIn(clinician)).cookie;
     expect((await download(clinicianCookie, hash)).status).toBe(404);
     expect((await readMany(clinicianCookie, [hash])).status).toBe(403);
@@ -211,12 +210,19 @@ describe('bounded work per request and per account', () => {
   it('refuses unanchored uploads past the quota, and frees it once they are anchored', async () => {
     const { cookie } = await signIn(patient);
     const blob = (i: number) => new Uint8Array(1000).fill(i);
-    for (let i = 1; i <= 4; i++) expect((await upload(cookie, blob(i))).status).toBe(201);
-    const over = await upload(cookie, blob(5));
-    expect(over.status).toBe(413);
-    expect(await outcomeText(over)).toMatch(/not yet anchored/);
+    // Each is an import of its own: its manifest and its blob count against one allowance.
+    let accepted = 0;
+    let over: Response | undefined;
+    for (let i = 1; i <= 20 && !over; i++) {
+      const response = await upload(cookie, blob(i));
+      if (response.status === 201) accepted += 1;
+      else over = response;
+    }
+    expect(accepted).toBeGreaterThanOrEqual(2);
+    expect(over?.status).toBe(413);
+    expect(await outcomeText(over!)).toMatch(/not yet anchored/);
     await anchor(sha256Hex(blob(1)));
-    expect((await upload(cookie, blob(5))).status).toBe(201);
+    expect((await upload(cookie, blob(accepted + 1))).status).toBe(201);
   });
 
   it('answers 429 with Retry-After once an account passes its limit, from whatever address', async () => {
@@ -268,7 +274,7 @@ describe('bounded work per request and per account', () => {
     const bytes = new Uint8Array(100).fill(3);
     const upload = { scope, uploader: patient.address, hash: sha256Hex(bytes), bytes: bytes.length };
     await quota.reserve(upload);
-    await t.blobStore.put(scope, bytes, { uploader: patient.address, category: 0 });
+    await t.blobStore.put(scope, bytes, { uploader: patient.address, category: 0, root: keccak256(bytes) });
     advance(50_000);
     await quota.reserve(upload); // the retry
     advance(50_000);
@@ -279,14 +285,15 @@ describe('bounded work per request and per account', () => {
   it('collects unanchored uploads past their grace time in the background, never anchored ones', async () => {
     const { quota, advance } = clockedQuota();
     const scope = recordScope(patient.address);
-    const stored = async (bytes: Uint8Array) => {
+    const stored = async (bytes: Uint8Array, root: Hex) => {
       await quota.reserve({ scope, uploader: patient.address, hash: sha256Hex(bytes), bytes: bytes.length });
-      await t.blobStore.put(scope, bytes, { uploader: patient.address, category: 0 });
+      await t.blobStore.put(scope, bytes, { uploader: patient.address, category: 0, root });
       return sha256Hex(bytes);
     };
-    const kept = await stored(new Uint8Array(100).fill(1));
-    const abandoned = await stored(new Uint8Array(100).fill(2));
-    await anchor(kept);
+    const keptRoot = keccak256(toHex('kept import'));
+    const kept = await stored(new Uint8Array(100).fill(1), keptRoot);
+    const abandoned = await stored(new Uint8Array(100).fill(2), keccak256(toHex('abandoned import')));
+    await anchor(keptRoot);
     await quota.sweep();
     expect(await t.blobStore.binding(scope, abandoned)).not.toBeNull(); // within its grace time
     advance(61_000);

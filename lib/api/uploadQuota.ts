@@ -11,13 +11,15 @@ export type UploadQuota = {
   /** Counts an upload against its uploader's unanchored allowance, or says why it cannot be taken. */
   reserve(upload: {
     scope: BlobScope;
+    /** Whose allowance it counts against, when not its scope's (an import's manifest and blobs share one). */
+    pool?: BlobScope;
     uploader: Address;
     hash: ContentHash;
     bytes: number;
   }): Promise<{ ok: true } | { ok: false; message: string }>;
 };
 
-type Pending = { hash: ContentHash; bytes: number; storedAt: number };
+type Pending = { scope: BlobScope; hash: ContentHash; bytes: number; storedAt: number };
 
 export type UploadQuotaParameters = {
   store: BlobStore;
@@ -57,22 +59,29 @@ export function createUploadQuota({
   const pending = new Map<string, Pending[]>();
   const total = (list: readonly Pending[]) => list.reduce((sum, p) => sum + p.bytes, 0);
 
-  async function settle(scope: BlobScope, uploader: Address, list: Pending[]): Promise<Pending[]> {
+  async function settle(uploader: Address, list: Pending[]): Promise<Pending[]> {
     if (list.length === 0) return list;
-    const isAnchored = await anchored(
-      scope,
-      list.map((p) => p.hash),
-    );
+    const isAnchored = new Set<Pending>();
+    for (const scope of new Set(list.map((p) => p.scope))) {
+      const inScope = list.filter((p) => p.scope === scope);
+      const answers = await anchored(
+        scope,
+        inScope.map((p) => p.hash),
+      );
+      inScope.forEach((p, i) => answers[i] && isAnchored.add(p));
+    }
     const waiting: Pending[] = [];
-    for (const [i, upload] of list.entries()) {
-      if (isAnchored[i]) continue;
+    for (const upload of list) {
+      if (isAnchored.has(upload)) continue;
       if (now() - upload.storedAt <= graceMs) {
         waiting.push(upload);
         continue;
       }
       // Never someone else's copy of the same bytes.
-      const binding = await store.binding(scope, upload.hash);
-      if (binding && binding.uploader.toLowerCase() === uploader.toLowerCase()) await store.delete(scope, upload.hash);
+      const binding = await store.binding(upload.scope, upload.hash);
+      if (binding && binding.uploader.toLowerCase() === uploader.toLowerCase()) {
+        await store.delete(upload.scope, upload.hash);
+      }
     }
     return waiting;
   }
@@ -82,23 +91,23 @@ export function createUploadQuota({
   return {
     async sweep() {
       for (const [key, list] of [...pending]) {
-        const [scope, uploader] = key.split('|') as [BlobScope, Address];
-        const waiting = await settle(scope, uploader, list);
+        const uploader = key.split('|')[1] as Address;
+        const waiting = await settle(uploader, list);
         if (waiting.length === 0) pending.delete(key);
         else pending.set(key, waiting);
       }
     },
 
-    async reserve({ scope, uploader, hash, bytes }) {
-      const key = keyOf(scope, uploader);
+    async reserve({ scope, pool = scope, uploader, hash, bytes }) {
+      const key = keyOf(pool, uploader);
       let list = pending.get(key) ?? [];
-      const again = list.find((p) => p.hash === hash);
+      const again = list.find((p) => p.scope === scope && p.hash === hash);
       if (again) {
         // Sent again (a retried import): its wait for an anchor starts over.
         again.storedAt = now();
         return { ok: true };
       }
-      if (total(list) + bytes > limitBytes) list = await settle(scope, uploader, list);
+      if (total(list) + bytes > limitBytes) list = await settle(uploader, list);
       if (total(list) + bytes > limitBytes) {
         pending.set(key, list);
         return {
@@ -106,7 +115,7 @@ export function createUploadQuota({
           message: `You have ${Math.round(total(list) / 1024 / 1024)} MB stored here but not yet anchored on-chain. Anchor it (finish the import or the contribution) before storing more.`,
         };
       }
-      list.push({ hash, bytes, storedAt: now() });
+      list.push({ scope, hash, bytes, storedAt: now() });
       pending.set(key, list);
       return { ok: true };
     },

@@ -4,24 +4,32 @@ import type { DisclosureBasis } from '../audit/disclosureChain';
 
 export type ChainAuthorizationConfig = {
   accessRegistry: Address;
-  recordIndex: Address;
+  recordRoots: Address;
   /** Break-glass access counts as read access while a window is open. */
   emergencyAccess?: Address | null;
 };
 
-/** May `writer` add a record in `category` to `patient`'s records now? */
-export async function authorizeBlobWrite(
+/** Every category bit: what the patient may write in their own records. */
+export const EVERY_CATEGORY_BIT = 0xffffffff;
+
+/** The categories (a bit set) `writer` may add records to for `patient` now. */
+export async function readWriteScope(
   client: PublicClient,
   config: ChainAuthorizationConfig,
-  { writer, patient, category }: { writer: Address; patient: Address; category: number },
-): Promise<boolean> {
-  if (writer.toLowerCase() === patient.toLowerCase()) return true;
+  { writer, patient }: { writer: Address; patient: Address },
+): Promise<number> {
+  if (writer.toLowerCase() === patient.toLowerCase()) return EVERY_CATEGORY_BIT;
   return client.readContract({
     address: config.accessRegistry,
     abi: accessRegistryAbi,
-    functionName: 'canWrite',
-    args: [patient, writer, category],
+    functionName: 'writeScope',
+    args: [patient, writer],
   });
+}
+
+/** Whether a write scope (a category bit set) covers `category`. */
+export function scopeCovers(scope: number, category: number): boolean {
+  return category >= 0 && category < 32 && ((scope >>> category) & 1) === 1;
 }
 
 /**

@@ -9,7 +9,7 @@ export const chainConfig = readChainConfig({
   rpcUrl: process.env.NEXT_PUBLIC_RPC_URL,
   chainName: process.env.NEXT_PUBLIC_CHAIN_NAME,
   accessRegistry: process.env.NEXT_PUBLIC_ACCESS_REGISTRY_ADDRESS,
-  recordIndex: process.env.NEXT_PUBLIC_RECORD_INDEX_ADDRESS,
+  recordRoots: process.env.NEXT_PUBLIC_RECORD_ROOTS_ADDRESS,
   keyDirectory: process.env.NEXT_PUBLIC_KEY_DIRECTORY_ADDRESS,
   researchStudies: process.env.NEXT_PUBLIC_RESEARCH_STUDIES_ADDRESS,
   rewardToken: process.env.NEXT_PUBLIC_REWARD_TOKEN_ADDRESS,

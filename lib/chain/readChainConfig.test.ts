@@ -8,7 +8,7 @@ describe('readChainConfig', () => {
       isLocal: true,
       rpcUrl: 'http://127.0.0.1:8545',
       accessRegistry: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-      recordIndex: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
+      recordRoots: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
       keyDirectory: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
       disclosureAnchors: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
       emergencyAccess: '0x0165878A594ca255338adfa4d48449f69242Eb8F',
@@ -31,7 +31,7 @@ describe('readChainConfig', () => {
     expect(config).toMatchObject({
       isLocal: false,
       accessRegistry: '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC',
-      recordIndex: null,
+      recordRoots: null,
       keyDirectory: null,
       research: null,
       disclosureAnchors: null,

@@ -6,9 +6,9 @@ export type ChainConfig = {
   chain: Chain;
   rpcUrl: string;
   accessRegistry: Address;
-  /** RecordIndex, where the records vault is deployed on this chain; null where it is not. */
-  recordIndex: Address | null;
-  /** KeyDirectory (encryption public keys); deployed with RecordIndex. */
+  /** RecordRoots, where the records vault is deployed on this chain; null where it is not. */
+  recordRoots: Address | null;
+  /** KeyDirectory (encryption public keys); deployed with RecordRoots. */
   keyDirectory: Address | null;
   /** ResearchStudies and the ERC-20 its rewards are paid in; null where research is not deployed. */
   research: { studies: Address; rewardToken: Address } | null;
@@ -27,7 +27,7 @@ export type ChainEnv = {
   rpcUrl?: string;
   chainName?: string;
   accessRegistry?: string;
-  recordIndex?: string;
+  recordRoots?: string;
   keyDirectory?: string;
   researchStudies?: string;
   rewardToken?: string;
@@ -61,9 +61,9 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     );
   }
 
-  const recordIndex = env.recordIndex ?? deployed?.RecordIndex;
-  if (recordIndex !== undefined && !isAddress(recordIndex)) {
-    throw new ChainConfigError(`NEXT_PUBLIC_RECORD_INDEX_ADDRESS is not an address: "${recordIndex}"`);
+  const recordRoots = env.recordRoots ?? deployed?.RecordRoots;
+  if (recordRoots !== undefined && !isAddress(recordRoots)) {
+    throw new ChainConfigError(`NEXT_PUBLIC_RECORD_ROOTS_ADDRESS is not an address: "${recordRoots}"`);
   }
 
   const keyDirectory = env.keyDirectory ?? deployed?.KeyDirectory;
@@ -100,7 +100,7 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     },
     rpcUrl,
     accessRegistry: getAddress(registry),
-    recordIndex: recordIndex ? getAddress(recordIndex) : null,
+    recordRoots: recordRoots ? getAddress(recordRoots) : null,
     keyDirectory: keyDirectory ? getAddress(keyDirectory) : null,
     disclosureAnchors: disclosureAnchors ? getAddress(disclosureAnchors) : null,
     emergencyAccess: emergencyAccess ? getAddress(emergencyAccess) : null,

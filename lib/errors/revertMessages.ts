@@ -17,10 +17,8 @@ export const REVERT_MESSAGES: Record<string, string> = {
   KeyDirectoryZeroKey: 'That encryption key is empty. Unlock again to derive it.',
   KeyDirectoryInvalidKey:
     'That encryption key is unsafe (anything sealed to it could be read by anyone), so it was refused. Unlock again to derive a proper one.',
-  RecordIndexNotWriter: 'You may not add records of this kind for this patient: your access does not cover it.',
-  RecordIndexZeroHash: 'A record without content cannot be stored.',
-  RecordIndexDuplicate: 'This record is already stored.',
-  RecordIndexBadBatch: 'The batch of records was malformed. Nothing was stored; try again.',
+  RecordRootsNotWriter: 'You may not add records for this patient: you do not hold read-and-add access now.',
+  RecordRootsZeroRoot: 'A batch of records without content cannot be stored.',
   StudyNotFound: 'There is no such study.',
   StudyNotResearcher: 'Only the researcher who published this study can do that.',
   StudyNotOpen: 'This study is closed or past its end date.',

@@ -1,4 +1,4 @@
-import type { Address } from 'viem';
+import type { Address, Hex } from 'viem';
 
 /**
  * Where a blob belongs: `records/<patient>`, `contributions/<study>/<patient>`, `documents`.
@@ -14,6 +14,11 @@ export type BlobBinding = {
   uploader: Address;
   /** The category the upload was authorized for, where the scope has categories. */
   category: number | null;
+  /**
+   * For a record, the Merkle root of the import it is a leaf of; for an import's manifest, the
+   * root it describes. It counts as anchored once RecordRoots holds that root by the uploader.
+   */
+  root: Hex | null;
   /** Milliseconds since the epoch. */
   storedAt: number;
 };
@@ -38,12 +43,14 @@ export interface BlobStore {
   put(
     scope: BlobScope,
     bytes: Uint8Array,
-    binding: Omit<BlobBinding, 'scope' | 'storedAt'>,
+    binding: Omit<BlobBinding, 'scope' | 'storedAt' | 'root'> & { root?: Hex },
   ): Promise<{ hash: ContentHash; created: boolean }>;
   /** The bytes in `scope` under `hash`, or null; throws DamagedBlobError if they do not match it. */
   get(scope: BlobScope, hash: ContentHash): Promise<Uint8Array | null>;
   /** The binding of the blob in `scope` under `hash`, or null if none is stored there. */
   binding(scope: BlobScope, hash: ContentHash): Promise<BlobBinding | null>;
+  /** Every hash stored in `scope` (an import's manifests: a handful per patient). */
+  list(scope: BlobScope): Promise<ContentHash[]>;
   /** Removes a blob and its binding (unanchored uploads past their grace time). */
   delete(scope: BlobScope, hash: ContentHash): Promise<void>;
 }
@@ -61,6 +68,9 @@ export const recordScope = (patient: Address): BlobScope => `records/${patient.t
 /** The scope of one patient's contributions to one study. */
 export const contributionScope = (study: bigint, patient: Address): BlobScope =>
   `contributions/${study}/${patient.toLowerCase()}`;
+
+/** The scope of the manifests (leaves of each import's Merkle tree) of a patient's records. */
+export const manifestScope = (patient: Address): BlobScope => `manifests/${patient.toLowerCase()}`;
 
 /** Public study descriptions and consent documents. */
 export const DOCUMENT_SCOPE: BlobScope = 'documents';

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import type { Hex } from 'viem';
 import {
   DamagedBlobError,
   isBlobScope,
@@ -43,7 +44,7 @@ export class FsBlobStore implements BlobStore {
   async put(
     scope: BlobScope,
     bytes: Uint8Array,
-    binding: Omit<BlobBinding, 'scope' | 'storedAt'>,
+    binding: Omit<BlobBinding, 'scope' | 'storedAt' | 'root'> & { root?: Hex },
   ): Promise<{ hash: ContentHash; created: boolean }> {
     const hash = sha256Hex(bytes);
     const target = this.pathFor(scope, hash);
@@ -59,6 +60,7 @@ export class FsBlobStore implements BlobStore {
         scope,
         uploader: binding.uploader,
         category: binding.category,
+        root: binding.root ?? null,
         storedAt: Date.now(),
       };
       await writeFile(`${target}.json.${suffix}`, JSON.stringify(bound), { flag: 'wx' });
@@ -88,6 +90,26 @@ export class FsBlobStore implements BlobStore {
       if (isMissing(error)) return null;
       throw error;
     }
+  }
+
+  async list(scope: BlobScope): Promise<ContentHash[]> {
+    if (!isBlobScope(scope)) throw new RangeError(`Not a blob scope: ${scope}`);
+    const dir = path.join(this.root, ...scope.split('/'));
+    let shards: string[];
+    try {
+      shards = await readdir(dir);
+    } catch (error) {
+      if (isMissing(error)) return [];
+      throw error;
+    }
+    const hashes: ContentHash[] = [];
+    for (const shard of shards.filter((name) => /^[0-9a-f]{2}$/.test(name))) {
+      for (const name of await readdir(path.join(dir, shard))) {
+        // The blob itself, not its binding or a temporary file.
+        if (/^[0-9a-f]{64}$/.test(name)) hashes.push(`0x${name}`);
+      }
+    }
+    return hashes.sort();
   }
 
   async delete(scope: BlobScope, hash: ContentHash): Promise<void> {

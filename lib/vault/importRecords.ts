@@ -1,16 +1,18 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
+import type { Address, Hex } from 'viem';
 import type { ContentHash } from '../storage/BlobStore';
 import { sha256Hex } from '../storage/sha256Hex';
+import { buildRecordManifest, MAX_RECORDS_PER_TREE, type RecordManifest } from './recordTree';
 
-/** Records anchored per transaction: ~72k gas each, so a batch stays far below a block's gas. */
-export const ANCHOR_BATCH_SIZE = 100;
 const PARALLEL_UPLOADS = 6;
 
 export type ImportProgress = {
   phase: 'sealing' | 'uploading' | 'anchoring' | 'done';
-  /** Records anchored so far in this import. */
+  /** Records of the current tree uploaded so far (the uploading phase). */
+  uploaded: number;
+  /** Records anchored so far in this import: stored completely. */
   anchored: number;
   /** Records this import will store (after duplicates are skipped). */
   total: number;
@@ -18,12 +20,16 @@ export type ImportProgress = {
 
 export type ImportResult = { stored: number; duplicates: number };
 
+export type SealedRecord = { bytes: Uint8Array; hash: ContentHash; category: number };
+
 export type ImportSteps = {
   /** Encrypts one resource under the current key of its category. */
   seal: (resource: Resource, category: number) => Promise<Uint8Array>;
-  upload: (bytes: Uint8Array, hash: ContentHash, category: number) => Promise<void>;
-  /** One transaction anchoring a batch; resolves once it is confirmed. */
-  anchor: (batch: { hash: ContentHash; category: number }[]) => Promise<void>;
+  /** Stores a tree's manifest before its blobs; resolves to the manifest's hash. */
+  uploadManifest: (manifest: RecordManifest) => Promise<ContentHash>;
+  upload: (record: SealedRecord, manifestHash: ContentHash) => Promise<void>;
+  /** One transaction anchoring a tree's root; resolves once it is confirmed. */
+  anchor: (root: Hex) => Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
 };
 
@@ -42,14 +48,17 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
 }
 
 /**
- * Stores resources as records, a batch at a time: seal, upload every blob, then anchor the batch
- * in one transaction. A record counts only once anchored, and a blob is uploaded before it is
- * anchored, so a failure midway leaves whole batches done and nothing shown as stored that is not.
- * Running the same import again skips what is already stored (same content) and finishes the rest.
+ * Stores resources as `author`'s records of `patient`: seal each in the browser, build the
+ * import's Merkle tree (lib/vault/recordTree.ts), store its manifest and every blob, then anchor
+ * the root in one transaction. A record counts only once its root is anchored, and every blob is
+ * stored before, so a failure midway leaves nothing shown as stored that is not, and no anchored
+ * root without its blobs. Running the same import again skips what is already stored (same
+ * content) and stores the rest. An import larger than one tree is anchored a tree at a time.
  */
 export async function importRecords(
   items: readonly { resource: Resource; category: number }[],
   alreadyStored: ReadonlySet<string>,
+  { patient, author }: { patient: Address; author: Address },
   steps: ImportSteps,
 ): Promise<ImportResult> {
   const seen = new Set(alreadyStored);
@@ -61,21 +70,33 @@ export async function importRecords(
   });
   const total = fresh.length;
   let anchored = 0;
-  for (let start = 0; start < fresh.length; start += ANCHOR_BATCH_SIZE) {
-    const batch = fresh.slice(start, start + ANCHOR_BATCH_SIZE);
-    steps.onProgress?.({ phase: 'sealing', anchored, total });
-    const sealed = await Promise.all(
+  const report = (phase: ImportProgress['phase'], uploaded = 0) =>
+    steps.onProgress?.({ phase, uploaded, anchored, total });
+  for (let start = 0; start < fresh.length; start += MAX_RECORDS_PER_TREE) {
+    const batch = fresh.slice(start, start + MAX_RECORDS_PER_TREE);
+    report('sealing');
+    const sealed: SealedRecord[] = await Promise.all(
       batch.map(async ({ resource, category }) => {
         const bytes = await steps.seal(resource, category);
         return { bytes, hash: sha256Hex(bytes), category };
       }),
     );
-    steps.onProgress?.({ phase: 'uploading', anchored, total });
-    await inParallel(sealed, PARALLEL_UPLOADS, (record) => steps.upload(record.bytes, record.hash, record.category));
-    steps.onProgress?.({ phase: 'anchoring', anchored, total });
-    await steps.anchor(sealed.map(({ hash, category }) => ({ hash, category })));
+    const manifest = buildRecordManifest({
+      patient,
+      author,
+      records: sealed.map(({ hash, category }) => ({ contentHash: hash, category })),
+    });
+    report('uploading');
+    const manifestHash = await steps.uploadManifest(manifest);
+    let uploaded = 0;
+    await inParallel(sealed, PARALLEL_UPLOADS, async (record) => {
+      await steps.upload(record, manifestHash);
+      report('uploading', ++uploaded);
+    });
+    report('anchoring', uploaded);
+    await steps.anchor(manifest.root);
     anchored += batch.length;
   }
-  steps.onProgress?.({ phase: 'done', anchored, total });
+  report('done');
   return { stored: total, duplicates: items.length - total };
 }

@@ -6,16 +6,20 @@ import type { ContentHash } from '../storage/BlobStore';
 import { deriveCategoryKey } from './categoryKeys';
 import { openKeyEnvelope, type KeyEnvelope } from './keyEnvelope';
 import { openRecords, type Keyring, type OpenedRecord } from './openRecords';
-import { readRecordIndex, type AnchoredRecord } from './readRecordIndex';
+import { readRecordAnchors } from './readRecordAnchors';
+import { CENSUS_CATEGORIES, type LeafProof } from './recordTree';
 import { readRegisteredKey } from './registeredKey';
 import { ServerRequestError } from '../api/serverRequest';
 import { vaultContracts } from './vaultContracts';
+import { verifyImports, type RecordGap } from './verifyImports';
 
 export type VaultRecords = {
   /** Records this reader may read, decrypted (or with the problem that stopped them). */
   records: OpenedRecord[];
-  /** Records outside this reader's grant: only their on-chain category is known. */
-  outside: AnchoredRecord[];
+  /** Records the chain says exist in what this reader may read that the server did not show. */
+  gaps: RecordGap[];
+  /** Records refused because their author could not write their category when adding them. */
+  refused: number;
   /** Key envelopes this reader holds (a grantee's; empty for the patient). */
   envelopes: KeyEnvelope[];
   /** The patient's registered encryption public key (read for a grantee; null for the patient). */
@@ -23,9 +27,13 @@ export type VaultRecords = {
 };
 
 export type StorageCalls = {
+  readLeaves: (patient: Address) => Promise<LeafProof[]>;
   readBlobs: (patient: Address, hashes: ContentHash[]) => Promise<Map<ContentHash, Uint8Array | 'damaged'>>;
   listEnvelopes: (patient: Address) => Promise<KeyEnvelope[]>;
 };
+
+/** Every category number a grant can name: what a reader asks the chain about. */
+const EVERY_CATEGORY_NUMBER = Array.from({ length: CENSUS_CATEGORIES }, (_, i) => i);
 
 /** A grantee's category keys, opened from the patient's envelopes as needed. */
 export function envelopeKeyring(
@@ -47,10 +55,11 @@ export function envelopeKeyring(
 }
 
 /**
- * Everything `reader` may see of `patient`'s records: the index from the chain, the readable part
- * fetched in batches, verified against the index and decrypted in the browser. The patient derives
- * their own category keys; a grantee opens the envelopes the patient sealed to them, and reads only
- * categories the chain says they may read now.
+ * Everything `reader` may see of `patient`'s records: the roots from the chain (proven complete),
+ * the leaves the storage server lists (each proven under one of them), then the blobs, checked
+ * against their leaves and decrypted in the browser. The patient derives their own category keys;
+ * a grantee opens the envelopes the patient sealed to them, and reads only categories the chain
+ * says they may read now.
  */
 export async function loadVaultRecords(
   client: PublicClient,
@@ -63,44 +72,48 @@ export async function loadVaultRecords(
   }: { patient: Address; reader: Address; keys: EncryptionKeyPair; storage: StorageCalls },
 ): Promise<VaultRecords> {
   const contracts = vaultContracts(config);
-  const all = await readRecordIndex(client, contracts.recordIndex, patient);
+  const isPatient = reader.toLowerCase() === patient.toLowerCase();
+  const [{ anchors }, readable, patientKey] = await Promise.all([
+    readRecordAnchors(client, { recordRoots: contracts.recordRoots, deployBlock: config.deployBlock }, patient),
+    readableCategories(
+      client,
+      {
+        accessRegistry: config.accessRegistry,
+        recordRoots: contracts.recordRoots,
+        emergencyAccess: config.emergencyAccess,
+      },
+      { reader, patient, categories: EVERY_CATEGORY_NUMBER },
+    ),
+    isPatient ? null : readRegisteredKey(client, config, patient),
+  ]);
+  if (anchors.length === 0 || readable.size === 0) {
+    return { records: [], gaps: [], refused: 0, envelopes: [], patientPublicKey: patientKey && hexToBytes(patientKey) };
+  }
+  const verified = verifyImports(anchors, await storage.readLeaves(patient), { patient, readable });
   const fetchBlobs = (hashes: ContentHash[]) => storage.readBlobs(patient, hashes);
+  const found = { gaps: verified.gaps, refused: verified.refused };
 
-  if (reader.toLowerCase() === patient.toLowerCase()) {
+  if (isPatient) {
     const keyring: Keyring = async (category, version) => deriveCategoryKey(keys.privateKey, category, version);
     return {
-      records: await openRecords(all, { fetchBlobs, keyring }),
-      outside: [],
+      records: await openRecords(verified.records, { fetchBlobs, keyring }),
+      ...found,
       envelopes: [],
       patientPublicKey: null,
     };
   }
 
-  const [patientKey, allowed] = await Promise.all([
-    readRegisteredKey(client, config, patient),
-    readableCategories(
-      client,
-      {
-        accessRegistry: config.accessRegistry,
-        recordIndex: contracts.recordIndex,
-        emergencyAccess: config.emergencyAccess,
-      },
-      {
-        reader,
-        patient,
-        categories: all.map((r) => r.category),
-      },
-    ),
-  ]);
-  const inGrant = all.filter((r) => allowed.has(r.category));
-  const outside = all.filter((r) => !allowed.has(r.category));
-  const patientPublicKey = hexToBytes(patientKey);
-
+  const patientPublicKey = hexToBytes(patientKey!);
   // A grant that has just ended answers 403: this reader then holds no keys at all.
   const envelopes = await storage.listEnvelopes(patient).catch((error: unknown) => {
     if (error instanceof ServerRequestError && error.status === 403) return [];
     throw error;
   });
   const keyring = envelopeKeyring(envelopes, patient, patientPublicKey, keys);
-  return { records: await openRecords(inGrant, { fetchBlobs, keyring }), outside, envelopes, patientPublicKey };
+  return {
+    records: await openRecords(verified.records, { fetchBlobs, keyring }),
+    ...found,
+    envelopes,
+    patientPublicKey,
+  };
 }

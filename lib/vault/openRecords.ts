@@ -1,13 +1,13 @@
 import type { Resource } from '@medplum/fhirtypes';
 import type { ContentHash } from '../storage/BlobStore';
 import { sha256Hex } from '../storage/sha256Hex';
-import type { AnchoredRecord } from './readRecordIndex';
+import type { VerifiedRecord } from './verifyImports';
 import { openRecord, readRecordKeyInfo } from './sealRecord';
 
 /** The category key for (category, version), or null when this reader was never given it. */
 export type Keyring = (category: number, version: number) => Promise<Uint8Array | null>;
 
-export type OpenedRecord = AnchoredRecord &
+export type OpenedRecord = VerifiedRecord &
   ({ resource: Resource; problem: null } | { resource: null; problem: RecordProblem });
 
 export type RecordProblem = 'missing' | 'damaged' | 'tampered' | 'no-key' | 'unreadable';
@@ -16,7 +16,7 @@ export const RECORD_PROBLEMS: Record<RecordProblem, string> = {
   missing: 'The storage server does not have this record’s content.',
   damaged:
     'The storage server’s copy of this record is damaged, so it was not opened. The other records are unaffected.',
-  tampered: 'Refused: the content served does not match the hash anchored on-chain.',
+  tampered: 'Refused: the content served does not match the record this import anchored on-chain.',
   'no-key': 'You do not hold the key this record was sealed with.',
   unreadable: 'This record could not be decrypted: the key is wrong or the data was altered.',
 };
@@ -25,12 +25,12 @@ export const RECORD_PROBLEMS: Record<RecordProblem, string> = {
 export const BLOBS_PER_REQUEST = 250;
 
 /**
- * Fetches, verifies and decrypts anchored records. Every blob is checked against its on-chain
- * SHA-256 before decryption; a record that fails any step is returned with the problem rather
+ * Fetches, verifies and decrypts records whose leaves were proven against the chain (see
+ * verifyImports). Every blob is checked against its leaf's SHA-256 and category before decryption; a record that fails any step is returned with the problem rather
  * than dropped, so nothing silently disappears from a chart.
  */
 export async function openRecords(
-  records: readonly AnchoredRecord[],
+  records: readonly VerifiedRecord[],
   {
     fetchBlobs,
     keyring,
@@ -39,7 +39,7 @@ export async function openRecords(
     keyring: Keyring;
   },
 ): Promise<OpenedRecord[]> {
-  const pages: AnchoredRecord[][] = [];
+  const pages: VerifiedRecord[][] = [];
   for (let i = 0; i < records.length; i += BLOBS_PER_REQUEST) pages.push(records.slice(i, i + BLOBS_PER_REQUEST));
   const blobs = new Map<ContentHash, Uint8Array | 'damaged'>();
   for (const fetched of await Promise.all(pages.map((page) => fetchBlobs(page.map((r) => r.contentHash))))) {

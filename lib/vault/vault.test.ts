@@ -11,10 +11,12 @@ import { sha256Hex } from '../storage/sha256Hex';
 import { demoAccount } from '../wallet/demoAccounts';
 import { deriveCategoryKey } from './categoryKeys';
 import { envelopesToShare } from './envelopesToShare';
-import { ANCHOR_BATCH_SIZE, importRecords, resourceFingerprint } from './importRecords';
+import { importRecords, resourceFingerprint } from './importRecords';
 import { openKeyEnvelope, type KeyEnvelope } from './keyEnvelope';
 import { openRecords, type Keyring } from './openRecords';
-import type { AnchoredRecord } from './readRecordIndex';
+import type { Hex } from 'viem';
+import { MAX_RECORDS_PER_TREE, type RecordManifest } from './recordTree';
+import type { VerifiedRecord } from './verifyImports';
 import { sealRecord } from './sealRecord';
 
 const keysOf = async (role: 'Patient' | 'Clinician' | 'Researcher') => {
@@ -30,7 +32,7 @@ const observation: Observation = { resourceType: 'Observation', status: 'final',
 /** Seals and "stores" records in memory, as the browser and server would. */
 async function store(patientKey: Uint8Array, items: { resource: Resource; category: number; version: number }[]) {
   const blobs = new Map<ContentHash, Uint8Array>();
-  const records: AnchoredRecord[] = [];
+  const records: VerifiedRecord[] = [];
   for (const { resource, category, version } of items) {
     const bytes = await sealRecord(resource, deriveCategoryKey(patientKey, category, version), {
       category,
@@ -39,7 +41,7 @@ async function store(patientKey: Uint8Array, items: { resource: Resource; catego
     const contentHash = sha256Hex(bytes);
     blobs.set(contentHash, bytes);
     records.push({
-      index: records.length,
+      root: '0x01',
       contentHash,
       category,
       author: '0x0000000000000000000000000000000000000001',
@@ -197,52 +199,71 @@ describe('importRecords', () => {
     resource,
     category: CATEGORIES.find((c) => c.key === categorizeResource(resource))!.bit,
   }));
+  const who = { patient: demoAccount('Patient').address, author: demoAccount('Patient').address };
 
-  function fakeSteps(failOnBatch?: number) {
+  /** Steps that keep what a server and the chain would, and can fail at one step. */
+  function fakeSteps(failAt?: 'upload' | 'anchor') {
     const uploaded = new Set<string>();
+    const manifests: RecordManifest[] = [];
     const anchored: string[] = [];
-    let batches = 0;
     return {
       uploaded,
+      manifests,
       anchored,
       steps: {
         seal: async (resource: Resource) => new TextEncoder().encode(JSON.stringify(resource) + Math.random()),
-        upload: async (_bytes: Uint8Array, hash: ContentHash) => void uploaded.add(hash),
-        anchor: async (batch: { hash: ContentHash }[]) => {
-          if (++batches === failOnBatch) throw new Error('network down');
-          for (const { hash } of batch) {
-            // A blob is always uploaded before it is anchored.
-            expect(uploaded.has(hash)).toBe(true);
-            anchored.push(hash);
-          }
+        uploadManifest: async (manifest: RecordManifest) => {
+          manifests.push(manifest);
+          return sha256Hex(new TextEncoder().encode(JSON.stringify(manifest)));
+        },
+        upload: async ({ hash }: { hash: ContentHash }) => {
+          if (failAt === 'upload' && uploaded.size === 10) throw new Error('network down');
+          uploaded.add(hash);
+        },
+        anchor: async (root: Hex) => {
+          if (failAt === 'anchor') throw new Error('wallet closed');
+          // Every blob of a tree is stored before its root is anchored.
+          const manifest = manifests.find((m) => m.root === root)!;
+          for (const leaf of manifest.leaves)
+            if (leaf.kind === 'record') expect(uploaded.has(leaf.contentHash)).toBe(true);
+          anchored.push(root);
         },
       },
     };
   }
 
-  it('anchors in batches, skips duplicates within and across imports', async () => {
-    const { steps, anchored } = fakeSteps();
+  it('anchors one root for the whole import, skipping duplicates within it', async () => {
+    const { steps, anchored, manifests } = fakeSteps();
     const progress: number[] = [];
-    const result = await importRecords([...items, items[0]!], new Set(), {
+    const result = await importRecords([...items, items[0]!], new Set(), who, {
       ...steps,
       onProgress: (p) => progress.push(p.anchored),
     });
     expect(result).toEqual({ stored: items.length, duplicates: 1 });
-    expect(anchored).toHaveLength(items.length);
-    expect(Math.max(...progress)).toBe(items.length);
-    expect(items.length).toBeGreaterThan(2 * ANCHOR_BATCH_SIZE);
+    expect(anchored).toHaveLength(1);
+    expect(manifests[0]!.leaves.filter((l) => l.kind === 'record')).toHaveLength(items.length);
+    expect(progress.at(-1)).toBe(items.length);
+    expect(items.length).toBeLessThan(MAX_RECORDS_PER_TREE);
   });
 
-  it('after a failure midway, leaves whole batches anchored and a retry finishes the rest', async () => {
-    const failing = fakeSteps(2);
-    await expect(importRecords(items, new Set(), failing.steps)).rejects.toThrow('network down');
-    expect(failing.anchored).toHaveLength(ANCHOR_BATCH_SIZE);
-
-    // The retry knows what is stored from the chart it decrypted: the first batch.
-    const stored = new Set(items.slice(0, ANCHOR_BATCH_SIZE).map((i) => resourceFingerprint(i.resource)));
+  it('anchors nothing when stopped midway, and a retry stores the whole import', async () => {
+    for (const failAt of ['upload', 'anchor'] as const) {
+      const failing = fakeSteps(failAt);
+      await expect(importRecords(items, new Set(), who, failing.steps)).rejects.toThrow();
+      expect(failing.anchored).toEqual([]);
+    }
     const retry = fakeSteps();
-    const result = await importRecords(items, stored, retry.steps);
-    expect(result.stored).toBe(items.length - ANCHOR_BATCH_SIZE);
-    expect(retry.anchored).toHaveLength(items.length - ANCHOR_BATCH_SIZE);
+    const result = await importRecords(items, new Set(), who, retry.steps);
+    expect(result.stored).toBe(items.length);
+    expect(retry.anchored).toHaveLength(1);
+  });
+
+  it('adds nothing when the same file is imported again', async () => {
+    const stored = new Set(items.map((i) => resourceFingerprint(i.resource)));
+    const again = fakeSteps();
+    const result = await importRecords(items, stored, who, again.steps);
+    expect(result).toEqual({ stored: 0, duplicates: items.length });
+    expect(again.anchored).toEqual([]);
+    expect(again.manifests).toEqual([]);
   });
 });

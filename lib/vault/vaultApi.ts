@@ -3,13 +3,33 @@ import { call, json } from '../api/serverRequest';
 import type { ContentHash } from '../storage/BlobStore';
 import { parseFrames, type DAMAGED } from '../storage/blobFrames';
 import type { KeyEnvelope } from './keyEnvelope';
+import type { LeafProof, RecordManifest } from './recordTree';
 
-export async function uploadBlob(patient: Address, category: number, bytes: Uint8Array, hash: ContentHash) {
-  await call(`/api/blobs?patient=${patient}&category=${category}`, {
+/** Stores an import's manifest (before its blobs); answers the hash its blobs name. */
+export async function uploadManifest(patient: Address, manifest: RecordManifest): Promise<ContentHash> {
+  const response = await call(`/api/blobs/manifests?patient=${patient}`, json(manifest));
+  return ((await response.json()) as { hash: ContentHash }).hash;
+}
+
+export async function uploadBlob(
+  patient: Address,
+  record: { bytes: Uint8Array; hash: ContentHash; category: number },
+  manifestHash: ContentHash,
+) {
+  await call(`/api/blobs?patient=${patient}&category=${record.category}`, {
     method: 'POST',
-    headers: { 'content-type': 'application/octet-stream', 'x-content-sha256': hash },
-    body: bytes as BodyInit,
+    headers: {
+      'content-type': 'application/octet-stream',
+      'x-content-sha256': record.hash,
+      'x-record-manifest': manifestHash,
+    },
+    body: record.bytes as BodyInit,
   });
+}
+
+/** The leaves of every import this reader may see, with proofs; checked by the caller. */
+export async function readLeaves(patient: Address): Promise<LeafProof[]> {
+  return ((await (await call('/api/blobs/leaves', json({ patient }))).json()) as { imports: LeafProof[] }).imports;
 }
 
 /** Many blobs in one request, in the batch-read frames of lib/storage/blobFrames.ts. */

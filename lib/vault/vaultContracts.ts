@@ -2,14 +2,14 @@ import type { Address } from 'viem';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { OwnChartError } from '../errors/OwnChartError';
 
-export type VaultContracts = { recordIndex: Address; keyDirectory: Address };
+export type VaultContracts = { recordRoots: Address; keyDirectory: Address };
 
 /** The records vault's contracts on this chain, or a clear error where it is not deployed. */
 export function vaultContracts(config: ChainConfig): VaultContracts {
-  if (!config.recordIndex || !config.keyDirectory) {
+  if (!config.recordRoots || !config.keyDirectory) {
     throw new OwnChartError(`The records vault is not deployed on ${config.chain.name}.`, {
-      details: 'Set NEXT_PUBLIC_RECORD_INDEX_ADDRESS and NEXT_PUBLIC_KEY_DIRECTORY_ADDRESS.',
+      details: 'Set NEXT_PUBLIC_RECORD_ROOTS_ADDRESS and NEXT_PUBLIC_KEY_DIRECTORY_ADDRESS.',
     });
   }
-  return { recordIndex: config.recordIndex, keyDirectory: config.keyDirectory };
+  return { recordRoots: config.recordRoots, keyDirectory: config.keyDirectory };
 }

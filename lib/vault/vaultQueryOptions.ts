@@ -3,7 +3,7 @@ import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
 import { loadVaultRecords } from './loadVaultRecords';
 import { vaultKeys } from './queryKeys';
-import { listEnvelopes, readBlobs } from './vaultApi';
+import { listEnvelopes, readBlobs, readLeaves } from './vaultApi';
 
 /** TanStack query options for `patient`'s records as `reader` sees them. */
 export function vaultRecordsQueryOptions(
@@ -13,6 +13,7 @@ export function vaultRecordsQueryOptions(
 ) {
   return {
     queryKey: vaultKeys.records(config.chain.id, patient, reader),
-    queryFn: () => loadVaultRecords(client, config, { patient, reader, keys, storage: { readBlobs, listEnvelopes } }),
+    queryFn: () =>
+      loadVaultRecords(client, config, { patient, reader, keys, storage: { readLeaves, readBlobs, listEnvelopes } }),
   };
 }

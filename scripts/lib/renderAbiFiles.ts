@@ -13,7 +13,7 @@ const OUT_DIR = path.join(ROOT, 'contracts/out');
 const CONTRACTS = [
   'AccessRegistry',
   'KeyDirectory',
-  'RecordIndex',
+  'RecordRoots',
   'ResearchStudies',
   'DemoStableToken',
   'DisclosureAnchors',

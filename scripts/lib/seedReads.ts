@@ -2,7 +2,7 @@ import type { Address, Hex } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { signInMessage } from '../../lib/auth/siweClient';
 import { loadVaultRecords } from '../../lib/vault/loadVaultRecords';
-import { listEnvelopes, readBlobs } from '../../lib/vault/vaultApi';
+import { listEnvelopes, readBlobs, readLeaves } from '../../lib/vault/vaultApi';
 import { chainWriter } from './chainWriter';
 import { registerEncryptionKey } from './seedRecords';
 
@@ -63,7 +63,7 @@ export async function readChartAs({
       patient,
       reader: account.address,
       keys,
-      storage: { readBlobs, listEnvelopes },
+      storage: { readLeaves, readBlobs, listEnvelopes },
     });
     const failed = records.filter((r) => r.problem);
     if (failed.length > 0) {

@@ -1,11 +1,11 @@
 import type { Resource } from '@medplum/fhirtypes';
 import path from 'node:path';
 import { bytesToHex, type Hex } from 'viem';
-import { keyDirectoryAbi, recordIndexAbi } from '../../contracts-abi';
+import { keyDirectoryAbi, recordRootsAbi } from '../../contracts-abi';
 import { CATEGORIES } from '../../lib/categories';
 import { keyDerivationTypedData, type EncryptionKeyPair } from '../../lib/crypto/encryptionKeyFromSignature';
 import { categorizeResource } from '../../lib/fhir/categorizeResource';
-import { recordScope } from '../../lib/storage/BlobStore';
+import { manifestScope, recordScope } from '../../lib/storage/BlobStore';
 import { FsBlobStore } from '../../lib/storage/FsBlobStore';
 import { FsKeyEnvelopeStore } from '../../lib/storage/FsKeyEnvelopeStore';
 import { deriveCategoryKey } from '../../lib/vault/categoryKeys';
@@ -68,25 +68,42 @@ export async function seedRecords({
     resource,
     category: CATEGORIES.find((c) => c.key === categorizeResource(resource))!.bit,
   }));
-  const { stored } = await importRecords(items, new Set(), {
-    seal: (resource, category) =>
-      sealRecord(resource, deriveCategoryKey(keys.privateKey, category, versions[category]!), {
-        category,
-        keyVersion: versions[category]!,
-      }),
-    upload: async (bytes, _hash, category) =>
-      void (await store.put(recordScope(account.address), bytes, { uploader: account.address, category })),
-    anchor: (batch) =>
-      confirm(
-        wallet.writeContract({
-          address: contracts.recordIndex,
-          abi: recordIndexAbi,
-          functionName: 'anchor',
-          args: [account.address, batch.map((r) => r.hash), batch.map((r) => r.category)],
+  let root: Hex | null = null;
+  const { stored } = await importRecords(
+    items,
+    new Set(),
+    { patient: account.address, author: account.address },
+    {
+      seal: (resource, category) =>
+        sealRecord(resource, deriveCategoryKey(keys.privateKey, category, versions[category]!), {
+          category,
+          keyVersion: versions[category]!,
         }),
-        'anchor records',
-      ),
-  });
+      uploadManifest: async (manifest) => {
+        root = manifest.root;
+        const bytes = new TextEncoder().encode(JSON.stringify(manifest));
+        return (
+          await store.put(manifestScope(account.address), bytes, { uploader: account.address, category: null, root })
+        ).hash;
+      },
+      upload: async ({ bytes, category }) =>
+        void (await store.put(recordScope(account.address), bytes, {
+          uploader: account.address,
+          category,
+          root: root!,
+        })),
+      anchor: (anchoredRoot) =>
+        confirm(
+          wallet.writeContract({
+            address: contracts.recordRoots,
+            abi: recordRootsAbi,
+            functionName: 'anchor',
+            args: [account.address, anchoredRoot],
+          }),
+          'anchor records',
+        ),
+    },
+  );
   return stored;
 }
 

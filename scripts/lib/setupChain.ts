@@ -6,7 +6,7 @@ import {
   disclosureAnchorsAbi,
   emergencyAccessAbi,
   keyDirectoryAbi,
-  recordIndexAbi,
+  recordRootsAbi,
   researchStudiesAbi,
 } from '../../contracts-abi/abis';
 import {
@@ -16,7 +16,7 @@ import {
   emergencyAccessBytecode,
   keyDirectoryBytecode,
   multicall3DeployedBytecode,
-  recordIndexBytecode,
+  recordRootsBytecode,
   researchStudiesBytecode,
 } from '../../contracts-abi/bytecode';
 import { DEMO_ACCOUNTS, demoAccount } from '../../lib/wallet/demoAccounts';
@@ -27,7 +27,7 @@ export const MULTICALL3_ADDRESS = '0xcA11bde05977b3631167028862bE2a173976CA11';
 export type SetupChainReturnType = {
   accessRegistry: Address;
   keyDirectory: Address;
-  recordIndex: Address;
+  recordRoots: Address;
   researchStudies: Address;
   rewardToken: Address;
   disclosureAnchors: Address;
@@ -51,7 +51,7 @@ export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> 
   const addresses = {
     accessRegistry: getAddress(expected.AccessRegistry),
     keyDirectory: getAddress(expected.KeyDirectory),
-    recordIndex: getAddress(expected.RecordIndex),
+    recordRoots: getAddress(expected.RecordRoots),
     researchStudies: getAddress(expected.ResearchStudies),
     rewardToken: getAddress(expected.RewardToken),
     disclosureAnchors: getAddress(expected.DisclosureAnchors),
@@ -69,7 +69,7 @@ export async function setupChain(rpcUrl: string): Promise<SetupChainReturnType> 
   // Order matters: the addresses follow the deployer's nonce.
   await deploy('AccessRegistry', addresses.accessRegistry, accessRegistryAbi, accessRegistryBytecode);
   await deploy('KeyDirectory', addresses.keyDirectory, keyDirectoryAbi, keyDirectoryBytecode);
-  await deploy('RecordIndex', addresses.recordIndex, recordIndexAbi, recordIndexBytecode, [addresses.accessRegistry]);
+  await deploy('RecordRoots', addresses.recordRoots, recordRootsAbi, recordRootsBytecode, [addresses.accessRegistry]);
   await deploy('ResearchStudies', addresses.researchStudies, researchStudiesAbi, researchStudiesBytecode);
   await deploy('DemoStableToken', addresses.rewardToken, demoStableTokenAbi, demoStableTokenBytecode, [
     demoAccount('Researcher').address,

@@ -15,6 +15,7 @@ import { createBlobHandlers } from '@/lib/api/createBlobHandlers';
 import { createKeyHandlers } from '@/lib/api/createKeyHandlers';
 import { createStudyHandlers, MAX_CONTRIBUTION_BYTES } from '@/lib/api/createStudyHandlers';
 import { createPipeline, type Pipeline } from '@/lib/api/pipeline';
+import { createRecordTrees } from '@/lib/api/recordTrees';
 import { createRateLimiter } from '@/lib/api/rateLimits';
 import { createUploadQuota, type UploadQuota } from '@/lib/api/uploadQuota';
 import { NonceStore } from '@/lib/auth/NonceStore';
@@ -22,7 +23,6 @@ import { SessionRevocations } from '@/lib/auth/SessionRevocations';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { siteConfigFromEnv } from '@/lib/server/readSiteConfig';
 import { contributionAnchoredIn } from '@/lib/storage/contributionAnchoredIn';
-import { recordAnchoredIn } from '@/lib/storage/recordAnchoredIn';
 import { fsEmergencyReasonStore } from '@/lib/storage/EmergencyReasonStore';
 import { FsBlobStore } from '@/lib/storage/FsBlobStore';
 import { FsKeyEnvelopeStore } from '@/lib/storage/FsKeyEnvelopeStore';
@@ -111,12 +111,12 @@ export function authHandlers() {
 }
 
 function chainAuthorization() {
-  if (!chainConfig.recordIndex) {
-    throw new Error(`No RecordIndex on chain ${chainConfig.chain.id}: set NEXT_PUBLIC_RECORD_INDEX_ADDRESS`);
+  if (!chainConfig.recordRoots) {
+    throw new Error(`No RecordRoots on chain ${chainConfig.chain.id}: set NEXT_PUBLIC_RECORD_ROOTS_ADDRESS`);
   }
   return {
     accessRegistry: chainConfig.accessRegistry,
-    recordIndex: chainConfig.recordIndex,
+    recordRoots: chainConfig.recordRoots,
     emergencyAccess: chainConfig.emergencyAccess,
   };
 }
@@ -126,9 +126,15 @@ export function blobHandlers() {
   if (!blobs) {
     const chain = chainAuthorization();
     const store = new FsBlobStore(path.join(dataDir, 'blobs'));
-    const quota = createUploadQuota({ store, anchored: recordAnchoredIn(client, chain.recordIndex) });
+    const trees = createRecordTrees({
+      client,
+      recordRoots: chain.recordRoots,
+      deployBlock: chainConfig.deployBlock,
+      store,
+    });
+    const quota = createUploadQuota({ store, anchored: trees.anchoredIn });
     sweepEvery(quota);
-    blobs = createBlobHandlers({ pipeline: requestPipeline(), store, disclosures, client, chain, quota });
+    blobs = createBlobHandlers({ pipeline: requestPipeline(), store, disclosures, client, chain, trees, quota });
   }
   return blobs;
 }

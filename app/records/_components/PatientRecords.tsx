@@ -6,6 +6,7 @@ import type { Address, PublicClient } from 'viem';
 import { usePublicClient } from 'wagmi';
 import { useVaultRecords } from '@/components/hooks/useVaultRecords';
 import { ChartSummaryView } from '@/components/records/ChartSummaryView';
+import { RecordGaps } from '@/components/records/RecordGaps';
 import { ExportButton } from '@/components/records/ExportButton';
 import { KeySharingStatus } from '@/components/records/KeySharingStatus';
 import { NoteForm } from '@/components/records/NoteForm';
@@ -18,6 +19,7 @@ import { WalletGate } from '@/components/wallet/WalletGate';
 import { CATEGORIES } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
+import { incompleteCategories } from '@/lib/vault/incompleteCategories';
 import { patientSealingKeys } from '@/lib/vault/sealingKeys';
 
 const EVERY_CATEGORY = new Set(CATEGORIES.map((c) => c.key));
@@ -48,11 +50,17 @@ function Records({ patient, keys }: { patient: Address; keys: EncryptionKeyPair 
       {records.data && (
         <>
           <p>
-            {records.data.records.length.toLocaleString('en-US')} records, each checked against its on-chain hash and
-            decrypted in this browser.
+            {records.data.records.length.toLocaleString('en-US')} records, each checked against the record of its import
+            on the blockchain and decrypted in this browser.
             {problems > 0 && ` ${problems} could not be opened; see All records.`}
           </p>
-          <ChartSummaryView summary={summary} readableCategories={EVERY_CATEGORY} authorOf={authorOf} />
+          <RecordGaps gaps={records.data.gaps} refused={records.data.refused} />
+          <ChartSummaryView
+            summary={summary}
+            readableCategories={EVERY_CATEGORY}
+            incompleteCategories={incompleteCategories(records.data)}
+            authorOf={authorOf}
+          />
           <RecordBrowser records={records.data.records} />
         </>
       )}

@@ -38,6 +38,10 @@ abstract contract Test {
         if (a != b) revert AssertionFailed(message);
     }
 
+    function assertEq(bytes32 a, bytes32 b, string memory message) internal pure {
+        if (a != b) revert AssertionFailed(message);
+    }
+
     /// @dev Maps `x` into [min, max] uniformly enough for fuzzing, keeping in-range values as-is.
     function bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
         require(min <= max, "bound: min > max");

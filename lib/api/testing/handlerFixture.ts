@@ -9,7 +9,7 @@ import {
   accessRegistryAbi,
   demoStableTokenAbi,
   deployments,
-  recordIndexAbi,
+  recordRootsAbi,
   researchStudiesAbi,
 } from '../../../contracts-abi';
 import { startAnvil, type Anvil } from '../../../scripts/lib/anvil';
@@ -24,9 +24,9 @@ import { FsBlobStore } from '../../storage/FsBlobStore';
 import { FsKeyEnvelopeStore } from '../../storage/FsKeyEnvelopeStore';
 import { DAMAGED, parseFrames } from '../../storage/blobFrames';
 import { contributionAnchoredIn } from '../../storage/contributionAnchoredIn';
-import { recordAnchoredIn } from '../../storage/recordAnchoredIn';
 import { sha256Hex } from '../../storage/sha256Hex';
 import type { KeyEnvelope } from '../../vault/keyEnvelope';
+import { buildRecordManifest, type RecordManifest } from '../../vault/recordTree';
 import { demoAccount } from '../../wallet/demoAccounts';
 import { createAuthHandlers } from '../createAuthHandlers';
 import { createBlobHandlers } from '../createBlobHandlers';
@@ -34,6 +34,7 @@ import { createDisclosureHandlers } from '../createDisclosureHandlers';
 import { createKeyHandlers } from '../createKeyHandlers';
 import { createStudyHandlers } from '../createStudyHandlers';
 import { createPipeline, type Pipeline } from '../pipeline';
+import { createRecordTrees, type RecordTrees } from '../recordTrees';
 import { createRateLimiter, RATE_LIMITS, type RateLimit, type RateLimitName } from '../rateLimits';
 import { createUploadQuota, type UploadQuota } from '../uploadQuota';
 
@@ -73,7 +74,11 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     blobStore: undefined as unknown as FsBlobStore,
     nonces: undefined as unknown as NonceStore,
     quota: undefined as unknown as UploadQuota,
+    trees: undefined as unknown as RecordTrees,
   };
+  // Who signed in with each cookie (the author of what they upload), and each upload's root.
+  const accountOf = new Map<string, PrivateKeyAccount>();
+  const rootOf = new Map<string, Hex>();
   const chain = () => readChainConfig({ rpcUrl: t.anvil.rpcUrl }).chain;
   const testClient = () => createTestClient({ mode: 'anvil', chain: chain(), transport: http(t.anvil.rpcUrl) });
 
@@ -91,7 +96,7 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     t.storeDir = await mkdtemp(path.join(tmpdir(), 'ownchart-api-'));
     const authorization = {
       accessRegistry: deployed.AccessRegistry,
-      recordIndex: deployed.RecordIndex,
+      recordRoots: deployed.RecordRoots,
       emergencyAccess: deployed.EmergencyAccess,
     };
     t.pipeline = createPipeline({
@@ -104,9 +109,15 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     t.auth = createAuthHandlers({ pipeline: t.pipeline, client: t.client, nonces: t.nonces, chainId: 31337 });
     t.disclosureLog = new FsDisclosureLog(path.join(t.storeDir, 'disclosures'));
     t.blobStore = new FsBlobStore(path.join(t.storeDir, 'blobs'));
+    t.trees = createRecordTrees({
+      client: t.client,
+      recordRoots: deployed.RecordRoots,
+      deployBlock: 0n,
+      store: t.blobStore,
+    });
     t.quota = createUploadQuota({
       store: t.blobStore,
-      anchored: recordAnchoredIn(t.client, deployed.RecordIndex),
+      anchored: t.trees.anchoredIn,
       limitBytes: options.quotaBytes,
       graceMs: options.quotaGraceMs,
     });
@@ -117,6 +128,7 @@ export function setUpHandlerFixture(options: FixtureOptions) {
       client: t.client,
       maxBytes: 1024,
       chain: authorization,
+      trees: t.trees,
       quota: t.quota,
     });
     t.keys = createKeyHandlers({
@@ -178,17 +190,44 @@ export function setUpHandlerFixture(options: FixtureOptions) {
         body: JSON.stringify({ message, signature }),
       }),
     );
-    return { response, cookie: response.headers.get('set-cookie')?.split(';')[0] ?? '', nonce };
+    const cookie = response.headers.get('set-cookie')?.split(';')[0] ?? '';
+    if (cookie) accountOf.set(cookie, account);
+    return { response, cookie, nonce };
   }
 
-  function upload(
+  function uploadManifest(cookie: string, manifest: RecordManifest, owner: string = patient.address) {
+    return t.blobs.uploadManifest(
+      post(`${BASE}/api/blobs/manifests?patient=${owner}`, {
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify(manifest),
+      }),
+    );
+  }
+
+  /**
+   * Stores one record as an import of its own, as the browser does: the manifest of a one-record
+   * tree by whoever holds `cookie`, then the blob. Answers the first response that is not 201.
+   */
+  async function upload(
     cookie: string,
     bytes: Uint8Array,
-    { category = 0, hash = sha256Hex(bytes), owner = patient.address as string } = {},
+    {
+      category = 0,
+      hash = sha256Hex(bytes),
+      owner = patient.address as string,
+      manifest,
+    }: { category?: number; hash?: Hex; owner?: string; manifest?: RecordManifest } = {},
   ) {
+    const author = accountOf.get(cookie)?.address ?? patient.address;
+    const tree =
+      manifest ?? buildRecordManifest({ patient: owner as Hex, author, records: [{ contentHash: hash, category }] });
+    const stored = await uploadManifest(cookie, tree, owner);
+    if (stored.status !== 201) return stored;
+    const { hash: manifestHash } = (await stored.json()) as { hash: Hex };
+    rootOf.set(hash, tree.root);
     return t.blobs.upload(
       post(`${BASE}/api/blobs?patient=${owner}&category=${category}`, {
-        headers: { cookie, 'x-content-sha256': hash },
+        headers: { cookie, 'x-content-sha256': hash, 'x-record-manifest': manifestHash },
         body: bytes as BodyInit,
       }),
     );
@@ -198,13 +237,23 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     return t.blobs.download(new Request(`${BASE}/api/blobs/${hash}?patient=${owner}`, { headers: { cookie } }), hash);
   }
 
-  async function anchor(hash: Hex, category = 0, { by = patient, owner = patient.address as string } = {}) {
+  /** Anchors the root of the import `hashOrRoot` was uploaded in (or that root itself). */
+  async function anchor(hashOrRoot: Hex, { by = patient, owner = patient.address as string } = {}) {
     await send(by, {
-      address: deployed.RecordIndex,
-      abi: recordIndexAbi,
+      address: deployed.RecordRoots,
+      abi: recordRootsAbi,
       functionName: 'anchor',
-      args: [owner, [hash], [category]],
+      args: [owner, rootOf.get(hashOrRoot) ?? hashOrRoot],
     });
+  }
+
+  function readLeaves(cookie: string, owner: string = patient.address) {
+    return t.blobs.leaves(
+      post(`${BASE}/api/blobs/leaves`, {
+        headers: { cookie, 'content-type': 'application/json' },
+        body: JSON.stringify({ patient: owner }),
+      }),
+    );
   }
 
   function readMany(cookie: string, hashes: string[], owner: string = patient.address) {
@@ -280,9 +329,11 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     send,
     post,
     signIn,
+    uploadManifest,
     upload,
     download,
     anchor,
+    readLeaves,
     readMany,
     storeKeys,
     listKeys,

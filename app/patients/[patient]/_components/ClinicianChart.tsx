@@ -7,6 +7,7 @@ import type { Address } from 'viem';
 import { usePatients } from '@/components/hooks/useAccessQueries';
 import { useVaultRecords } from '@/components/hooks/useVaultRecords';
 import { ChartSummaryView } from '@/components/records/ChartSummaryView';
+import { RecordGaps } from '@/components/records/RecordGaps';
 import { NoteForm } from '@/components/records/NoteForm';
 import { RecordBrowser } from '@/components/records/RecordBrowser';
 import { useChartView } from '@/components/records/useChartView';
@@ -26,25 +27,11 @@ import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature'
 import { OwnChartError } from '@/lib/errors/OwnChartError';
 import { formatDateTime } from '@/lib/format/formatDate';
 import { formatExpiry } from '@/lib/format/formatExpiry';
+import { incompleteCategories } from '@/lib/vault/incompleteCategories';
 import { vaultKeys } from '@/lib/vault/queryKeys';
 import { granteeSealingKeys } from '@/lib/vault/sealingKeys';
 
 const DOCUMENTS = CATEGORIES.find((c) => c.key === 'documents')!;
-
-function OutsideGrant({ outside }: { outside: { category: number }[] }) {
-  if (outside.length === 0) return null;
-  const counts = CATEGORIES.map((c) => ({
-    label: c.label,
-    count: outside.filter((r) => r.category === c.bit).length,
-  })).filter((c) => c.count > 0);
-  return (
-    <p className="rounded-md border border-slate-300 bg-slate-50 p-3">
-      <strong>Outside your grant: </strong>
-      {counts.map((c) => `${c.label} (${c.count.toLocaleString('en-US')} records)`).join(', ')}. The patient has not
-      shared these with you; only their number and kind are public.
-    </p>
-  );
-}
 
 /** What this reader may do now: a grant, an open break-glass window, or both. */
 type ReaderAccess = { categories: number; permission: Grant['permission'] };
@@ -77,8 +64,13 @@ function Chart({
       )}
       {records.data && (
         <>
-          <OutsideGrant outside={records.data.outside} />
-          <ChartSummaryView summary={summary} readableCategories={readable} authorOf={authorOf} />
+          <RecordGaps gaps={records.data.gaps} refused={records.data.refused} />
+          <ChartSummaryView
+            summary={summary}
+            readableCategories={readable}
+            incompleteCategories={incompleteCategories(records.data)}
+            authorOf={authorOf}
+          />
           <RecordBrowser records={records.data.records} />
         </>
       )}

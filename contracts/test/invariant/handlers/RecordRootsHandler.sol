@@ -4,28 +4,28 @@ pragma solidity ^0.8.28;
 import {Test} from "../../utils/Test.sol";
 import {AccessRegistry} from "../../../src/AccessRegistry.sol";
 import {IAccessRegistry} from "../../../src/IAccessRegistry.sol";
-import {RecordIndex} from "../../../src/RecordIndex.sol";
+import {RecordRoots} from "../../../src/RecordRoots.sol";
 
-/// @dev Drives grants, revokes, time and anchoring attempts by patients and other accounts, and
-/// predicts from a ghost copy of the grants whether each anchor should succeed.
-contract RecordIndexHandler is Test {
+/// @dev Drives grants, revokes, time and anchoring attempts by patients and other accounts,
+/// predicts from a ghost copy of the grants whether each anchor should succeed, and replays the
+/// accepted anchors into a ghost chain head, as a reader replays the events.
+contract RecordRootsHandler is Test {
     AccessRegistry public immutable registry;
-    RecordIndex public immutable index;
+    RecordRoots public immutable roots;
     uint256 public constant ACTORS = 4;
 
     mapping(uint256 => mapping(uint256 => uint32)) internal _scope;
     mapping(uint256 => mapping(uint256 => bool)) internal _write;
     mapping(uint256 => mapping(uint256 => uint40)) internal _expiresAt;
-    mapping(uint256 => uint256) public ghostRecords;
-    mapping(bytes32 => bool) internal _used;
+    mapping(uint256 => bytes32) public ghostHead;
 
     /// Anchors that succeeded although the ghost says they must not, and the reverse.
     uint256 public unauthorizedAnchors;
     uint256 public refusedAllowedAnchors;
 
-    constructor(AccessRegistry registry_, RecordIndex index_) {
+    constructor(AccessRegistry registry_, RecordRoots roots_) {
         registry = registry_;
-        index = index_;
+        roots = roots_;
     }
 
     function actor(uint256 i) public pure returns (address) {
@@ -62,27 +62,20 @@ contract RecordIndexHandler is Test {
         vm.warp(block.timestamp + bound(seconds_, 1, 3 days));
     }
 
-    function anchor(uint256 p, uint256 w, uint8 category, uint256 hashSeed) external {
+    function anchor(uint256 p, uint256 w, bytes32 root) external {
         p = bound(p, 0, ACTORS - 1);
         w = bound(w, 0, ACTORS - 1);
-        category = uint8(bound(category, 0, 31));
-        bytes32 contentHash = keccak256(abi.encode(bound(hashSeed, 0, 50), p));
+        if (root == bytes32(0)) root = keccak256("zero");
         bool live = _expiresAt[p][w] == 0 || block.timestamp < _expiresAt[p][w];
-        bool mayWrite =
-            p == w || (_write[p][w] && _scope[p][w] & (uint32(1) << category) != 0 && live);
-        bool expected = mayWrite && !_used[contentHash];
+        uint32 scope = p == w ? type(uint32).max : (_write[p][w] && live ? _scope[p][w] : 0);
 
-        bytes32[] memory hashes = new bytes32[](1);
-        hashes[0] = contentHash;
-        uint8[] memory categories = new uint8[](1);
-        categories[0] = category;
         vm.prank(actor(w));
-        try index.anchor(actor(p), hashes, categories) {
-            if (!expected) ++unauthorizedAnchors;
-            _used[contentHash] = true;
-            ++ghostRecords[p];
+        try roots.anchor(actor(p), root) {
+            if (scope == 0) ++unauthorizedAnchors;
+            ghostHead[p] =
+                keccak256(abi.encode(ghostHead[p], root, actor(w), scope, uint40(block.timestamp)));
         } catch {
-            if (expected) ++refusedAllowedAnchors;
+            if (scope != 0) ++refusedAllowedAnchors;
         }
     }
 }

@@ -1,0 +1,5 @@
+import { blobHandlers } from '../../_lib/serverDeps';
+
+export function POST(request: Request) {
+  return blobHandlers().uploadManifest(request);
+}
