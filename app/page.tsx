@@ -50,8 +50,9 @@ export default function HomePage() {
           <p>
             Permissions are kept on a public blockchain so that nobody can change them behind your back. Anyone can see
             that your account number gave another account access, to which numbered kinds of records, and when; that
-            records were added (a fingerprint, not the content); which studies you joined; and any emergency access.
-            Your name, your records and any health details are never put there.
+            something was added to your records and when (not how many records, of which kinds, or what they say); which
+            studies you joined; and any emergency access. Your name, your records and any health details are never put
+            there.
           </p>
         </section>
         <section aria-labelledby="revoke-heading" className="card space-y-2">

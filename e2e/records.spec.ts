@@ -3,7 +3,6 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Address } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
-import { deployments, recordIndexAbi } from '../contracts-abi';
 import { DecryptionFailedError } from '../lib/crypto/aesGcm';
 import { encryptionKeyFromSignature, keyDerivationTypedData } from '../lib/crypto/encryptionKeyFromSignature';
 import { recordScope } from '../lib/storage/BlobStore';
@@ -14,6 +13,7 @@ import { saveBench } from './support/bench';
 import { E2E_DATA_DIR } from './support/env';
 import { connect, expect, expectAccessible, installWallet, publicClient, test } from './support/fixtures';
 import { seedSmallChart } from './support/seedChart';
+import { storedRecords } from './support/storedRecords';
 import { unlock } from './support/vault';
 
 const patient = demoAccount('Patient');
@@ -40,13 +40,14 @@ function storedBlob(hash: string, owner: Address = patient.address): Uint8Array 
   return new Uint8Array(readFileSync(path.join(E2E_DATA_DIR, 'blobs', ...scope, hash.slice(2, 4), hash.slice(2))));
 }
 
+/** The records the chain and the server's manifests hold for `owner`, in anchoring order. */
 async function anchoredRecords(owner: Address) {
-  return publicClient.readContract({
-    address: deployments['31337']!.RecordIndex,
-    abi: recordIndexAbi,
-    functionName: 'recordsOf',
-    args: [owner, 0n, 10_000n],
-  });
+  return (await storedRecords(publicClient, E2E_DATA_DIR, owner)).records;
+}
+
+/** How many roots (imports, added notes) the chain holds for `owner`. */
+async function anchorCount(owner: Address) {
+  return (await storedRecords(publicClient, E2E_DATA_DIR, owner)).anchors.length;
 }
 
 test('import, chart, grant two categories, clinician note, revoke, and new keys after the revoke', async ({
@@ -80,6 +81,7 @@ test('import, chart, grant two categories, clinician note, revoke, and new keys 
   await preview.getByRole('button', { name: 'Encrypt and store 70 records' }).click();
   await expect(page.getByText('Nothing new to store')).toBeVisible();
   expect(await anchoredRecords(patient.address)).toHaveLength(70);
+  expect(await anchorCount(patient.address)).toBe(1);
 
   await page.getByRole('link', { name: 'See my records' }).click();
   await expect(page.getByText('70 records, each checked')).toBeVisible();
@@ -94,7 +96,7 @@ test('import, chart, grant two categories, clinician note, revoke, and new keys 
   await allRecords.getByText('Conditions (1)').click();
   await allRecords.getByRole('button', { name: /View details of Body mass index/ }).click();
   const detail = page.getByRole('dialog', { name: 'Body mass index 30+ - obesity (finding)' });
-  await expect(detail).toContainText('Matches the hash anchored on-chain');
+  await expect(detail).toContainText('Verified: its content');
   await expectAccessible(page);
   await detail.getByRole('button', { name: 'Close' }).click();
 
@@ -118,7 +120,8 @@ test('import, chart, grant two categories, clinician note, revoke, and new keys 
   await expect(region(doctor, 'Active conditions')).toContainText('Body mass index 30+ - obesity (finding)');
   await expect(region(doctor, 'Immunizations')).toContainText('Outside your access');
   await expect(region(doctor, 'Recent labs and vitals')).toContainText('Outside your access');
-  await expect(doctor.getByText(/Outside your grant: .*Labs and vitals \(52 records\)/)).toBeVisible();
+  // Nor how many labs the patient has: the chain no longer says, and the server tells only what was granted.
+  await expect(doctor.getByText(/52/)).toHaveCount(0);
   await expectAccessible(doctor);
 
   // Keep what a revoked clinician would still hold: their envelopes (fetched while allowed).
@@ -212,17 +215,30 @@ test('bad files are refused with a clear message, and an import stopped midway i
   const preview = region(page, 'What portal-export.json holds');
   await expect(preview).toContainText('264 resources in a transaction bundle');
 
-  // The second of three anchoring transactions is declined: the first batch is stored, whole.
-  await page.evaluate(() => window.__e2eWallet!.rejectNext(1));
+  // The upload breaks off midway (the connection drops): nothing is anchored, nothing shown as stored.
+  let uploads = 0;
+  const isUpload = (url: URL) => url.pathname === '/api/blobs';
+  await page.route(isUpload, (route) => (++uploads === 100 ? route.abort('failed') : route.continue()));
   await preview.getByRole('button', { name: 'Encrypt and store 264 records' }).click();
   await expect(page.getByText('The import stopped.')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('100 records were stored completely')).toBeVisible();
-  expect(await anchoredRecords(patient.address)).toHaveLength(100);
+  await expect(page.getByText('Nothing from this file was stored')).toBeVisible();
+  expect(await anchorCount(patient.address)).toBe(0);
+  await page.unroute(isUpload);
+
+  // Retry; the wallet declines the one anchoring transaction: still nothing counts as stored.
+  await page.evaluate(() => window.__e2eWallet!.rejectNext(0));
+  await preview.getByRole('button', { name: 'Retry import' }).click();
+  await expect(page.getByText('The import stopped.')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByText('Nothing from this file was stored')).toBeVisible();
+  expect(await anchorCount(patient.address)).toBe(0);
 
   await preview.getByRole('button', { name: 'Retry import' }).click();
-  await expect(page.getByText('Stored 164 records.')).toBeVisible({ timeout: 30_000 });
-  await expect(page.getByText('100 already stored, not stored again.')).toBeVisible();
+  await expect(page.getByText('Stored 264 records.')).toBeVisible({ timeout: 30_000 });
   expect(await anchoredRecords(patient.address)).toHaveLength(264);
+  expect(await anchorCount(patient.address)).toBe(1);
+  await page.getByRole('link', { name: 'See my records' }).click();
+  await expect(page.getByText(/^264 records, each checked/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Some records could not be shown' })).toHaveCount(0);
 });
 
 test('disconnecting the wallet signs out of the storage server and locks the records', async ({ page }) => {

@@ -44,8 +44,9 @@ export function RecordDetail({ record, onClose }: { record: OpenedRecord & { pro
         <dd>{formatDateTime(record.anchoredAt)}</dd>
         <dt className="font-medium">Integrity</dt>
         <dd>
-          <span aria-hidden="true">✓ </span>Matches the hash anchored on-chain{' '}
-          <code className="break-all text-sm">{record.contentHash}</code>
+          <span aria-hidden="true">✓ </span>Verified: its content (SHA-256{' '}
+          <code className="break-all text-sm">{record.contentHash}</code>) is part of an import anchored on-chain
+          (Merkle root <code className="break-all text-sm">{record.root}</code>).
         </dd>
       </dl>
       {text && (

@@ -59,7 +59,7 @@ const SHOTS: Shot[] = [
     path: `/patients/${patient.address}`,
     account: okafor,
     unlock: true,
-    ready: (page) => page.getByText(/Outside your grant/),
+    ready: (page) => page.getByText(/Outside your access/).first(),
   },
   {
     file: 'disclosures',

@@ -68,7 +68,9 @@ test('a presenter follows the guided walkthrough through the seeded demo', async
   await expect(
     page.getByRole('region', { name: 'Recent labs and vitals' }).getByRole('listitem').first(),
   ).toBeVisible();
-  await expect(page.getByText(/Outside your grant: .*Conditions/)).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Active conditions' })).toContainText(
+    'Outside your access: Conditions was not shared with you.',
+  );
 
   // 4. The patient revokes.
   await nextStep(page, 4);

@@ -317,7 +317,7 @@ export function createBlobHandlers(deps: BlobDependencies) {
      * two multicalls. Answers a stream of frames, hash (32 bytes) · length (4 bytes, big-endian) ·
      * blob, for each record the reader may read and the store holds; a damaged one is a frame of
      * length 0xffffffff with no bytes, so one bad file costs one record, not the chart. The client
-     * checks each blob against its on-chain hash anyway.
+     * checks each blob against its proven leaf anyway.
      */
     readMany: deps.pipeline.endpoint(
       { limit: 'read', json: true, signIn: 'Sign in to read records.' },

@@ -38,14 +38,29 @@ export function resourceFingerprint(resource: Resource): string {
   return bytesToHex(sha256(utf8ToBytes(JSON.stringify(resource))));
 }
 
+/**
+ * Runs `work` over `items`, `limit` at a time. On the first failure no new item starts, and it
+ * throws only once the running ones have settled, so nothing reports progress after the failure.
+ */
 async function inParallel<T>(items: readonly T[], limit: number, work: (item: T) => Promise<void>) {
   let next = 0;
+  let failure: { error: unknown } | null = null;
   await Promise.all(
     Array.from({ length: Math.min(limit, items.length) }, async () => {
-      while (next < items.length) await work(items[next++]!);
+      while (!failure && next < items.length) {
+        try {
+          await work(items[next++]!);
+        } catch (error) {
+          failure ??= { error };
+        }
+      }
     }),
   );
+  if (failure) throw (failure as { error: unknown }).error;
 }
+
+/** Progress reports per phase: enough for a smooth bar, few enough not to slow the page. */
+const PROGRESS_STEPS = 50;
 
 /**
  * Stores resources as `author`'s records of `patient`: seal each in the browser, build the
@@ -89,9 +104,10 @@ export async function importRecords(
     report('uploading');
     const manifestHash = await steps.uploadManifest(manifest);
     let uploaded = 0;
+    const every = Math.max(1, Math.floor(sealed.length / PROGRESS_STEPS));
     await inParallel(sealed, PARALLEL_UPLOADS, async (record) => {
       await steps.upload(record, manifestHash);
-      report('uploading', ++uploaded);
+      if (++uploaded % every === 0) report('uploading', uploaded);
     });
     report('anchoring', uploaded);
     await steps.anchor(manifest.root);

@@ -73,6 +73,8 @@ export async function loadVaultRecords(
 ): Promise<VaultRecords> {
   const contracts = vaultContracts(config);
   const isPatient = reader.toLowerCase() === patient.toLowerCase();
+  // The server's list is checked against the chain, not trusted: ask for both at once.
+  const listed = storage.readLeaves(patient).catch((error: unknown) => error as Error);
   const [{ anchors }, readable, patientKey] = await Promise.all([
     readRecordAnchors(client, { recordRoots: contracts.recordRoots, deployBlock: config.deployBlock }, patient),
     readableCategories(
@@ -89,7 +91,9 @@ export async function loadVaultRecords(
   if (anchors.length === 0 || readable.size === 0) {
     return { records: [], gaps: [], refused: 0, envelopes: [], patientPublicKey: patientKey && hexToBytes(patientKey) };
   }
-  const verified = verifyImports(anchors, await storage.readLeaves(patient), { patient, readable });
+  const leaves = await listed;
+  if (leaves instanceof Error) throw leaves;
+  const verified = verifyImports(anchors, leaves, { patient, readable });
   const fetchBlobs = (hashes: ContentHash[]) => storage.readBlobs(patient, hashes);
   const found = { gaps: verified.gaps, refused: verified.refused };
 

@@ -15,10 +15,10 @@ const anchors: RecordAnchor[] = [1, 2, 3].map((i) => ({
 const headOf = (list: readonly RecordAnchor[]) => list.reduce(nextHead, zeroHash);
 
 /** An RPC node holding `onChain`, that answers logs with `served` (a node that drops or invents). */
-function node(onChain: readonly RecordAnchor[], served: readonly RecordAnchor[] = onChain) {
+function node(onChain: readonly RecordAnchor[], served: readonly RecordAnchor[] = onChain, block = 10n) {
   const calls = { logs: 0 };
   const client = {
-    getBlockNumber: async () => 10n,
+    getBlockNumber: async () => block,
     readContract: async () => headOf(onChain),
     getContractEvents: async () => {
       calls.logs += 1;
@@ -51,7 +51,18 @@ describe('reading a patient’s anchors from the chain', () => {
     expect(calls.logs).toBe(0);
     // And reads only what is new when it has: the node serves only the newer events.
     const later = [...anchors, { ...anchors[0]!, root: keccak256(toHex('import 4')) }];
-    const since = node(later, later.slice(3));
+    const since = node(later, later.slice(3), 11n);
     expect((await readRecordAnchors(since.client, config, patient, known)).anchors).toEqual(later);
+  });
+
+  it('reads the whole chain again when it no longer extends what was known (a reorganisation)', async () => {
+    const known = await readRecordAnchors(node(anchors).client, config, patient);
+    const reorganised = [anchors[0]!, { ...anchors[1]!, root: keccak256(toHex('another import')) }];
+    const { client, calls } = node(reorganised);
+    expect((await readRecordAnchors(client, config, patient, known)).anchors).toEqual(reorganised);
+    expect(calls.logs).toBe(1);
+    // A node now behind the block that was known (reverted): read again from the start.
+    const reverted = node(anchors.slice(0, 1), anchors.slice(0, 1), 5n);
+    expect((await readRecordAnchors(reverted.client, config, patient, known)).anchors).toEqual(anchors.slice(0, 1));
   });
 });

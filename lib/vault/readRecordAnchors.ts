@@ -36,7 +36,8 @@ export function nextHead(head: Hex, { root, author, writeScope, anchoredAt }: Re
  * (one eth_getLogs, filtered by patient) replayed into a hash chain must give the head the
  * contract holds at the same block. A node that drops or invents an event is caught here, so
  * "no records" can never be an RPC that lost some. `known` (an earlier result) limits the scan to
- * newer blocks; when the head has not moved it costs one call.
+ * newer blocks; when the head has not moved it costs two calls (block number and head). A chain
+ * that no longer extends what was known is read again whole.
  */
 export async function readRecordAnchors(
   client: PublicClient,
@@ -53,10 +54,12 @@ export async function readRecordAnchors(
     args: [patient],
     blockNumber: block,
   });
+  // A chain that went back (a reorganisation, or a test node reverted) invalidates what was known.
+  if (known && block < known.block) return readRecordAnchors(client, { recordRoots, deployBlock }, patient);
   if (known && known.head === head) return { ...known, block };
   const from = known ? known.block + 1n : deployBlock;
   const logs =
-    head === zeroHash && !known
+    (head === zeroHash && !known) || from > block
       ? []
       : await client.getContractEvents({
           address: recordRoots,
@@ -80,6 +83,8 @@ export async function readRecordAnchors(
     anchors.push(anchor);
   }
   if (replayed !== head) {
+    // What was known may have been reorganised away: read the whole chain once before refusing.
+    if (known) return readRecordAnchors(client, { recordRoots, deployBlock }, patient);
     throw new OwnChartError('The list of this patient’s records read from the chain is incomplete.', {
       details:
         'The blockchain node returned anchors that do not add up to the anchor chain the contract holds, so nothing is shown rather than a partial chart. Try again, or use another RPC node.',

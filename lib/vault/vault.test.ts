@@ -206,6 +206,7 @@ describe('importRecords', () => {
     const uploaded = new Set<string>();
     const manifests: RecordManifest[] = [];
     const anchored: string[] = [];
+    let uploads = 0;
     return {
       uploaded,
       manifests,
@@ -217,7 +218,9 @@ describe('importRecords', () => {
           return sha256Hex(new TextEncoder().encode(JSON.stringify(manifest)));
         },
         upload: async ({ hash }: { hash: ContentHash }) => {
-          if (failAt === 'upload' && uploaded.size === 10) throw new Error('network down');
+          // The tenth upload fails (once); the others would go through.
+          if (failAt === 'upload' && ++uploads === 10) throw new Error('network down');
+          await new Promise((resolve) => setTimeout(resolve, 1));
           uploaded.add(hash);
         },
         anchor: async (root: Hex) => {
@@ -256,6 +259,21 @@ describe('importRecords', () => {
     const result = await importRecords(items, new Set(), who, retry.steps);
     expect(result.stored).toBe(items.length);
     expect(retry.anchored).toHaveLength(1);
+  });
+
+  it('reports no progress once an upload has failed, so a failure is never painted over', async () => {
+    const failing = fakeSteps('upload');
+    const events: string[] = [];
+    const running = importRecords(items, new Set(), who, {
+      ...failing.steps,
+      onProgress: (p) => events.push(`${p.phase}:${p.uploaded}`),
+    });
+    await expect(running).rejects.toThrow('network down');
+    const atFailure = events.length;
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(events).toHaveLength(atFailure);
+    // The uploads already running finish; no new one starts.
+    expect(failing.uploaded.size).toBeLessThan(10 + 6);
   });
 
   it('adds nothing when the same file is imported again', async () => {
