@@ -12,7 +12,7 @@ import { importRecords, type ImportProgress, type ImportResult } from '@/lib/vau
 import { vaultKeys } from '@/lib/vault/queryKeys';
 import type { SealingKeys } from '@/lib/vault/sealingKeys';
 import { sealRecord } from '@/lib/vault/sealRecord';
-import { uploadBlob, uploadManifest } from '@/lib/vault/vaultApi';
+import { uploadBlobs, uploadManifest } from '@/lib/vault/vaultApi';
 import { vaultContracts } from '@/lib/vault/vaultContracts';
 import { sendAndConfirm } from './useTransactor';
 
@@ -48,7 +48,7 @@ export function useRecordWriter(patient: Address) {
               return sealRecord(resource, key, { category, keyVersion: version });
             },
             uploadManifest: (manifest) => uploadManifest(patient, manifest),
-            upload: (record, manifestHash) => uploadBlob(patient, record, manifestHash),
+            upload: (records, manifestHash) => uploadBlobs(patient, records, manifestHash),
             anchor: async (root) => {
               await sendAndConfirm(config, {
                 address: recordRoots,

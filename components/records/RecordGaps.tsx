@@ -5,26 +5,36 @@ import type { RecordGap } from '@/lib/vault/verifyImports';
 
 const plural = (n: number, one: string, many: string) => `${n.toLocaleString('en-US')} ${n === 1 ? one : many}`;
 
+const labelOf = (category: number) => CATEGORIES.find((c) => c.bit === category)?.label ?? `Category ${category}`;
+
+/** The record or records a gap leaves out, and why, in words. */
+function describeGap(gap: RecordGap): { what: string; problem: string } {
+  if (gap.kind === 'import') {
+    const kinds = gap.categories.filter((c) => CATEGORIES.some((k) => k.bit === c)).map(labelOf);
+    return {
+      what: `Records${kinds.length > 0 && kinds.length < CATEGORIES.length ? ` (${kinds.join(', ')})` : ''}`,
+      problem: 'their contents are not available from the storage server.',
+    };
+  }
+  if (gap.missing === null) {
+    return {
+      what: labelOf(gap.category),
+      problem: 'the storage server did not say how many there are, so some may be missing.',
+    };
+  }
+  return {
+    what: `${labelOf(gap.category)}: ${plural(gap.missing, 'record', 'records')}`,
+    problem: `${gap.missing === 1 ? 'is' : 'are'} not being returned by the storage server.`,
+  };
+}
+
 function GapItem({ gap }: { gap: RecordGap }) {
-  const label = CATEGORIES.find((c) => c.bit === gap.category)?.label ?? `Category ${gap.category}`;
-  const what =
-    gap.category === null
-      ? 'Records'
-      : gap.missing === null
-        ? label
-        : `${label}: ${plural(gap.missing, 'record', 'records')}`;
-  const problem =
-    gap.category === null
-      ? 'the storage server returned none of them.'
-      : gap.missing === null
-        ? 'the storage server did not say how many there are, so some may be missing.'
-        : gap.missing === 1
-          ? 'is not being returned by the storage server.'
-          : 'are not being returned by the storage server.';
+  const { what, problem } = describeGap(gap);
+  const counted = gap.kind === 'category' && gap.missing !== null;
   return (
     <li>
       {what} added {formatDateTime(gap.anchoredAt)} by <AccountName address={gap.author} />
-      {gap.category !== null && gap.missing !== null ? ' ' : ': '}
+      {counted ? ' ' : ': '}
       {problem}
     </li>
   );
@@ -46,7 +56,7 @@ export function RecordGaps({ gaps, refused }: { gaps: readonly RecordGap[]; refu
       </h2>
       <ul className="list-disc space-y-1 pl-5">
         {gaps.map((gap) => (
-          <GapItem key={`${gap.root}-${gap.category ?? 'all'}`} gap={gap} />
+          <GapItem key={`${gap.root}-${gap.kind === 'import' ? 'all' : gap.category}`} gap={gap} />
         ))}
         {refused > 0 && (
           <li>

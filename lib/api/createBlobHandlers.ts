@@ -16,10 +16,10 @@ import {
   type BlobStore,
   type ContentHash,
 } from '../storage/BlobStore';
-import { DAMAGED_FRAME_LENGTH, frameHead, frameTrailer } from '../storage/blobFrames';
+import { DAMAGED, DAMAGED_FRAME_LENGTH, frameHead, frameTrailer, parseFrames } from '../storage/blobFrames';
 import { sha256Hex } from '../storage/sha256Hex';
 import {
-  CENSUS_CATEGORIES,
+  EVERY_CATEGORY_NUMBER,
   ManifestError,
   parseRecordManifest,
   proveLeaves,
@@ -38,11 +38,11 @@ export const MAX_BLOBS_PER_READ = 250;
 /** Largest encrypted blob accepted: one record, or a batch of them, well above any real resource. */
 export const MAX_BLOB_BYTES = 2 * 1024 * 1024;
 
+/** Largest batch of sealed records one upload request may carry. */
+export const MAX_UPLOAD_BYTES = 8 * 1024 * 1024;
+
 /** Largest manifest accepted: a tree of the most records one holds, with room to spare. */
 export const MAX_MANIFEST_BYTES = 2 * 1024 * 1024;
-
-/** Every category number, for a census: a grantee is shown each one they may read. */
-const EVERY_CATEGORY_NUMBER = Array.from({ length: CENSUS_CATEGORIES }, (_, i) => i);
 
 export type BlobDependencies = {
   pipeline: Pipeline;
@@ -179,58 +179,75 @@ export function createBlobHandlers(deps: BlobDependencies) {
     ),
 
     /**
-     * POST /api/blobs?patient=0x…&category=N, body: ciphertext, headers x-content-sha256 and
-     * x-record-manifest (the hash of the manifest this record is a leaf of).
+     * POST /api/blobs?patient=0x…, header x-record-manifest (the hash of the import's manifest),
+     * body: the import's sealed records as frames (lib/storage/blobFrames.ts), up to
+     * MAX_UPLOAD_BYTES at a time. Checked whole before anything is stored: each blob must be a
+     * record leaf of this uploader's manifest for this patient, match its hash, and be in a
+     * category the uploader may write now.
      */
     upload: deps.pipeline.endpoint(
       { limit: 'write', signIn: 'Sign in to store records.' },
       async ({ request, session }) => {
-        const url = new URL(request.url);
-        const patient = url.searchParams.get('patient') ?? '';
-        const category = Number(url.searchParams.get('category'));
-        if (!isAddress(patient) || !Number.isInteger(category) || category < 0 || category > 31) {
-          return errorResponse(400, 'Say whose record this is and its category.');
-        }
-        const claimed = request.headers.get('x-content-sha256') ?? '';
-        if (!isContentHash(claimed)) return errorResponse(400, 'Send the SHA-256 of the blob in x-content-sha256.');
+        const patient = new URL(request.url).searchParams.get('patient') ?? '';
+        if (!isAddress(patient)) return errorResponse(400, 'Say whose records these are.');
         const manifestHash = request.headers.get('x-record-manifest') ?? '';
         if (!isContentHash(manifestHash)) {
-          return errorResponse(400, 'Name the manifest of the import this record belongs to in x-record-manifest.');
+          return errorResponse(400, 'Name the manifest of the import these records belong to in x-record-manifest.');
         }
         const owner = getAddress(patient);
         const stored = await deps.trees.manifest(owner, manifestHash);
-        // Only the uploader's own manifest vouches for their blobs.
-        if (!stored || stored.manifest.author !== getAddress(session.address)) {
+        // Only the uploader's own manifest, for this patient, vouches for their blobs.
+        if (!stored || stored.manifest.author !== getAddress(session.address) || stored.manifest.patient !== owner) {
           return errorResponse(422, 'Store the manifest of this import first.');
         }
-        const leaf = stored.manifest.leaves.find((l) => l.kind === 'record' && l.contentHash === claimed);
-        if (!leaf || leaf.category !== category) {
-          return errorResponse(422, 'This record is not a leaf of the import it names, in this category.');
+        const body = await readLimited(request, MAX_UPLOAD_BYTES);
+        if (!body) return errorResponse(413, `Send at most ${MAX_UPLOAD_BYTES / 1024 / 1024} MB of records at a time.`);
+        let frames: ReturnType<typeof parseFrames>;
+        try {
+          frames = parseFrames(body);
+        } catch {
+          return errorResponse(400, 'The records arrived incomplete. Try again.');
         }
+        if (frames.size === 0) return errorResponse(400, 'Send at least one record.');
+        const leaves = new Map(
+          stored.manifest.leaves.flatMap((leaf) => (leaf.kind === 'record' ? [[leaf.contentHash, leaf.category]] : [])),
+        );
         const scope = await readWriteScope(deps.client, deps.chain, { writer: session.address, patient: owner });
-        if (!scopeCovers(scope, category)) {
-          return errorResponse(403, 'You may not add records of this kind for this patient.');
+        const records: { hash: ContentHash; bytes: Uint8Array; category: number }[] = [];
+        for (const [hash, bytes] of frames) {
+          const category = leaves.get(hash);
+          if (bytes === DAMAGED || category === undefined) {
+            return errorResponse(422, 'A record is not a leaf of the import it names.');
+          }
+          if (!scopeCovers(scope, category)) {
+            return errorResponse(403, 'You may not add records of this kind for this patient.');
+          }
+          if (bytes.length > maxBytes) {
+            return errorResponse(413, `A record is too large to store (limit ${maxBytes / 1024 / 1024} MB).`);
+          }
+          if (sha256Hex(bytes) !== hash) {
+            return errorResponse(422, 'A record arrived damaged: its content does not match its hash. Try again.');
+          }
+          records.push({ hash, bytes, category });
         }
-        const bytes = await readLimited(request, maxBytes);
-        if (!bytes)
-          return errorResponse(413, `This record is too large to store (limit ${maxBytes / 1024 / 1024} MB).`);
-        if (sha256Hex(bytes) !== claimed) {
-          return errorResponse(422, 'The record arrived damaged: its content does not match its hash. Try again.');
+        const scopeOfRecords = recordScope(owner);
+        for (const { hash, bytes } of records) {
+          const room = await deps.quota.reserve({
+            scope: scopeOfRecords,
+            uploader: session.address,
+            hash,
+            bytes: bytes.length,
+          });
+          if (!room.ok) return errorResponse(413, room.message);
         }
-        const records = recordScope(owner);
-        const room = await deps.quota.reserve({
-          scope: records,
-          uploader: session.address,
-          hash: claimed,
-          bytes: bytes.length,
-        });
-        if (!room.ok) return errorResponse(413, room.message);
-        const { hash } = await deps.store.put(records, bytes, {
-          uploader: session.address,
-          category,
-          root: stored.manifest.root,
-        });
-        return Response.json({ hash }, { status: 201 });
+        for (const { bytes, category } of records) {
+          await deps.store.put(scopeOfRecords, bytes, {
+            uploader: session.address,
+            category,
+            root: stored.manifest.root,
+          });
+        }
+        return Response.json({ stored: records.length }, { status: 201 });
       },
     ),
 

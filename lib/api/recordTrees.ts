@@ -1,14 +1,37 @@
 import 'server-only';
 import type { SimpleMerkleTree } from '@openzeppelin/merkle-tree';
 import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
+import { scopeCovers } from '../auth/chainAuthorization';
 import { manifestScope, type BlobScope, type BlobStore, type ContentHash } from '../storage/BlobStore';
 import { readRecordAnchors, type RecordAnchor, type VerifiedAnchors } from '../vault/readRecordAnchors';
 import { ManifestError, parseRecordManifest, type RecordManifest } from '../vault/recordTree';
 
 export type StoredManifest = { hash: ContentHash; manifest: RecordManifest; tree: SimpleMerkleTree };
 
-/** Parsed manifests kept in memory: each is immutable (stored under its own hash). */
-const MANIFEST_CACHE_SIZE = 64;
+/** Parsed manifests kept in memory (each is immutable: stored under its own hash), most recent last. */
+const MANIFEST_CACHE_SIZE = 256;
+/** Patients whose verified anchors are kept in memory. */
+const ANCHOR_CACHE_SIZE = 10_000;
+
+/** A Map that forgets its least recently used entry past `size`. */
+function lruCache<K, V>(size: number) {
+  const entries = new Map<K, V>();
+  return {
+    get(key: K): V | undefined {
+      const value = entries.get(key);
+      if (value !== undefined) {
+        entries.delete(key);
+        entries.set(key, value);
+      }
+      return value;
+    },
+    set(key: K, value: V) {
+      entries.delete(key);
+      entries.set(key, value);
+      if (entries.size > size) entries.delete(entries.keys().next().value!);
+    },
+  };
+}
 
 /**
  * What the storage server knows of each patient's imports: the roots the chain holds (verified as
@@ -26,8 +49,8 @@ export function createRecordTrees({
   /** The records store, holding `manifests/<patient>` beside `records/<patient>`. */
   store: BlobStore;
 }) {
-  const verified = new Map<Address, VerifiedAnchors>();
-  const parsed = new Map<ContentHash, StoredManifest>();
+  const verified = lruCache<Address, VerifiedAnchors>(ANCHOR_CACHE_SIZE);
+  const parsed = lruCache<string, StoredManifest>(MANIFEST_CACHE_SIZE);
 
   async function anchors(patient: Address): Promise<RecordAnchor[]> {
     const result = await readRecordAnchors(client, { recordRoots, deployBlock }, patient, verified.get(patient));
@@ -40,29 +63,31 @@ export function createRecordTrees({
     return list.find((a) => a.root === root && a.author === getAddress(author)) ?? null;
   }
 
-  /** The manifest stored in `patient`'s scope under `hash`, checked whole when first read. */
+  /**
+   * The manifest stored in `patient`'s scope under `hash`, checked whole when first read; null
+   * if it is not stored there (any more: a swept manifest no longer vouches for uploads).
+   */
   async function manifest(patient: Address, hash: ContentHash): Promise<StoredManifest | null> {
-    const cached = parsed.get(hash);
-    if (cached) return cached;
     const scope = manifestScope(patient);
-    const [bytes, binding] = await Promise.all([store.get(scope, hash), store.binding(scope, hash)]);
-    if (!bytes || !binding) return null;
+    const binding = await store.binding(scope, hash);
+    if (!binding) return null;
+    const key = `${scope}|${hash}`;
+    const cached = parsed.get(key);
+    if (cached) return cached;
+    const bytes = await store.get(scope, hash);
+    if (!bytes) return null;
     let entry: StoredManifest;
     try {
       entry = {
         hash,
-        ...parseRecordManifest(JSON.parse(new TextDecoder().decode(bytes)), {
-          patient,
-          author: binding.uploader,
-        }),
+        ...parseRecordManifest(JSON.parse(new TextDecoder().decode(bytes)), { patient, author: binding.uploader }),
       };
     } catch (error) {
       // Checked at upload; a file that no longer parses is damage, and serves nothing.
       if (error instanceof ManifestError || error instanceof SyntaxError) return null;
       throw error;
     }
-    if (parsed.size >= MANIFEST_CACHE_SIZE) parsed.delete(parsed.keys().next().value!);
-    parsed.set(hash, entry);
+    parsed.set(key, entry);
     return entry;
   }
 
@@ -73,12 +98,17 @@ export function createRecordTrees({
 
     /** `patient`'s manifests whose root the chain holds by their author, with that anchor. */
     async anchoredManifests(patient: Address): Promise<(StoredManifest & { anchor: RecordAnchor })[]> {
-      const [list, hashes] = await Promise.all([anchors(patient), store.list(manifestScope(patient))]);
-      const found = await Promise.all(hashes.map((hash) => manifest(patient, hash)));
-      return found.flatMap((entry) => {
-        const anchor = entry && anchorOf(list, entry.manifest.root, entry.manifest.author);
-        return entry && anchor ? [{ ...entry, anchor }] : [];
+      const scope = manifestScope(patient);
+      const [list, hashes] = await Promise.all([anchors(patient), store.list(scope)]);
+      // Bindings first: only manifests whose root is anchored by their uploader are read and parsed.
+      const bindings = await Promise.all(hashes.map((hash) => store.binding(scope, hash)));
+      const anchored = hashes.flatMap((hash, i) => {
+        const b = bindings[i];
+        const anchor = b?.root ? anchorOf(list, b.root, b.uploader) : null;
+        return anchor ? [{ hash, anchor }] : [];
       });
+      const found = await Promise.all(anchored.map(({ hash }) => manifest(patient, hash)));
+      return found.flatMap((entry, i) => (entry ? [{ ...entry, anchor: anchored[i]!.anchor }] : []));
     },
 
     /**
@@ -94,7 +124,11 @@ export function createRecordTrees({
         anchors(getAddress(patient)),
         Promise.all(hashes.map((hash) => store.binding(scope, hash))),
       ]);
-      return bindings.map((b) => b !== null && b.root !== null && anchorOf(list, b.root, b.uploader) !== null);
+      return bindings.map((b) => {
+        const anchor = b?.root ? anchorOf(list, b.root, b.uploader) : null;
+        // A record outside its anchor's write scope is never served: not anchored, so swept.
+        return anchor !== null && (b!.category === null || scopeCovers(anchor.writeScope, b!.category));
+      });
     },
   };
 }

@@ -2,6 +2,7 @@ import { parseEventLogs, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import { recordRootsAbi } from '../../contracts-abi';
 import type { ContentHash } from '../storage/BlobStore';
+import { encodeFrames } from '../storage/blobFrames';
 import { sha256Hex } from '../storage/sha256Hex';
 import { buildRecordManifest, verifyLeaves, type LeafProof } from '../vault/recordTree';
 import { clinician, deployed, hashesIn, outcomeText, patient, setUpHandlerFixture } from './testing/handlerFixture';
@@ -20,11 +21,12 @@ async function manifestHashOf(response: Response): Promise<ContentHash> {
   return ((await response.json()) as { hash: ContentHash }).hash;
 }
 
-function uploadBlob(cookie: string, bytes: Uint8Array, manifest: ContentHash, category: number) {
+/** One blob, under the manifest `manifest` (the import's category for it is in the manifest). */
+function uploadBlob(cookie: string, bytes: Uint8Array, manifest: ContentHash) {
   return t.blobs.upload(
-    post(`http://127.0.0.1:3000/api/blobs?patient=${patient.address}&category=${category}`, {
-      headers: { cookie, 'x-content-sha256': sha256Hex(bytes), 'x-record-manifest': manifest },
-      body: bytes as BodyInit,
+    post(`http://127.0.0.1:3000/api/blobs?patient=${patient.address}`, {
+      headers: { cookie, 'x-record-manifest': manifest },
+      body: encodeFrames([{ hash: sha256Hex(bytes), bytes }]) as BodyInit,
     }),
   );
 }
@@ -49,7 +51,7 @@ describe('a leaf that does not belong to an import of that patient is refused at
     expect(await outcomeText(await uploadManifest(cookie, forged))).toMatch(/do not make the root/);
   });
 
-  it('refuses a blob its manifest does not list, in another category, or under someone else’s manifest', async () => {
+  it('refuses a blob its manifest does not list, under no manifest, or under someone else’s manifest', async () => {
     const { cookie } = await signIn(patient);
     const listed = blob('listed record');
     const manifest = buildRecordManifest({
@@ -58,17 +60,25 @@ describe('a leaf that does not belong to an import of that patient is refused at
       records: [{ contentHash: sha256Hex(listed), category: 4 }],
     });
     const hash = await manifestHashOf(await uploadManifest(cookie, manifest));
-    expect((await uploadBlob(cookie, blob('not listed'), hash, 4)).status).toBe(422);
-    expect((await uploadBlob(cookie, listed, hash, 0)).status).toBe(422);
-    expect((await uploadBlob(cookie, listed, sha256Hex(blob('no such manifest')), 4)).status).toBe(422);
+    expect((await uploadBlob(cookie, blob('not listed'), hash)).status).toBe(422);
+    expect((await uploadBlob(cookie, listed, sha256Hex(blob('no such manifest')))).status).toBe(422);
 
     // A writer allowed labs names the patient's manifest for the same bytes: not theirs to use.
     await grant(1 << 4, 0, { permission: READ_WRITE });
     const writer = (await signIn(clinician)).cookie;
-    const refused = await uploadBlob(writer, listed, hash, 4);
+    const refused = await uploadBlob(writer, listed, hash);
     expect(refused.status).toBe(422);
     expect(await outcomeText(refused)).toMatch(/manifest of this import first/);
-    expect((await uploadBlob(cookie, listed, hash, 4)).status).toBe(201);
+    expect((await uploadBlob(cookie, listed, hash)).status).toBe(201);
+
+    // Nor does it vouch for the same bytes in anyone else's records, even the uploader's own.
+    const intoOwn = await t.blobs.upload(
+      post(`http://127.0.0.1:3000/api/blobs?patient=${clinician.address}`, {
+        headers: { cookie: writer, 'x-record-manifest': hash },
+        body: encodeFrames([{ hash: sha256Hex(listed), bytes: listed }]) as BodyInit,
+      }),
+    );
+    expect(intoOwn.status).toBe(422);
   });
 });
 
@@ -108,7 +118,7 @@ describe('listing an import’s leaves', () => {
       records: bytes.map((b, i) => ({ contentHash: sha256Hex(b), category: categories[i]! })),
     });
     const hash = await manifestHashOf(await uploadManifest(cookie, manifest));
-    for (const [i, b] of bytes.entries()) expect((await uploadBlob(cookie, b, hash, categories[i]!)).status).toBe(201);
+    for (const [i, b] of bytes.entries()) expect((await uploadBlob(cookie, b, hash)).status).toBe(201);
     await anchor(manifest.root);
     return { cookie, manifest, hashes: bytes.map(sha256Hex) };
   }

@@ -49,7 +49,7 @@ export interface BlobStore {
   get(scope: BlobScope, hash: ContentHash): Promise<Uint8Array | null>;
   /** The binding of the blob in `scope` under `hash`, or null if none is stored there. */
   binding(scope: BlobScope, hash: ContentHash): Promise<BlobBinding | null>;
-  /** Every hash stored in `scope` (an import's manifests: a handful per patient). */
+  /** Every hash stored in `scope` (used for a patient's manifests: one per import or added note). */
   list(scope: BlobScope): Promise<ContentHash[]>;
   /** Removes a blob and its binding (unanchored uploads past their grace time). */
   delete(scope: BlobScope, hash: ContentHash): Promise<void>;

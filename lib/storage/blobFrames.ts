@@ -1,8 +1,10 @@
+import { concatBytes } from '@noble/hashes/utils.js';
 import { bytesToHex, hexToBytes } from 'viem';
 import type { ContentHash } from './BlobStore';
 
 /**
- * The batch-read wire format, shared by the server that writes it and the browser that reads it:
+ * The batch wire format for many blobs in one body, both ways (a chart's batch read, an import's
+ * batch upload):
  * frames of hash (32 bytes) · length (4 bytes, big-endian) · blob; a damaged record is a frame
  * of length 0xffffffff with no bytes; the answer ends with a trailer of 32 zero bytes and the
  * number of frames, so a stream cut short is known to be incomplete, never taken as "missing".
@@ -24,6 +26,14 @@ export function frameTrailer(frames: number): Uint8Array {
   const trailer = new Uint8Array(HEAD_BYTES);
   new DataView(trailer.buffer).setUint32(32, frames);
   return trailer;
+}
+
+/** Frames for `blobs`, then the trailer: one body to send. */
+export function encodeFrames(blobs: readonly { hash: ContentHash; bytes: Uint8Array }[]): Uint8Array {
+  return concatBytes(
+    ...blobs.flatMap(({ hash, bytes }) => [frameHead(hash, bytes.length), bytes]),
+    frameTrailer(blobs.length),
+  );
 }
 
 export class IncompleteAnswerError extends Error {

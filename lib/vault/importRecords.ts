@@ -6,7 +6,10 @@ import type { ContentHash } from '../storage/BlobStore';
 import { sha256Hex } from '../storage/sha256Hex';
 import { buildRecordManifest, MAX_RECORDS_PER_TREE, type RecordManifest } from './recordTree';
 
-const PARALLEL_UPLOADS = 6;
+/** Upload requests in flight at once, and what one carries (the server takes up to 8 MB). */
+const PARALLEL_UPLOADS = 3;
+const UPLOAD_BATCH_RECORDS = 100;
+const UPLOAD_BATCH_BYTES = 2 * 1024 * 1024;
 
 export type ImportProgress = {
   phase: 'sealing' | 'uploading' | 'anchoring' | 'done';
@@ -27,7 +30,8 @@ export type ImportSteps = {
   seal: (resource: Resource, category: number) => Promise<Uint8Array>;
   /** Stores a tree's manifest before its blobs; resolves to the manifest's hash. */
   uploadManifest: (manifest: RecordManifest) => Promise<ContentHash>;
-  upload: (record: SealedRecord, manifestHash: ContentHash) => Promise<void>;
+  /** Stores a batch of a tree's sealed records, after its manifest. */
+  upload: (records: readonly SealedRecord[], manifestHash: ContentHash) => Promise<void>;
   /** One transaction anchoring a tree's root; resolves once it is confirmed. */
   anchor: (root: Hex) => Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
@@ -59,8 +63,22 @@ async function inParallel<T>(items: readonly T[], limit: number, work: (item: T)
   if (failure) throw (failure as { error: unknown }).error;
 }
 
-/** Progress reports per phase: enough for a smooth bar, few enough not to slow the page. */
-const PROGRESS_STEPS = 50;
+/** Sealed records in upload requests of at most UPLOAD_BATCH_RECORDS and UPLOAD_BATCH_BYTES. */
+function uploadBatches(sealed: readonly SealedRecord[]): SealedRecord[][] {
+  const batches: SealedRecord[][] = [];
+  let bytes = 0;
+  for (const record of sealed) {
+    const last = batches.at(-1);
+    if (!last || last.length >= UPLOAD_BATCH_RECORDS || bytes + record.bytes.length > UPLOAD_BATCH_BYTES) {
+      batches.push([record]);
+      bytes = record.bytes.length;
+    } else {
+      last.push(record);
+      bytes += record.bytes.length;
+    }
+  }
+  return batches;
+}
 
 /**
  * Stores resources as `author`'s records of `patient`: seal each in the browser, build the
@@ -104,10 +122,10 @@ export async function importRecords(
     report('uploading');
     const manifestHash = await steps.uploadManifest(manifest);
     let uploaded = 0;
-    const every = Math.max(1, Math.floor(sealed.length / PROGRESS_STEPS));
-    await inParallel(sealed, PARALLEL_UPLOADS, async (record) => {
-      await steps.upload(record, manifestHash);
-      if (++uploaded % every === 0) report('uploading', uploaded);
+    await inParallel(uploadBatches(sealed), PARALLEL_UPLOADS, async (records) => {
+      await steps.upload(records, manifestHash);
+      uploaded += records.length;
+      report('uploading', uploaded);
     });
     report('anchoring', uploaded);
     await steps.anchor(manifest.root);

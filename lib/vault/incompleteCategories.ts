@@ -9,7 +9,7 @@ import type { VaultRecords } from './loadVaultRecords';
 export function incompleteCategories(vault: Pick<VaultRecords, 'records' | 'gaps'>): Set<CategoryKey> {
   const bits = new Set<number>();
   for (const gap of vault.gaps) {
-    if (gap.category === null) CATEGORIES.forEach((c) => bits.add(c.bit));
+    if (gap.kind === 'import') gap.categories.forEach((c) => bits.add(c));
     else bits.add(gap.category);
   }
   for (const record of vault.records) if (record.problem !== null) bits.add(record.category);

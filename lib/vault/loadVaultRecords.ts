@@ -7,7 +7,7 @@ import { deriveCategoryKey } from './categoryKeys';
 import { openKeyEnvelope, type KeyEnvelope } from './keyEnvelope';
 import { openRecords, type Keyring, type OpenedRecord } from './openRecords';
 import { readRecordAnchors } from './readRecordAnchors';
-import { CENSUS_CATEGORIES, type LeafProof } from './recordTree';
+import { EVERY_CATEGORY_NUMBER, type LeafProof } from './recordTree';
 import { readRegisteredKey } from './registeredKey';
 import { ServerRequestError } from '../api/serverRequest';
 import { vaultContracts } from './vaultContracts';
@@ -31,9 +31,6 @@ export type StorageCalls = {
   readBlobs: (patient: Address, hashes: ContentHash[]) => Promise<Map<ContentHash, Uint8Array | 'damaged'>>;
   listEnvelopes: (patient: Address) => Promise<KeyEnvelope[]>;
 };
-
-/** Every category number a grant can name: what a reader asks the chain about. */
-const EVERY_CATEGORY_NUMBER = Array.from({ length: CENSUS_CATEGORIES }, (_, i) => i);
 
 /** A grantee's category keys, opened from the patient's envelopes as needed. */
 export function envelopeKeyring(

@@ -24,7 +24,8 @@ import { isContentHash, type ContentHash } from '../storage/BlobStore';
  * - a census leaf, one for every category number 0–31: content is how many record leaves of that
  *   category the tree holds. A reader granted a category is shown its census leaf, so a storage
  *   server that withholds some (or all) of that category's records is caught, without the reader
- *   learning anything about the other categories.
+ *   learning the other categories' counts (a multiproof does show roughly how many leaves the
+ *   tree has in all).
  * Every leaf has its own random salt: proofs show a reader sibling hashes, and without salts the
  * census of a category they were not granted (a small count) could be found by trying counts.
  */
@@ -33,6 +34,9 @@ const LEAF_PARAMETERS = parseAbiParameters(LEAF_ENCODING.join(', '));
 
 /** Category numbers a tree takes a census of: every bit of a grant's category set. */
 export const CENSUS_CATEGORIES = 32;
+
+/** Every category number, in order: what a census covers and what a reader asks the chain about. */
+export const EVERY_CATEGORY_NUMBER: readonly number[] = Array.from({ length: CENSUS_CATEGORIES }, (_, i) => i);
 
 /** Records one tree holds at most; a larger import is anchored as several. */
 export const MAX_RECORDS_PER_TREE = 4_000;
@@ -46,6 +50,7 @@ export type Leaf = RecordLeaf | CensusLeaf;
 
 /** What the storage server keeps for one import: every leaf, and the root they make. */
 export type RecordManifest = {
+  /** Version of this manifest format (records v2 is the first to have manifests). */
   version: 1;
   patient: Address;
   author: Address;
@@ -109,7 +114,7 @@ export class ManifestError extends Error {
   override name = 'ManifestError';
 }
 
-const isSalt = (value: unknown): value is Hex => typeof value === 'string' && isHex(value) && value.length === 66;
+const isBytes32 = (value: unknown): value is Hex => typeof value === 'string' && isHex(value) && value.length === 66;
 const isCategory = (value: unknown): value is number =>
   Number.isInteger(value) && (value as number) >= 0 && (value as number) < CENSUS_CATEGORIES;
 
@@ -122,7 +127,7 @@ function parseLeaf(raw: unknown): Leaf {
     count?: unknown;
   };
   const { kind, category, salt, contentHash, count } = leaf;
-  if (!isCategory(category) || !isSalt(salt)) throw new ManifestError('A leaf is malformed.');
+  if (!isCategory(category) || !isBytes32(salt)) throw new ManifestError('A leaf is malformed.');
   if (kind === 'record' && typeof contentHash === 'string' && isContentHash(contentHash)) {
     return { kind, category, contentHash, salt };
   }
@@ -149,7 +154,7 @@ export function parseRecordManifest(
     !isAddress(body.patient) ||
     typeof body.author !== 'string' ||
     !isAddress(body.author) ||
-    !isSalt(body.root) ||
+    !isBytes32(body.root) ||
     !Array.isArray(body.leaves) ||
     body.leaves.length > MAX_RECORDS_PER_TREE + CENSUS_CATEGORIES
   ) {
@@ -220,7 +225,7 @@ export function verifyLeaves(
   { patient, author }: { patient: Address; author: Address },
 ): Leaf[] | null {
   try {
-    if (!isSalt(proof.root) || !Array.isArray(proof.leaves) || proof.leaves.length === 0) return null;
+    if (!isBytes32(proof.root) || !Array.isArray(proof.leaves) || proof.leaves.length === 0) return null;
     const leaves = proof.leaves.map(parseLeaf);
     const hashes = leaves.map((leaf) => leafHash(leaf, getAddress(patient), getAddress(author)));
     // A leaf sent twice must not count twice (a withheld record hidden behind a repeated one).

@@ -1,7 +1,7 @@
 import type { Address } from 'viem';
 import { call, json } from '../api/serverRequest';
 import type { ContentHash } from '../storage/BlobStore';
-import { parseFrames, type DAMAGED } from '../storage/blobFrames';
+import { encodeFrames, parseFrames, type DAMAGED } from '../storage/blobFrames';
 import type { KeyEnvelope } from './keyEnvelope';
 import type { LeafProof, RecordManifest } from './recordTree';
 
@@ -11,19 +11,16 @@ export async function uploadManifest(patient: Address, manifest: RecordManifest)
   return ((await response.json()) as { hash: ContentHash }).hash;
 }
 
-export async function uploadBlob(
+/** Stores a batch of an import's sealed records, after its manifest. */
+export async function uploadBlobs(
   patient: Address,
-  record: { bytes: Uint8Array; hash: ContentHash; category: number },
+  records: readonly { bytes: Uint8Array; hash: ContentHash }[],
   manifestHash: ContentHash,
 ) {
-  await call(`/api/blobs?patient=${patient}&category=${record.category}`, {
+  await call(`/api/blobs?patient=${patient}`, {
     method: 'POST',
-    headers: {
-      'content-type': 'application/octet-stream',
-      'x-content-sha256': record.hash,
-      'x-record-manifest': manifestHash,
-    },
-    body: record.bytes as BodyInit,
+    headers: { 'content-type': 'application/octet-stream', 'x-record-manifest': manifestHash },
+    body: encodeFrames(records) as BodyInit,
   });
 }
 

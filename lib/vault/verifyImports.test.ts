@@ -4,6 +4,7 @@ import type { ContentHash } from '../storage/BlobStore';
 import { demoAccount } from '../wallet/demoAccounts';
 import type { RecordAnchor } from './readRecordAnchors';
 import { buildRecordManifest, parseRecordManifest, proveLeaves, type Leaf, type RecordManifest } from './recordTree';
+import { incompleteCategories } from './incompleteCategories';
 import { verifyImports } from './verifyImports';
 
 const patient = demoAccount('Patient').address;
@@ -60,9 +61,9 @@ describe('what a reader believes of the storage server', () => {
     });
     expect(result.gaps).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ root: entry.manifest.root, category: 4, missing: 1 }),
-        expect.objectContaining({ root: entry.manifest.root, category: 2, missing: null }),
-        expect.objectContaining({ root: missing.manifest.root, category: null, anchoredAt: 1_800_000_100 }),
+        expect.objectContaining({ kind: 'category', root: entry.manifest.root, category: 4, missing: 1 }),
+        expect.objectContaining({ kind: 'category', root: entry.manifest.root, category: 2, missing: null }),
+        expect.objectContaining({ kind: 'import', root: missing.manifest.root, anchoredAt: 1_800_000_100 }),
       ]),
     );
     expect(result.gaps).toHaveLength(3);
@@ -89,6 +90,29 @@ describe('what a reader believes of the storage server', () => {
     expect(result.records.map((r) => r.category)).toEqual([7]);
     expect(result.refused).toBe(1);
     expect(result.gaps).toEqual([]);
+  });
+
+  it('lets a writer’s empty root cast doubt only on the categories that writer could write', async () => {
+    const entry = importOf(patient, [0, 2]);
+    const empty: RecordAnchor = {
+      root: importOf(clinician, [7]).manifest.root,
+      author: clinician,
+      writeScope: 1 << 7,
+      anchoredAt: 1_800_000_200,
+    };
+    const result = verifyImports([anchorOf(entry.manifest), empty], [served(entry, every)], {
+      patient,
+      readable: every,
+    });
+    expect(result.gaps).toEqual([
+      { kind: 'import', root: empty.root, author: clinician, anchoredAt: 1_800_000_200, categories: [7] },
+    ]);
+    expect(incompleteCategories({ records: [], gaps: result.gaps })).toEqual(new Set(['documents']));
+    // A reader who cannot read documents is not told about it at all.
+    const labs = new Set([0]);
+    expect(
+      verifyImports([anchorOf(entry.manifest), empty], [served(entry, labs)], { patient, readable: labs }).gaps,
+    ).toEqual([]);
   });
 
   it('shows nothing for leaves under a root the chain does not hold for this patient', () => {

@@ -2,7 +2,7 @@ import type { Address, Hex } from 'viem';
 import { scopeCovers } from '../auth/chainAuthorization';
 import type { ContentHash } from '../storage/BlobStore';
 import type { RecordAnchor } from './readRecordAnchors';
-import { verifyLeaves, type LeafProof, type RecordLeaf } from './recordTree';
+import { verifyLeaves, type Leaf, type LeafProof, type RecordLeaf } from './recordTree';
 
 /** A record whose leaf is proven under a root the chain holds for this patient. */
 export type VerifiedRecord = {
@@ -15,17 +15,13 @@ export type VerifiedRecord = {
 };
 
 /**
- * Records the chain says exist that the storage server did not show: a whole import (category
- * null), or some records of one category of an import (`missing` null when even the count of that
- * category was withheld).
+ * Records the chain says exist that the storage server did not show: a whole import (`import`,
+ * in the readable categories its author could write), or some records of one category of an
+ * import (`missing` null when even the count of that category was withheld).
  */
-export type RecordGap = {
-  root: Hex;
-  author: Address;
-  anchoredAt: number;
-  category: number | null;
-  missing: number | null;
-};
+export type RecordGap = { root: Hex; author: Address; anchoredAt: number } & (
+  { kind: 'import'; categories: number[] } | { kind: 'category'; category: number; missing: number | null }
+);
 
 export type VerifiedImports = {
   records: VerifiedRecord[];
@@ -53,21 +49,30 @@ export function verifyImports(
 
   const byRoot = new Map<Hex, RecordAnchor[]>();
   for (const anchor of anchors) byRoot.set(anchor.root, [...(byRoot.get(anchor.root) ?? []), anchor]);
+  const proofsByRoot = new Map<Hex, LeafProof>();
+  // One proof per root is all an honest server sends; more only adds work.
+  for (const proof of imports) if (!proofsByRoot.has(proof.root)) proofsByRoot.set(proof.root, proof);
 
   for (const [root, candidates] of byRoot) {
     // The anchor whose author the leaves name; a root replayed by someone else proves nothing.
-    let proven: { anchor: RecordAnchor; leaves: NonNullable<ReturnType<typeof verifyLeaves>> } | null = null;
-    for (const proof of imports.filter((i) => i.root === root)) {
-      for (const anchor of candidates) {
-        const leaves = verifyLeaves(proof, { patient, author: anchor.author });
-        if (leaves) proven = { anchor, leaves };
-        if (proven) break;
+    const proof = proofsByRoot.get(root);
+    let proven: { anchor: RecordAnchor; leaves: Leaf[] } | null = null;
+    for (const anchor of proof ? uniqueAuthors(candidates) : []) {
+      const leaves = verifyLeaves(proof!, { patient, author: anchor.author });
+      if (leaves) {
+        proven = { anchor, leaves };
+        break;
       }
-      if (proven) break;
     }
     if (!proven) {
+      // Only what its authors could have written can be missing: a writer's empty root does not
+      // cast doubt on categories they never had.
       const first = candidates[0]!;
-      gaps.push({ root, author: first.author, anchoredAt: first.anchoredAt, category: null, missing: null });
+      const scope = candidates.reduce((bits, a) => bits | a.writeScope, 0);
+      const categories = [...readable].filter((c) => scopeCovers(scope, c)).sort((a, b) => a - b);
+      if (categories.length > 0) {
+        gaps.push({ kind: 'import', root, author: first.author, anchoredAt: first.anchoredAt, categories });
+      }
       continue;
     }
 
@@ -90,16 +95,22 @@ export function verifyImports(
       records.push(recordOf(leaf, anchor));
     }
     for (const category of readable) {
+      // Nothing can be missing where the author could not write (their leaves there are refused).
+      if (!scopeCovers(anchor.writeScope, category)) continue;
       const count = census.get(category);
-      // A count in a category the author could not write is refused with its records.
-      const expected = count === undefined ? null : scopeCovers(anchor.writeScope, category) ? count : 0;
-      const missing = expected === null ? null : expected - (shown.get(category) ?? 0);
+      const missing = count === undefined ? null : count - (shown.get(category) ?? 0);
       if (missing === null || missing > 0) {
-        gaps.push({ root, author: anchor.author, anchoredAt: anchor.anchoredAt, category, missing });
+        gaps.push({ kind: 'category', root, author: anchor.author, anchoredAt: anchor.anchoredAt, category, missing });
       }
     }
   }
   return { records, gaps, refused };
+}
+
+/** The first anchor of each author of a root. */
+function uniqueAuthors(anchors: readonly RecordAnchor[]): RecordAnchor[] {
+  const seen = new Set<Address>();
+  return anchors.filter((a) => !seen.has(a.author) && seen.add(a.author));
 }
 
 function recordOf(leaf: RecordLeaf, anchor: RecordAnchor): VerifiedRecord {

@@ -86,12 +86,11 @@ export async function seedRecords({
           await store.put(manifestScope(account.address), bytes, { uploader: account.address, category: null, root })
         ).hash;
       },
-      upload: async ({ bytes, category }) =>
-        void (await store.put(recordScope(account.address), bytes, {
-          uploader: account.address,
-          category,
-          root: root!,
-        })),
+      upload: async (records) => {
+        for (const { bytes, category } of records) {
+          await store.put(recordScope(account.address), bytes, { uploader: account.address, category, root: root! });
+        }
+      },
       anchor: (anchoredRoot) =>
         confirm(
           wallet.writeContract({
