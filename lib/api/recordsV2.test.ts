@@ -118,7 +118,7 @@ describe('listing an import’s leaves', () => {
       records: bytes.map((b, i) => ({ contentHash: sha256Hex(b), category: categories[i]! })),
     });
     const hash = await manifestHashOf(await uploadManifest(cookie, manifest));
-    for (const [i, b] of bytes.entries()) expect((await uploadBlob(cookie, b, hash)).status).toBe(201);
+    for (const b of bytes) expect((await uploadBlob(cookie, b, hash)).status).toBe(201);
     await anchor(manifest.root);
     return { cookie, manifest, hashes: bytes.map(sha256Hex) };
   }
