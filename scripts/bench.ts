@@ -172,6 +172,9 @@ function e2eFigures(): void {
       `Clinician chart of 1,000 records: unlock to chart shown ${chart.clinicianChart1000Ms} ms, ${chart.chartRpcRequests} RPC requests, ${chart.blobRequests} blob requests`,
     );
   }
+  if (chart?.leavesHandler) {
+    console.log(`Listing and proving the leaves of 1,000 records (server): ${chart.leavesHandler}`);
+  }
   if (chart?.readLatencyRatioWithLogging) {
     console.log(
       `Disclosure logging on reads: ${chart.disclosureLogMs} ms of ${chart.readHandlerMs} ms server time for 1,000 records (read latency ×${chart.readLatencyRatioWithLogging} with logging)`,

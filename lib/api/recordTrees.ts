@@ -1,12 +1,11 @@
 import 'server-only';
-import type { SimpleMerkleTree } from '@openzeppelin/merkle-tree';
 import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { scopeCovers } from '../auth/chainAuthorization';
 import { manifestScope, type BlobScope, type BlobStore, type ContentHash } from '../storage/BlobStore';
 import { readRecordAnchors, type RecordAnchor, type VerifiedAnchors } from '../vault/readRecordAnchors';
-import { ManifestError, parseRecordManifest, type RecordManifest } from '../vault/recordTree';
+import { ManifestError, parseRecordManifest, type RecordManifest, type RecordTree } from '../vault/recordTree';
 
-export type StoredManifest = { hash: ContentHash; manifest: RecordManifest; tree: SimpleMerkleTree };
+export type StoredManifest = { hash: ContentHash; manifest: RecordManifest; tree: RecordTree };
 
 /** Parsed manifests kept in memory (each is immutable: stored under its own hash), most recent last. */
 const MANIFEST_CACHE_SIZE = 256;

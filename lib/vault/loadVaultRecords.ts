@@ -70,8 +70,15 @@ export async function loadVaultRecords(
 ): Promise<VaultRecords> {
   const contracts = vaultContracts(config);
   const isPatient = reader.toLowerCase() === patient.toLowerCase();
-  // The server's list is checked against the chain, not trusted: ask for both at once.
+  // The server's lists are checked against the chain, not trusted: ask for everything at once.
   const listed = storage.readLeaves(patient).catch((error: unknown) => error as Error);
+  // A grant that has just ended answers 403: this reader then holds no keys at all.
+  const held = isPatient
+    ? Promise.resolve([])
+    : storage.listEnvelopes(patient).catch((error: unknown) => {
+        if (error instanceof ServerRequestError && error.status === 403) return [];
+        return error as Error;
+      });
   const [{ anchors }, readable, patientKey] = await Promise.all([
     readRecordAnchors(client, { recordRoots: contracts.recordRoots, deployBlock: config.deployBlock }, patient),
     readableCategories(
@@ -105,11 +112,8 @@ export async function loadVaultRecords(
   }
 
   const patientPublicKey = hexToBytes(patientKey!);
-  // A grant that has just ended answers 403: this reader then holds no keys at all.
-  const envelopes = await storage.listEnvelopes(patient).catch((error: unknown) => {
-    if (error instanceof ServerRequestError && error.status === 403) return [];
-    throw error;
-  });
+  const envelopes = await held;
+  if (envelopes instanceof Error) throw envelopes;
   const keyring = envelopeKeyring(envelopes, patient, patientPublicKey, keys);
   return {
     records: await openRecords(verified.records, { fetchBlobs, keyring }),

@@ -34,10 +34,10 @@ export function nextHead(head: Hex, { root, author, writeScope, anchoredAt }: Re
 /**
  * Every root anchored for `patient`, oldest first, proven complete: the `RecordsAnchored` events
  * (one eth_getLogs, filtered by patient) replayed into a hash chain must give the head the
- * contract holds at the same block. A node that drops or invents an event is caught here, so
- * "no records" can never be an RPC that lost some. `known` (an earlier result) limits the scan to
- * newer blocks; when the head has not moved it costs two calls (block number and head). A chain
- * that no longer extends what was known is read again whole.
+ * contract holds at the same block. A node that drops, reorders or invents an event is caught
+ * here (one that lies about the head itself is trusted, as for all chain state). `known` (an
+ * earlier result) limits the scan to newer blocks; when the head has not moved it costs two calls
+ * (block number and head). A chain that no longer extends what was known is read again whole.
  */
 export async function readRecordAnchors(
   client: PublicClient,

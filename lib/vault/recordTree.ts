@@ -1,5 +1,5 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
-import { SimpleMerkleTree } from '@openzeppelin/merkle-tree';
+import { getMultiProof, makeMerkleTree, processMultiProof } from '@openzeppelin/merkle-tree/dist/core';
 import {
   bytesToHex,
   encodeAbiParameters,
@@ -18,8 +18,9 @@ import { isContentHash, type ContentHash } from '../storage/BlobStore';
  * The Merkle tree of one import (records v2): only its root goes on-chain (RecordRoots), the
  * leaves stay with the storage server. A leaf is OpenZeppelin's standard leaf (double keccak of
  * the ABI encoding) of (kind, patient, category, content, author, salt), hashed with viem and
- * built into a tree with OpenZeppelin's SimpleMerkleTree: the same construction as its
- * StandardMerkleTree and Solidity MerkleProof, at a third of the cost (the tests hold them equal):
+ * built into a tree with OpenZeppelin's merkle-tree core (the functions under its SimpleMerkleTree,
+ * without re-validating every leaf on each proof): the same construction as its
+ * StandardMerkleTree and Solidity MerkleProof, at a fraction of the cost (the tests hold them equal):
  * - a record leaf: content is the SHA-256 of the record's sealed blob;
  * - a census leaf, one for every category number 0–31: content is how many record leaves of that
  *   category the tree holds. A reader granted a category is shown its census leaf, so a storage
@@ -79,9 +80,14 @@ export function leafHash(leaf: Leaf, patient: Address, author: Address): Hex {
   return bytesToHex(keccak_256(keccak_256(encoded)));
 }
 
-/** The tree of `leaves`, in their order (SimpleMerkleTree sorts the hashes itself). */
-function treeOf(leaves: readonly Leaf[], patient: Address, author: Address): SimpleMerkleTree {
-  return SimpleMerkleTree.of(leaves.map((leaf) => leafHash(leaf, patient, author)));
+/** An import's tree: its nodes (root first) and where each leaf hash sits among them. */
+export type RecordTree = { root: Hex; nodes: string[]; position: ReadonlyMap<Hex, number> };
+
+/** The tree of `leaves`: their hashes sorted, as OpenZeppelin's SimpleMerkleTree builds it. */
+function treeOf(leaves: readonly Leaf[], patient: Address, author: Address): RecordTree {
+  const sorted = leaves.map((leaf) => leafHash(leaf, patient, author)).sort();
+  const nodes = makeMerkleTree(sorted);
+  return { root: nodes[0] as Hex, nodes, position: new Map(sorted.map((hash, i) => [hash, nodes.length - 1 - i])) };
 }
 
 function randomSalt(): Hex {
@@ -145,7 +151,7 @@ function parseLeaf(raw: unknown): Leaf {
 export function parseRecordManifest(
   raw: unknown,
   expected: { patient: Address; author: Address },
-): { manifest: RecordManifest; tree: SimpleMerkleTree } {
+): { manifest: RecordManifest; tree: RecordTree } {
   const body = raw as Partial<RecordManifest> | null;
   if (
     !body ||
@@ -200,13 +206,16 @@ export function parseRecordManifest(
  */
 export function proveLeaves(
   manifest: RecordManifest,
-  tree: SimpleMerkleTree,
+  tree: RecordTree,
   include: (leaf: Leaf) => boolean,
 ): LeafProof | null {
   const picked = manifest.leaves.filter(include);
   if (picked.length === 0) return null;
   const byHash = new Map(picked.map((leaf) => [leafHash(leaf, manifest.patient, manifest.author), leaf]));
-  const { leaves, proof, proofFlags } = tree.getMultiProof([...byHash.keys()]);
+  const { leaves, proof, proofFlags } = getMultiProof(
+    tree.nodes,
+    [...byHash.keys()].map((hash) => tree.position.get(hash)!),
+  );
   return {
     root: manifest.root,
     // In the order the proof consumes them.
@@ -230,12 +239,8 @@ export function verifyLeaves(
     const hashes = leaves.map((leaf) => leafHash(leaf, getAddress(patient), getAddress(author)));
     // A leaf sent twice must not count twice (a withheld record hidden behind a repeated one).
     if (new Set(hashes).size !== hashes.length) return null;
-    const proven = SimpleMerkleTree.verifyMultiProof(proof.root, {
-      leaves: hashes,
-      proof: proof.proof,
-      proofFlags: proof.proofFlags,
-    });
-    return proven ? leaves : null;
+    const root = processMultiProof({ leaves: hashes, proof: proof.proof, proofFlags: proof.proofFlags });
+    return root === proof.root.toLowerCase() ? leaves : null;
   } catch {
     return null;
   }
