@@ -2,10 +2,10 @@ import { hexToBytes, type Address, type PublicClient } from 'viem';
 import { readableCategories } from '../auth/chainAuthorization';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
-import type { ContentHash } from '../storage/BlobStore';
+import { isContentHash, type ContentHash } from '../storage/BlobStore';
 import { deriveCategoryKey } from './categoryKeys';
 import { openKeyEnvelope, type KeyEnvelope } from './keyEnvelope';
-import { openRecords, type Keyring, type OpenedRecord } from './openRecords';
+import { fetchInPages, openRecords, type Keyring, type OpenedRecord } from './openRecords';
 import { readRecordAnchors } from './readRecordAnchors';
 import { EVERY_CATEGORY_NUMBER, type LeafProof } from './recordTree';
 import { readRegisteredKey } from './registeredKey';
@@ -49,6 +49,19 @@ export function envelopeKeyring(
     }
     return opened.get(id)!;
   };
+}
+
+/** The record hashes the server listed in `readable` categories (not yet proven). */
+function listedRecordHashes(imports: readonly LeafProof[], readable: ReadonlySet<number>): ContentHash[] {
+  const hashes = new Set<ContentHash>();
+  for (const { leaves } of imports) {
+    for (const leaf of Array.isArray(leaves) ? leaves : []) {
+      if (leaf?.kind === 'record' && readable.has(leaf.category) && isContentHash(String(leaf.contentHash))) {
+        hashes.add(leaf.contentHash);
+      }
+    }
+  }
+  return [...hashes];
 }
 
 /**
@@ -97,8 +110,18 @@ export async function loadVaultRecords(
   }
   const leaves = await listed;
   if (leaves instanceof Error) throw leaves;
+  // Fetching blobs needs no trust in the list, using them does: fetch what it names while the
+  // proofs are checked, and open only what they prove.
+  const prefetched = fetchInPages(listedRecordHashes(leaves, readable), (hashes) =>
+    storage.readBlobs(patient, hashes),
+  ).catch((error: unknown) => error as Error);
   const verified = verifyImports(anchors, leaves, { patient, readable });
-  const fetchBlobs = (hashes: ContentHash[]) => storage.readBlobs(patient, hashes);
+  const fetchBlobs = async (hashes: ContentHash[]) => {
+    const blobs = await prefetched;
+    if (blobs instanceof Error) throw blobs;
+    const missing = hashes.filter((hash) => !blobs.has(hash));
+    return missing.length === 0 ? blobs : new Map([...blobs, ...(await storage.readBlobs(patient, missing))]);
+  };
   const found = { gaps: verified.gaps, refused: verified.refused };
 
   if (isPatient) {

@@ -1,5 +1,5 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
-import { getMultiProof, makeMerkleTree, processMultiProof } from '@openzeppelin/merkle-tree/dist/core';
+import { getMultiProof, makeMerkleTree, processMultiProof } from '@openzeppelin/merkle-tree/dist/core.js';
 import {
   bytesToHex,
   encodeAbiParameters,
