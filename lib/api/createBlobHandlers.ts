@@ -19,6 +19,7 @@ import {
 import { DAMAGED, DAMAGED_FRAME_LENGTH, frameHead, frameTrailer, parseFrames } from '../storage/blobFrames';
 import { sha256Hex } from '../storage/sha256Hex';
 import {
+  canonicalManifest,
   EVERY_CATEGORY_NUMBER,
   ManifestError,
   parseRecordManifest,
@@ -161,15 +162,17 @@ export function createBlobHandlers(deps: BlobDependencies) {
         if (written.some((leaf) => !scopeCovers(scope, leaf.category))) {
           return errorResponse(403, 'You may not add records of this kind for this patient.');
         }
+        // Stored in one canonical form, so a tree is one manifest however often it is sent.
+        const canonical = new TextEncoder().encode(JSON.stringify(canonicalManifest(parsed.manifest)));
         const room = await deps.quota.reserve({
           scope: manifestScope(owner),
           pool: recordScope(owner),
           uploader: session.address,
-          hash: sha256Hex(bytes),
-          bytes: bytes.length,
+          hash: sha256Hex(canonical),
+          bytes: canonical.length,
         });
         if (!room.ok) return errorResponse(413, room.message);
-        const { hash } = await deps.store.put(manifestScope(owner), bytes, {
+        const { hash } = await deps.store.put(manifestScope(owner), canonical, {
           uploader: session.address,
           category: null,
           root: parsed.manifest.root,
@@ -363,8 +366,11 @@ export function createBlobHandlers(deps: BlobDependencies) {
         const owner = getAddress(patient);
         const started = performance.now();
         const wanted = [...new Set(hashes as ContentHash[])];
-        const allowed = await readable(session.address, owner, await bound(owner, wanted));
-        if (allowed.length === 0) {
+        const stored = await bound(owner, wanted);
+        const allowed = await readable(session.address, owner, stored);
+        // Nothing stored under these hashes is an empty answer (each is then "missing" to the
+        // reader, one record each); something stored that the reader may not read is a refusal.
+        if (allowed.length === 0 && stored.length > 0) {
           return errorResponse(
             403,
             'You do not have access to these records. Access may have been revoked or expired.',

@@ -8,7 +8,7 @@ import { ManifestError, parseRecordManifest, type RecordManifest, type RecordTre
 export type StoredManifest = { hash: ContentHash; manifest: RecordManifest; tree: RecordTree };
 
 /** Parsed manifests kept in memory (each is immutable: stored under its own hash), most recent last. */
-const MANIFEST_CACHE_SIZE = 256;
+const MANIFEST_CACHE_SIZE = 64;
 /** Patients whose verified anchors are kept in memory. */
 const ANCHOR_CACHE_SIZE = 10_000;
 
@@ -106,8 +106,14 @@ export function createRecordTrees({
         const anchor = b?.root ? anchorOf(list, b.root, b.uploader) : null;
         return anchor ? [{ hash, anchor }] : [];
       });
+      // One manifest per root (stored canonically, so a second one is only a duplicate).
+      const seen = new Set<Hex>();
       const found = await Promise.all(anchored.map(({ hash }) => manifest(patient, hash)));
-      return found.flatMap((entry, i) => (entry ? [{ ...entry, anchor: anchored[i]!.anchor }] : []));
+      return found.flatMap((entry, i) => {
+        if (!entry || seen.has(entry.manifest.root)) return [];
+        seen.add(entry.manifest.root);
+        return [{ ...entry, anchor: anchored[i]!.anchor }];
+      });
     },
 
     /**

@@ -100,7 +100,7 @@ describe('a writer who tries to add records outside their grant', () => {
     await grant(1 << 4, 0, { permission: READ_WRITE });
     await anchor(hash, { by: clinician });
     const patientCookie = (await signIn(patient)).cookie;
-    expect((await readMany(patientCookie, [hash])).status).toBe(403);
+    expect(await hashesIn(await readMany(patientCookie, [hash]))).toEqual([]);
     const { imports } = (await (await readLeaves(patientCookie)).json()) as { imports: LeafProof[] };
     const records = imports.flatMap((i) => i.leaves).filter((l) => l.kind === 'record');
     expect(records).toEqual([]);
@@ -148,6 +148,13 @@ describe('listing an import’s leaves', () => {
 
     await revoke();
     expect((await readLeaves(reader)).status).toBe(403);
+  });
+
+  it('answers a read that names a hash nothing is stored under with the rest, so one hole costs one record', async () => {
+    const { cookie, hashes } = await importOfThree();
+    const never = sha256Hex(blob('listed by a writer, never uploaded'));
+    expect(await hashesIn(await readMany(cookie, [never, ...hashes]))).toEqual(hashes);
+    expect(await hashesIn(await readMany(cookie, [never]))).toEqual([]);
   });
 
   it('refuses a stranger, and shows a chain observer no hash, category or count', async () => {

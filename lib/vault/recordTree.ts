@@ -17,7 +17,8 @@ import { isContentHash, type ContentHash } from '../storage/BlobStore';
 /**
  * The Merkle tree of one import (records v2): only its root goes on-chain (RecordRoots), the
  * leaves stay with the storage server. A leaf is OpenZeppelin's standard leaf (double keccak of
- * the ABI encoding) of (kind, patient, category, content, author, salt), hashed with viem and
+ * the ABI encoding) of (kind, patient, category, content, author, salt), encoded with viem, hashed
+ * with noble and
  * built into a tree with OpenZeppelin's merkle-tree core (the functions under its SimpleMerkleTree,
  * without re-validating every leaf on each proof): the same construction as its
  * StandardMerkleTree and Solidity MerkleProof, at a fraction of the cost (the tests hold them equal):
@@ -198,6 +199,11 @@ export function parseRecordManifest(
   if (tree.root !== body.root.toLowerCase())
     throw new ManifestError('The leaves do not make the root this import names.');
   return { manifest: { version: 1, patient, author, root: tree.root as Hex, leaves }, tree };
+}
+
+/** `manifest` with its leaves in one order (by salt, unique per leaf): one tree, one encoding. */
+export function canonicalManifest(manifest: RecordManifest): RecordManifest {
+  return { ...manifest, leaves: [...manifest.leaves].sort((a, b) => (a.salt < b.salt ? -1 : a.salt > b.salt ? 1 : 0)) };
 }
 
 /**

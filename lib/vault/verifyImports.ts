@@ -67,11 +67,11 @@ export function verifyImports(
     if (!proven) {
       // Only what its authors could have written can be missing: a writer's empty root does not
       // cast doubt on categories they never had.
-      const first = candidates[0]!;
-      const scope = candidates.reduce((bits, a) => bits | a.writeScope, 0);
-      const categories = [...readable].filter((c) => scopeCovers(scope, c)).sort((a, b) => a - b);
-      if (categories.length > 0) {
-        gaps.push({ kind: 'import', root, author: first.author, anchoredAt: first.anchoredAt, categories });
+      for (const anchor of uniqueAuthors(candidates)) {
+        const categories = [...readable].filter((c) => scopeCovers(anchor.writeScope, c)).sort((a, b) => a - b);
+        if (categories.length > 0) {
+          gaps.push({ kind: 'import', root, author: anchor.author, anchoredAt: anchor.anchoredAt, categories });
+        }
       }
       continue;
     }
@@ -89,9 +89,11 @@ export function verifyImports(
         refused += 1;
         continue;
       }
-      shown.set(leaf.category, (shown.get(leaf.category) ?? 0) + 1);
+      // Counted only where kept: a record someone re-listed under an earlier root of their own
+      // leaves a hole here that the census shows, rather than counting twice.
       if (seen.has(leaf.contentHash)) continue;
       seen.add(leaf.contentHash);
+      shown.set(leaf.category, (shown.get(leaf.category) ?? 0) + 1);
       records.push(recordOf(leaf, anchor));
     }
     for (const category of readable) {
