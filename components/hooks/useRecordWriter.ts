@@ -8,7 +8,7 @@ import { useAccount, useConfig } from 'wagmi';
 import { recordRootsAbi } from '@/contracts-abi';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { OwnChartError } from '@/lib/errors/OwnChartError';
-import { importRecords, type ImportProgress, type ImportResult } from '@/lib/vault/importRecords';
+import type { ImportProgress, ImportResult } from '@/lib/vault/importRecords';
 import { vaultKeys } from '@/lib/vault/queryKeys';
 import type { SealingKeys } from '@/lib/vault/sealingKeys';
 import { sealRecord } from '@/lib/vault/sealRecord';
@@ -37,6 +37,8 @@ export function useRecordWriter(patient: Address) {
     ): Promise<ImportResult> => {
       const { recordRoots } = vaultContracts(chainConfig);
       if (!author) throw new OwnChartError('Connect a wallet to add records.');
+      // Loaded on the first write, not with the page (the Merkle tree code is a good part of it).
+      const { importRecords } = await import('@/lib/vault/importRecords');
       try {
         return await importRecords(
           items,

@@ -1,9 +1,8 @@
 import type { Resource } from '@medplum/fhirtypes';
-import { sha256 } from '@noble/hashes/sha2.js';
-import { bytesToHex, utf8ToBytes } from '@noble/hashes/utils.js';
 import type { Address, Hex } from 'viem';
 import type { ContentHash } from '../storage/BlobStore';
 import { sha256Hex } from '../storage/sha256Hex';
+import { resourceFingerprint } from './resourceFingerprint';
 import { buildRecordManifest, MAX_RECORDS_PER_TREE, type RecordManifest } from './recordTree';
 
 /** Upload requests in flight at once, and what one carries (the server takes up to 8 MB). */
@@ -36,11 +35,6 @@ export type ImportSteps = {
   anchor: (root: Hex) => Promise<void>;
   onProgress?: (progress: ImportProgress) => void;
 };
-
-/** Identifies a resource's content; never leaves the browser. */
-export function resourceFingerprint(resource: Resource): string {
-  return bytesToHex(sha256(utf8ToBytes(JSON.stringify(resource))));
-}
 
 /**
  * Runs `work` over `items`, `limit` at a time. On the first failure no new item starts, and it

@@ -4,7 +4,8 @@ import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
 import { isContentHash, type ContentHash } from '../storage/BlobStore';
 import { deriveCategoryKey } from './categoryKeys';
-import { openKeyEnvelope, type KeyEnvelope } from './keyEnvelope';
+import { envelopeKeyring } from './envelopeKeyring';
+import type { KeyEnvelope } from './keyEnvelope';
 import { fetchInPages, openRecords, type Keyring, type OpenedRecord } from './openRecords';
 import { readRecordAnchors } from './readRecordAnchors';
 import { EVERY_CATEGORY_NUMBER, type LeafProof } from './recordTree';
@@ -31,25 +32,6 @@ export type StorageCalls = {
   readBlobs: (patient: Address, hashes: ContentHash[]) => Promise<Map<ContentHash, Uint8Array | 'damaged'>>;
   listEnvelopes: (patient: Address) => Promise<KeyEnvelope[]>;
 };
-
-/** A grantee's category keys, opened from the patient's envelopes as needed. */
-export function envelopeKeyring(
-  envelopes: readonly KeyEnvelope[],
-  patient: Address,
-  patientPublicKey: Uint8Array,
-  reader: EncryptionKeyPair,
-): Keyring {
-  const opened = new Map<string, Promise<Uint8Array>>();
-  return async (category, version) => {
-    const envelope = envelopes.find((e) => e.category === category && e.version === version);
-    if (!envelope) return null;
-    const id = `${category}/${version}`;
-    if (!opened.has(id)) {
-      opened.set(id, openKeyEnvelope(envelope, { patient, patientPublicKey, recipientPrivateKey: reader.privateKey }));
-    }
-    return opened.get(id)!;
-  };
-}
 
 /** The record hashes the server listed in `readable` categories (not yet proven). */
 function listedRecordHashes(imports: readonly LeafProof[], readable: ReadonlySet<number>): ContentHash[] {

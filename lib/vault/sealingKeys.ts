@@ -5,7 +5,7 @@ import { OwnChartError } from '../errors/OwnChartError';
 import { CATEGORIES } from '../categories';
 import { deriveCategoryKey } from './categoryKeys';
 import type { KeyEnvelope } from './keyEnvelope';
-import { envelopeKeyring } from './loadVaultRecords';
+import { envelopeKeyring } from './envelopeKeyring';
 import { readKeyVersions } from './readKeyVersions';
 
 /** The key (and its version) new records of a category are sealed with. */

@@ -1,7 +1,7 @@
 import type { Address, PublicClient } from 'viem';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
-import { loadVaultRecords } from './loadVaultRecords';
+import type { VaultRecords } from './loadVaultRecords';
 import { vaultKeys } from './queryKeys';
 import { listEnvelopes, readBlobs, readLeaves } from './vaultApi';
 
@@ -13,7 +13,13 @@ export function vaultRecordsQueryOptions(
 ) {
   return {
     queryKey: vaultKeys.records(config.chain.id, patient, reader),
-    queryFn: () =>
-      loadVaultRecords(client, config, { patient, reader, keys, storage: { readLeaves, readBlobs, listEnvelopes } }),
+    // Loaded with the first chart, not with every page: the Merkle code is a good part of its size.
+    queryFn: async (): Promise<VaultRecords> =>
+      (await import('./loadVaultRecords')).loadVaultRecords(client, config, {
+        patient,
+        reader,
+        keys,
+        storage: { readLeaves, readBlobs, listEnvelopes },
+      }),
   };
 }

@@ -9,7 +9,7 @@ import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
-import { resourceFingerprint } from '@/lib/vault/importRecords';
+import { resourceFingerprint } from '@/lib/vault/resourceFingerprint';
 import { patientSealingKeys } from '@/lib/vault/sealingKeys';
 import { vaultRecordsQueryOptions } from '@/lib/vault/vaultQueryOptions';
 
