@@ -29,6 +29,15 @@ describe('toChartSummary', () => {
     expect(chart.encounters).toHaveLength(3);
   });
 
+  it('is the same chart whatever order the records arrive in (storage returns them in any order)', () => {
+    const all = resources('synthea-small-clemente-kreiger.json');
+    const shuffled = [...all].sort(() => Math.random() - 0.5);
+    const strip = (chart: ReturnType<typeof toChartSummary>) =>
+      JSON.stringify(chart.recentLabs.map((r) => [r.title, r.detail, r.date]));
+    expect(strip(toChartSummary(shuffled))).toBe(strip(toChartSummary(all)));
+    expect(strip(toChartSummary([...all].reverse()))).toBe(strip(toChartSummary(all)));
+  });
+
   it('keeps resolved conditions out of the active list', () => {
     const all = resources('synthea-uscore-inferno-patient-85.json');
     const chart = toChartSummary(all);

@@ -33,8 +33,9 @@ export type ChartSummary = {
 
 const RECENT_LABS = 20;
 
+/** Newest first; the same day by title, so a chart never depends on the order records arrive in. */
 function byDateDesc(a: ChartRow, b: ChartRow): number {
-  return (b.date ?? '').localeCompare(a.date ?? '');
+  return (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title);
 }
 
 function statusCode(concept: Condition['clinicalStatus']): string | undefined {
