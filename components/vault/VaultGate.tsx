@@ -1,10 +1,11 @@
 'use client';
 
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import type { Address } from 'viem';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import { UserRejectedError } from '@/lib/errors/OwnChartError';
+import { preloadVaultReader } from '@/lib/vault/vaultQueryOptions';
 import { useUnlockVault } from './useUnlockVault';
 import { useVault } from './VaultProvider';
 
@@ -23,6 +24,8 @@ export function VaultGate({
 }) {
   const { keysFor } = useVault();
   const keys = keysFor(account);
+  // Fetch the chart-reading code while the person unlocks, so it is there when the keys are.
+  useEffect(preloadVaultReader, []);
   if (keys) return <>{children(keys)}</>;
   return <UnlockCard account={account} purpose={purpose} />;
 }

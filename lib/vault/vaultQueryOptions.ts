@@ -23,3 +23,8 @@ export function vaultRecordsQueryOptions(
       }),
   };
 }
+
+/** Starts loading the chart-reading code (kept out of each page's first load) ahead of need. */
+export function preloadVaultReader(): void {
+  void import('./loadVaultRecords');
+}
