@@ -2,6 +2,7 @@ import 'server-only';
 import { getAddress, isAddress, type Address, type PublicClient } from 'viem';
 import {
   readAccessBases,
+  readableCategories,
   readWriteScope,
   scopeCovers,
   type ChainAuthorizationConfig,
@@ -87,12 +88,8 @@ export function createBlobHandlers(deps: BlobDependencies) {
       Promise.all(hashes.map((hash) => deps.store.binding(scope, hash))),
     ]);
     return hashes.flatMap((hash, i) => {
-      const binding = bindings[i];
-      if (!binding || binding.root === null || binding.category === null) return [];
-      // Unanchored, anchored by someone else (a replayed root), or outside what its author could
-      // write: never served.
-      const anchor = deps.trees.anchorOf(anchors, binding.root, binding.uploader);
-      if (!anchor || !scopeCovers(anchor.writeScope, binding.category)) return [];
+      const binding = bindings[i] ?? null;
+      if (binding?.category == null || !deps.trees.anchorFor(anchors, binding)) return [];
       return [{ hash, category: binding.category }];
     });
   }
@@ -268,18 +265,11 @@ export function createBlobHandlers(deps: BlobDependencies) {
         }
         const owner = getAddress(body.value.patient);
         const reader = getAddress(session.address);
-        const readable =
-          reader === owner
-            ? new Set(EVERY_CATEGORY_NUMBER)
-            : new Set(
-                (
-                  await readAccessBases(deps.client, deps.chain, {
-                    reader,
-                    patient: owner,
-                    categories: EVERY_CATEGORY_NUMBER,
-                  })
-                ).keys(),
-              );
+        const readable = await readableCategories(deps.client, deps.chain, {
+          reader,
+          patient: owner,
+          categories: EVERY_CATEGORY_NUMBER,
+        });
         if (readable.size === 0) {
           return errorResponse(
             403,

@@ -1,7 +1,13 @@
 import 'server-only';
 import { getAddress, type Address, type Hex, type PublicClient } from 'viem';
 import { scopeCovers } from '../auth/chainAuthorization';
-import { manifestScope, type BlobScope, type BlobStore, type ContentHash } from '../storage/BlobStore';
+import {
+  manifestScope,
+  type BlobBinding,
+  type BlobScope,
+  type BlobStore,
+  type ContentHash,
+} from '../storage/BlobStore';
 import { readRecordAnchors, type RecordAnchor, type VerifiedAnchors } from '../vault/readRecordAnchors';
 import { ManifestError, parseRecordManifest, type RecordManifest, type RecordTree } from '../vault/recordTree';
 
@@ -63,6 +69,17 @@ export function createRecordTrees({
   }
 
   /**
+   * The anchor a stored blob counts under: its root, anchored by the account that uploaded it,
+   * with its category (if it has one) inside that anchor's write scope; else null. Unanchored,
+   * replayed by someone else, or outside what its author could write: never served, and swept.
+   */
+  function anchorFor(list: readonly RecordAnchor[], binding: BlobBinding | null): RecordAnchor | null {
+    const anchor = binding?.root ? anchorOf(list, binding.root, binding.uploader) : null;
+    if (!anchor || (binding!.category !== null && !scopeCovers(anchor.writeScope, binding!.category))) return null;
+    return anchor;
+  }
+
+  /**
    * The manifest stored in `patient`'s scope under `hash`, checked whole when first read; null
    * if it is not stored there (any more: a swept manifest no longer vouches for uploads).
    */
@@ -92,7 +109,7 @@ export function createRecordTrees({
 
   return {
     anchors,
-    anchorOf,
+    anchorFor,
     manifest,
 
     /** `patient`'s manifests whose root the chain holds by their author, with that anchor. */
@@ -102,8 +119,7 @@ export function createRecordTrees({
       // Bindings first: only manifests whose root is anchored by their uploader are read and parsed.
       const bindings = await Promise.all(hashes.map((hash) => store.binding(scope, hash)));
       const anchored = hashes.flatMap((hash, i) => {
-        const b = bindings[i];
-        const anchor = b?.root ? anchorOf(list, b.root, b.uploader) : null;
+        const anchor = anchorFor(list, bindings[i] ?? null);
         return anchor ? [{ hash, anchor }] : [];
       });
       // One manifest per root (stored canonically, so a second one is only a duplicate).
@@ -129,11 +145,7 @@ export function createRecordTrees({
         anchors(getAddress(patient)),
         Promise.all(hashes.map((hash) => store.binding(scope, hash))),
       ]);
-      return bindings.map((b) => {
-        const anchor = b?.root ? anchorOf(list, b.root, b.uploader) : null;
-        // A record outside its anchor's write scope is never served: not anchored, so swept.
-        return anchor !== null && (b!.category === null || scopeCovers(anchor.writeScope, b!.category));
-      });
+      return bindings.map((b) => anchorFor(list, b) !== null);
     },
   };
 }
