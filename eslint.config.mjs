@@ -2,6 +2,28 @@ import { FlatCompat } from '@eslint/eslintrc';
 
 const compat = new FlatCompat({ baseDirectory: import.meta.dirname });
 
+/** What no browser bundle may import: the route handlers' server-only modules. */
+const browserPatterns = [
+  { group: ['@/app/*'], message: 'Imports flow app/ → components/ → lib/.' },
+  {
+    group: [
+      'node:*',
+      'server-only',
+      '@/lib/api/create*',
+      '@/lib/api/pipeline',
+      '@/lib/api/rateLimits',
+      '@/lib/api/uploadQuota',
+      '@/lib/storage/Fs*',
+      '@/lib/storage/EmergencyReasonStore',
+      '@/lib/audit/Fs*',
+      '@/lib/auth/sessionToken',
+      '@/lib/auth/NonceStore',
+      '@/lib/auth/SessionRevocations',
+    ],
+    message: 'Server-only module: route handlers (app/api) use it, pages and components never.',
+  },
+];
+
 const config = [
   {
     ignores: [
@@ -44,28 +66,30 @@ const config = [
     // Imports flow app/ → components/ → lib/; server-only modules never reach a browser bundle.
     files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
     ignores: ['app/api/**'],
+    rules: { 'no-restricted-imports': ['error', { patterns: browserPatterns }] },
+  },
+  {
+    // Pages and components reach the chain through the adapter hooks in components/hooks/ only:
+    // reads through lib/ query options, writes through lib/<feature>/actions.ts and useAction.
+    files: ['components/**/*.{ts,tsx}', 'app/**/*.{ts,tsx}'],
+    ignores: ['app/api/**', 'components/hooks/**', 'components/wallet/**'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
-          patterns: [
-            { group: ['@/app/*'], message: 'Imports flow app/ → components/ → lib/.' },
+          paths: [
             {
-              group: [
-                'node:*',
-                'server-only',
-                '@/lib/api/create*',
-                '@/lib/api/pipeline',
-                '@/lib/api/rateLimits',
-                '@/lib/api/uploadQuota',
-                '@/lib/storage/Fs*',
-                '@/lib/storage/EmergencyReasonStore',
-                '@/lib/audit/Fs*',
-                '@/lib/auth/sessionToken',
-                '@/lib/auth/NonceStore',
-                '@/lib/auth/SessionRevocations',
-              ],
-              message: 'Server-only module: route handlers (app/api) use it, pages and components never.',
+              name: 'wagmi',
+              importNames: ['usePublicClient', 'useConfig', 'useWriteContract', 'useReadContract'],
+              message: 'Use the adapter hooks in components/hooks (useChainClient, useChainQuery, useAction).',
+            },
+          ],
+          patterns: [
+            ...browserPatterns,
+            {
+              group: ['@/contracts-abi', '@/contracts-abi/*', 'viem/actions', 'wagmi/actions'],
+              message:
+                'Chain calls live in lib/: reads as query options, writes as lib/<feature>/actions.ts; components use the hooks in components/hooks.',
             },
           ],
         },

@@ -9,7 +9,7 @@ import { formatAddress } from '@/lib/format/formatAddress';
 import { formatDateTime } from '@/lib/format/formatDate';
 import { formatExpiry } from '@/lib/format/formatExpiry';
 import { useAccount } from 'wagmi';
-import { useEmergencyReasons } from '@/components/emergency/useEmergency';
+import { useEmergencyReasons } from '@/components/hooks/useEmergencyQueries';
 import { useAccessHistory } from '@/components/hooks/useAccessQueries';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';

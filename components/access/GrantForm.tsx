@@ -2,60 +2,45 @@
 
 import { useId, useState, type FormEvent } from 'react';
 import type { Address } from 'viem';
-import { accessRegistryAbi } from '@/contracts-abi';
-import { InvalidGrantInputError, parseGrantForm, type GrantFormValues } from '@/lib/access/parseGrantForm';
-import { accessKeys } from '@/lib/access/queryKeys';
-import { ALL_CATEGORIES_MASK, CATEGORIES, type CategoryKey } from '@/lib/categories';
-import { chainConfig } from '@/lib/chain/chainConfig';
-import { formatAddress } from '@/lib/format/formatAddress';
+import { useAction } from '@/components/hooks/useAction';
+import { useChainTime } from '@/components/hooks/useChainTime';
+import { CategoryPicker } from '@/components/ui/CategoryPicker';
+import { Field } from '@/components/ui/Field';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
-import { useTransactor } from '@/components/hooks/useTransactor';
+import { grantAccess } from '@/lib/access/actions';
+import { InvalidGrantInputError, parseGrantForm, type GrantFormValues } from '@/lib/access/parseGrantForm';
+import { ALL_CATEGORIES_MASK } from '@/lib/categories';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import { formCheckTime } from '@/lib/chain/chainTime';
 
 const EMPTY: GrantFormValues = { grantee: '', allRecords: false, categories: [], permission: 'read', expiresOn: '' };
 
 /** Grant (or change) a clinician's access: address, scope, permission, optional expiry. */
-export function GrantForm({ patient, chainTime }: { patient: Address; chainTime: number }) {
+export function GrantForm({ patient }: { patient: Address }) {
   const [values, setValues] = useState<GrantFormValues>(EMPTY);
   const [invalid, setInvalid] = useState<InvalidGrantInputError | null>(null);
-  const { stage, run, busy } = useTransactor();
+  const tx = useAction();
+  const chainTime = useChainTime();
   const ids = useId();
-  const chainId = chainConfig.chain.id;
 
   function update(patch: Partial<GrantFormValues>) {
     setValues((v) => ({ ...v, ...patch }));
     setInvalid(null);
   }
 
-  function toggleCategory(key: CategoryKey, checked: boolean) {
-    update({ categories: checked ? [...values.categories, key] : values.categories.filter((k) => k !== key) });
-  }
-
   async function onSubmit(event: FormEvent) {
     event.preventDefault();
     let args;
     try {
-      args = parseGrantForm(values, patient, ALL_CATEGORIES_MASK, chainTime || Math.floor(Date.now() / 1000));
+      args = parseGrantForm(values, patient, ALL_CATEGORIES_MASK, formCheckTime(chainTime.data));
     } catch (error) {
       if (error instanceof InvalidGrantInputError) return setInvalid(error);
       throw error;
     }
-    const ok = await run({
-      label: `granting access to ${formatAddress(args[1])}`,
-      address: chainConfig.accessRegistry,
-      abi: accessRegistryAbi,
-      functionName: 'grant',
-      args,
-      invalidates: [
-        accessKeys.grantees(chainId, patient),
-        accessKeys.history(chainId, patient),
-        accessKeys.patients(chainId, args[1]),
-      ],
-    });
-    if (ok) setValues(EMPTY);
+    if (await tx.send(grantAccess(chainConfig, args))) setValues(EMPTY);
   }
 
   const errorFor = (field: keyof GrantFormValues) => (invalid?.field === field ? invalid.shortMessage : null);
-  const errorId = (field: string) => `${ids}-${field}-error`;
 
   return (
     <section aria-labelledby={`${ids}-heading`} className="card space-y-4">
@@ -63,57 +48,27 @@ export function GrantForm({ patient, chainTime }: { patient: Address; chainTime:
         Grant access
       </h2>
       <form onSubmit={onSubmit} noValidate className="space-y-4">
-        <div className="space-y-1">
-          <label htmlFor={`${ids}-grantee`} className="block font-medium">
-            Clinician address
-          </label>
-          <input
-            id={`${ids}-grantee`}
-            className="input w-full font-mono"
-            value={values.grantee}
-            onChange={(e) => update({ grantee: e.target.value })}
-            placeholder="0x…"
-            autoComplete="off"
-            spellCheck={false}
-            aria-invalid={Boolean(errorFor('grantee'))}
-            aria-describedby={errorFor('grantee') ? errorId('grantee') : undefined}
-          />
-          {errorFor('grantee') && (
-            <p id={errorId('grantee')} className="field-error">
-              {errorFor('grantee')}
-            </p>
-          )}
-        </div>
-
-        <fieldset className="space-y-2" aria-describedby={errorFor('categories') ? errorId('categories') : undefined}>
-          <legend className="font-medium">Records they may see</legend>
-          <label className="flex items-center gap-2">
+        <Field label="Clinician address" error={errorFor('grantee')}>
+          {(input) => (
             <input
-              type="checkbox"
-              checked={values.allRecords}
-              onChange={(e) => update({ allRecords: e.target.checked })}
+              {...input}
+              className="input w-full font-mono"
+              value={values.grantee}
+              onChange={(e) => update({ grantee: e.target.value })}
+              placeholder="0x…"
+              autoComplete="off"
+              spellCheck={false}
             />
-            All records
-          </label>
-          <div className="grid grid-cols-1 gap-1 sm:grid-cols-3">
-            {CATEGORIES.map((c) => (
-              <label key={c.key} className="flex items-center gap-2">
-                <input
-                  type="checkbox"
-                  disabled={values.allRecords}
-                  checked={values.allRecords || values.categories.includes(c.key)}
-                  onChange={(e) => toggleCategory(c.key, e.target.checked)}
-                />
-                {c.label}
-              </label>
-            ))}
-          </div>
-          {errorFor('categories') && (
-            <p id={errorId('categories')} className="field-error">
-              {errorFor('categories')}
-            </p>
           )}
-        </fieldset>
+        </Field>
+
+        <CategoryPicker
+          legend="Records they may see"
+          selected={values.categories}
+          onChange={(categories) => update({ categories })}
+          allRecords={{ checked: values.allRecords, onChange: (allRecords) => update({ allRecords }) }}
+          error={errorFor('categories')}
+        />
 
         <fieldset className="space-y-1">
           <legend className="font-medium">Permission</legend>
@@ -137,37 +92,30 @@ export function GrantForm({ patient, chainTime }: { patient: Address; chainTime:
           </label>
         </fieldset>
 
-        <div className="space-y-1">
-          <label htmlFor={`${ids}-expires`} className="block font-medium">
-            Expires on
-          </label>
-          <p id={`${ids}-expires-hint`} className="text-sm text-slate-700">
-            Optional. Access ends at the end of this day (UTC). Leave empty for no expiry.
-          </p>
-          <input
-            id={`${ids}-expires`}
-            type="date"
-            className="input"
-            value={values.expiresOn}
-            onChange={(e) => update({ expiresOn: e.target.value })}
-            aria-invalid={Boolean(errorFor('expiresOn'))}
-            aria-describedby={`${ids}-expires-hint${errorFor('expiresOn') ? ` ${errorId('expiresOn')}` : ''}`}
-          />
-          {errorFor('expiresOn') && (
-            <p id={errorId('expiresOn')} className="field-error">
-              {errorFor('expiresOn')}
-            </p>
+        <Field
+          label="Expires on"
+          hint="Optional. Access ends at the end of this day (UTC). Leave empty for no expiry."
+          error={errorFor('expiresOn')}
+        >
+          {(input) => (
+            <input
+              {...input}
+              type="date"
+              className="input"
+              value={values.expiresOn}
+              onChange={(e) => update({ expiresOn: e.target.value })}
+            />
           )}
-        </div>
+        </Field>
 
-        <button type="submit" className="btn-primary" disabled={busy}>
+        <button type="submit" className="btn-primary" disabled={tx.busy}>
           Grant access
         </button>
         <p className="text-sm text-slate-700">
           Granting to someone who already has access replaces their scope, permission and expiry.
         </p>
       </form>
-      <TransactionStatus stage={stage} />
+      <TransactionStatus stage={tx.stage} />
     </section>
   );
 }

@@ -2,15 +2,15 @@
 
 import Link from 'next/link';
 import type { Address as AddressType } from 'viem';
-import { accessRegistryAbi } from '@/contracts-abi';
 import { usePatients } from '@/components/hooks/useAccessQueries';
-import { useTransactor } from '@/components/hooks/useTransactor';
+import { useAction } from '@/components/hooks/useAction';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { TransactionButton } from '@/components/ui/TransactionButton';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import { grantStatus } from '@/lib/access/grantStatus';
 import { describePermission } from '@/lib/access/permission';
-import { accessKeys } from '@/lib/access/queryKeys';
+import { answerGrant } from '@/lib/access/actions';
 import type { Grant } from '@/lib/access/types';
 import { describeScope } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
@@ -30,17 +30,7 @@ function GrantSummary({ grant }: { grant: Grant }) {
  * clinician's patient list: new grants wait here until the clinician accepts or declines them.
  */
 function PatientRequests({ clinician, requests }: { clinician: AddressType; requests: Grant[] }) {
-  const { stage, run, busy } = useTransactor();
-  const invalidates = [accessKeys.patients(chainConfig.chain.id, clinician)];
-  const answer = (patient: AddressType, accept: boolean) =>
-    run({
-      label: accept ? `accepting access from ${patient}` : `declining access from ${patient}`,
-      address: chainConfig.accessRegistry,
-      abi: accessRegistryAbi,
-      functionName: accept ? 'accept' : 'renounce',
-      args: [patient],
-      invalidates,
-    });
+  const tx = useAction();
   return (
     <section aria-labelledby="patient-requests-heading" className="card space-y-4">
       <h2 id="patient-requests-heading" className="text-xl font-semibold">
@@ -58,29 +48,27 @@ function PatientRequests({ clinician, requests }: { clinician: AddressType; requ
             </p>
             <GrantSummary grant={grant} />
             <div className="flex flex-wrap gap-2">
-              <button
-                type="button"
+              <TransactionButton
+                tx={tx}
                 className="btn-primary"
-                disabled={busy}
                 aria-label={`Accept patient ${grant.counterparty}`}
-                onClick={() => answer(grant.counterparty, true)}
+                action={() => answerGrant(chainConfig, { patient: grant.counterparty, clinician, accept: true })}
               >
                 Accept
-              </button>
-              <button
-                type="button"
+              </TransactionButton>
+              <TransactionButton
+                tx={tx}
                 className="btn-secondary"
-                disabled={busy}
                 aria-label={`Decline patient ${grant.counterparty}`}
-                onClick={() => answer(grant.counterparty, false)}
+                action={() => answerGrant(chainConfig, { patient: grant.counterparty, clinician, accept: false })}
               >
                 Decline
-              </button>
+              </TransactionButton>
             </div>
           </li>
         ))}
       </ul>
-      <TransactionStatus stage={stage} />
+      <TransactionStatus stage={tx.stage} />
     </section>
   );
 }

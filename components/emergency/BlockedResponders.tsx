@@ -1,13 +1,14 @@
 'use client';
 
 import type { Address } from 'viem';
-import { emergencyAccessAbi } from '@/contracts-abi';
-import { useTransactor } from '@/components/hooks/useTransactor';
+import { useAction } from '@/components/hooks/useAction';
+import { useBlockedResponders } from '@/components/hooks/useEmergencyQueries';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { TransactionButton } from '@/components/ui/TransactionButton';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import { chainConfig } from '@/lib/chain/chainConfig';
-import { emergencyKeys, useBlockedResponders } from './useEmergency';
+import { allowResponder } from '@/lib/emergency/actions';
 
 /**
  * Responders the patient stopped: once the patient ends a responder's emergency access, that
@@ -15,7 +16,7 @@ import { emergencyKeys, useBlockedResponders } from './useEmergency';
  */
 export function BlockedResponders({ patient }: { patient: Address }) {
   const blocked = useBlockedResponders(patient);
-  const { stage, run, busy } = useTransactor();
+  const tx = useAction();
   if (blocked.isError) {
     return (
       <QueryErrorBanner
@@ -36,28 +37,18 @@ export function BlockedResponders({ patient }: { patient: Address }) {
         {blocked.data.map((responder) => (
           <li key={responder} className="flex flex-wrap items-center gap-3">
             <AccountName address={responder} />
-            <button
-              type="button"
+            <TransactionButton
+              tx={tx}
               className="btn-secondary"
-              disabled={busy}
               aria-label={`Allow again ${responder}`}
-              onClick={() =>
-                run({
-                  label: 'allowing this responder to break glass again',
-                  address: chainConfig.emergencyAccess!,
-                  abi: emergencyAccessAbi,
-                  functionName: 'setResponderBlocked',
-                  args: [responder, false],
-                  invalidates: [emergencyKeys.blocked(patient)],
-                })
-              }
+              action={() => allowResponder(chainConfig, { patient, responder })}
             >
               Allow again
-            </button>
+            </TransactionButton>
           </li>
         ))}
       </ul>
-      <TransactionStatus stage={stage} />
+      <TransactionStatus stage={tx.stage} />
     </section>
   );
 }

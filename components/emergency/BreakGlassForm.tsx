@@ -2,24 +2,26 @@
 
 import Link from 'next/link';
 import { useId, useState, type FormEvent } from 'react';
-import { getAddress, isAddress, type Address } from 'viem';
-import { emergencyAccessAbi } from '@/contracts-abi';
-import { useTransactor } from '@/components/hooks/useTransactor';
+import type { Address } from 'viem';
+import { useAction } from '@/components/hooks/useAction';
+import { Field } from '@/components/ui/Field';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
-import { accessKeys } from '@/lib/access/queryKeys';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
+import { breakGlass } from '@/lib/emergency/actions';
+import {
+  InvalidBreakGlassInputError,
+  parseBreakGlassForm,
+  type BreakGlassFormValues,
+} from '@/lib/emergency/parseBreakGlassForm';
 import { revealReason } from '@/lib/emergency/reasonApi';
 import { commitReason, type ReasonReveal } from '@/lib/emergency/reasonCommitment';
 import { EMERGENCY_REASONS } from '@/lib/emergency/reasons';
-import { emergencyKeys } from './useEmergency';
 
 /** A responder opens a patient's emergency categories: address (from the card), reason, confirmation. */
 export function BreakGlassForm({ responder }: { responder: Address }) {
-  const { stage, run, busy } = useTransactor();
-  const [patient, setPatient] = useState('');
-  const [reason, setReason] = useState('');
-  const [confirmed, setConfirmed] = useState(false);
+  const tx = useAction();
+  const [values, setValues] = useState<BreakGlassFormValues>({ patient: '', reason: '', confirmed: false });
   const [invalid, setInvalid] = useState<string | null>(null);
   const [opened, setOpened] = useState<Address | null>(null);
   // The reason goes on-chain only as a salted commitment; the code and salt go to the server
@@ -28,26 +30,21 @@ export function BreakGlassForm({ responder }: { responder: Address }) {
   const [sendError, setSendError] = useState<string | null>(null);
   const id = useId();
 
+  const update = (patch: Partial<BreakGlassFormValues>) => setValues((v) => ({ ...v, ...patch }));
+
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const address = patient.trim();
-    if (!isAddress(address, { strict: false }))
-      return setInvalid('Enter the patient’s address from their emergency card.');
-    if (!reason) return setInvalid('Choose the reason for emergency access.');
-    if (!confirmed) return setInvalid('Confirm that this is an emergency.');
+    let parsed;
+    try {
+      parsed = parseBreakGlassForm(values);
+    } catch (error) {
+      if (error instanceof InvalidBreakGlassInputError) return setInvalid(error.shortMessage);
+      throw error;
+    }
     setInvalid(null);
-    const target = getAddress(address);
-    const { commitment, ...reveal } = commitReason({ patient: target, responder, code: Number(reason) });
-    const ok = await run({
-      label: `breaking glass for ${target}`,
-      address: chainConfig.emergencyAccess!,
-      abi: emergencyAccessAbi,
-      functionName: 'breakGlass',
-      args: [target, commitment],
-      invalidates: [emergencyKeys.all, accessKeys.history(chainConfig.chain.id, target)],
-    });
-    if (!ok) return;
-    setOpened(target);
+    const { commitment, ...reveal } = commitReason({ patient: parsed.patient, responder, code: parsed.code });
+    if (!(await tx.send(breakGlass(chainConfig, { patient: parsed.patient, commitment })))) return;
+    setOpened(parsed.patient);
     await sendReason(reveal);
   }
 
@@ -73,45 +70,48 @@ export function BreakGlassForm({ responder }: { responder: Address }) {
         commitment). The patient is told, and every record you read is logged.
       </p>
       <form onSubmit={submit} className="space-y-3" noValidate>
-        <div>
-          <label htmlFor={`${id}-patient`} className="block font-medium">
-            Patient address
-          </label>
-          <input
-            id={`${id}-patient`}
-            className="input w-full font-mono"
-            value={patient}
-            placeholder="0x… from the patient’s emergency card"
-            onChange={(e) => setPatient(e.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-reason`} className="block font-medium">
-            Reason
-          </label>
-          <select id={`${id}-reason`} className="input" value={reason} onChange={(e) => setReason(e.target.value)}>
-            <option value="">Choose…</option>
-            {EMERGENCY_REASONS.map((r) => (
-              <option key={r.code} value={r.code}>
-                {r.label}
-              </option>
-            ))}
-          </select>
-        </div>
+        <Field label="Patient address" className="">
+          {(input) => (
+            <input
+              {...input}
+              className="input w-full font-mono"
+              value={values.patient}
+              placeholder="0x… from the patient’s emergency card"
+              onChange={(e) => update({ patient: e.target.value })}
+            />
+          )}
+        </Field>
+        <Field label="Reason" className="">
+          {(input) => (
+            <select
+              {...input}
+              className="input"
+              value={values.reason}
+              onChange={(e) => update({ reason: e.target.value })}
+            >
+              <option value="">Choose…</option>
+              {EMERGENCY_REASONS.map((r) => (
+                <option key={r.code} value={r.code}>
+                  {r.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <label className="flex items-center gap-2">
-          <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />I confirm this
-          is an emergency and I am treating this patient
+          <input type="checkbox" checked={values.confirmed} onChange={(e) => update({ confirmed: e.target.checked })} />
+          I confirm this is an emergency and I am treating this patient
         </label>
         {invalid && (
           <p role="alert" className="text-red-800">
             {invalid}
           </p>
         )}
-        <button type="submit" className="btn-danger" disabled={busy}>
+        <button type="submit" className="btn-danger" disabled={tx.busy}>
           Break glass
         </button>
       </form>
-      <TransactionStatus stage={stage} />
+      <TransactionStatus stage={tx.stage} />
       {unsent && (
         <div role="alert" className="space-y-2 text-red-800">
           <p>Emergency access is open, but the reason could not be recorded for the patient: {sendError}</p>

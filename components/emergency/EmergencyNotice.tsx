@@ -2,20 +2,21 @@
 
 import Link from 'next/link';
 import type { Address } from 'viem';
-import { emergencyAccessAbi } from '@/contracts-abi';
-import { useAccessHistory, useGrantees } from '@/components/hooks/useAccessQueries';
-import { useTransactor } from '@/components/hooks/useTransactor';
+import { useAccount } from 'wagmi';
+import { useAccessHistory } from '@/components/hooks/useAccessQueries';
+import { useAction } from '@/components/hooks/useAction';
+import { useChainTime } from '@/components/hooks/useChainTime';
+import { useEmergencyReasons } from '@/components/hooks/useEmergencyQueries';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { TransactionButton } from '@/components/ui/TransactionButton';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
-import { accessKeys } from '@/lib/access/queryKeys';
 import { describeScope } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
+import { endEmergencyAccess } from '@/lib/emergency/actions';
 import { describeWindowReason } from '@/lib/emergency/describeWindowReason';
 import { recentWindows } from '@/lib/emergency/recentWindows';
 import { formatDateTime } from '@/lib/format/formatDate';
-import { useAccount } from 'wagmi';
-import { emergencyKeys, useEmergencyReasons } from './useEmergency';
 
 /**
  * The prominent notice a patient sees after someone broke glass: who, which institution, why,
@@ -23,21 +24,21 @@ import { emergencyKeys, useEmergencyReasons } from './useEmergency';
  */
 export function EmergencyNotice({ patient }: { patient: Address }) {
   const history = useAccessHistory(patient);
-  const grantees = useGrantees(patient);
-  const { stage, run, busy } = useTransactor();
+  const chainTime = useChainTime();
+  const tx = useAction();
   const reasons = useEmergencyReasons(patient, useAccount().address);
   if (!chainConfig.emergencyAccess) return null;
   // An emergency window cannot be ruled out without the chain: say so rather than stay silent.
-  if (history.isError || grantees.isError) {
+  if (history.isError || chainTime.isError) {
     return (
       <QueryErrorBanner
-        error={history.error ?? grantees.error}
-        onRetry={() => Promise.all([history.refetch(), grantees.refetch()])}
+        error={history.error ?? chainTime.error}
+        onRetry={() => Promise.all([history.refetch(), chainTime.refetch()])}
         what="whether anyone has opened emergency access to your records"
       />
     );
   }
-  const now = grantees.data?.chainTime;
+  const now = chainTime.data;
   const windows = history.data && now !== undefined ? recentWindows(history.data, now) : [];
   if (windows.length === 0) return null;
   const active = windows.some((w) => w.open);
@@ -61,24 +62,13 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
               {open ? `Open until ${formatDateTime(opened.expiresAt ?? 0)}.` : 'Now ended.'}
             </p>
             {open && (
-              <button
-                type="button"
+              <TransactionButton
+                tx={tx}
                 className="btn-danger"
-                disabled={busy}
-                onClick={() =>
-                  run({
-                    label: 'ending emergency access',
-                    address: chainConfig.emergencyAccess!,
-                    abi: emergencyAccessAbi,
-                    functionName: 'endAccess',
-                    args: [patient, opened.grantee],
-                    invalidates: [accessKeys.history(chainConfig.chain.id, patient), emergencyKeys.all],
-                    // Ending it stops this responder from opening it again until you allow them.
-                  })
-                }
+                action={() => endEmergencyAccess(chainConfig, { patient, responder: opened.grantee })}
               >
                 End emergency access now
-              </button>
+              </TransactionButton>
             )}
           </li>
         ))}
@@ -88,7 +78,7 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
         responder’s access, they cannot open it again until you allow them (Emergency access, “Responders you stopped”).{' '}
         <Link href="/disclosures">See exactly what was read</Link>.
       </p>
-      <TransactionStatus stage={stage} />
+      <TransactionStatus stage={tx.stage} />
     </section>
   );
 }

@@ -2,22 +2,24 @@
 
 import { useEffect, useId, useState } from 'react';
 import type { Address } from 'viem';
-import { emergencyAccessAbi } from '@/contracts-abi';
-import { useTransactor } from '@/components/hooks/useTransactor';
+import { useAction } from '@/components/hooks/useAction';
+import { useEmergencyPolicy } from '@/components/hooks/useEmergencyQueries';
+import { CategoryPicker } from '@/components/ui/CategoryPicker';
+import { TransactionButton } from '@/components/ui/TransactionButton';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
-import { CATEGORIES, categoriesToMask, describeScope, maskToCategories, type CategoryKey } from '@/lib/categories';
+import { categoriesToMask, describeScope, maskToCategories, type CategoryKey } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
+import { clearEmergencyPolicy, setEmergencyPolicy } from '@/lib/emergency/actions';
 import {
   DEFAULT_EMERGENCY_CATEGORIES,
   DEFAULT_EMERGENCY_WINDOW_HOURS,
   EMERGENCY_WINDOW_CHOICES,
 } from '@/lib/emergency/reasons';
-import { emergencyKeys, useEmergencyPolicy } from './useEmergency';
 
 /** Opting in to emergency access: which categories a responder may open, and for how long. */
 export function EmergencySettings({ patient }: { patient: Address }) {
   const policy = useEmergencyPolicy(patient);
-  const { stage, run, busy } = useTransactor();
+  const tx = useAction();
   const [categories, setCategories] = useState<CategoryKey[]>([...DEFAULT_EMERGENCY_CATEGORIES]);
   const [hours, setHours] = useState<number>(DEFAULT_EMERGENCY_WINDOW_HOURS);
   const [invalid, setInvalid] = useState(false);
@@ -31,9 +33,7 @@ export function EmergencySettings({ patient }: { patient: Address }) {
     }
   }, [policy.data]);
 
-  const invalidates = [emergencyKeys.all];
-  const address = chainConfig.emergencyAccess;
-  if (!address) return <p>Emergency access is not available on this network.</p>;
+  if (!chainConfig.emergencyAccess) return <p>Emergency access is not available on this network.</p>;
 
   return (
     <section aria-labelledby={`${id}-heading`} className="card space-y-4">
@@ -47,29 +47,15 @@ export function EmergencySettings({ patient }: { patient: Address }) {
             ? `On: a registered emergency responder can open your ${describeScope(policy.data!.categories)} for ${policy.data!.window / 3600} hours, recorded on-chain, and you are told.`
             : 'Off: no one can open your records in an emergency. Break glass is refused.'}
       </p>
-      <fieldset aria-describedby={invalid ? `${id}-error` : undefined}>
-        <legend className="font-medium">Categories an emergency responder may open</legend>
-        <div className="mt-1 grid grid-cols-2 gap-1 sm:grid-cols-3">
-          {CATEGORIES.map((c) => (
-            <label key={c.key} className="flex items-center gap-2">
-              <input
-                type="checkbox"
-                checked={categories.includes(c.key)}
-                onChange={(e) => {
-                  setInvalid(false);
-                  setCategories(e.target.checked ? [...categories, c.key] : categories.filter((k) => k !== c.key));
-                }}
-              />
-              {c.label}
-            </label>
-          ))}
-        </div>
-        {invalid && (
-          <p id={`${id}-error`} className="text-sm text-red-800">
-            Choose at least one category.
-          </p>
-        )}
-      </fieldset>
+      <CategoryPicker
+        legend="Categories an emergency responder may open"
+        selected={categories}
+        onChange={(selected) => {
+          setInvalid(false);
+          setCategories(selected);
+        }}
+        error={invalid ? 'Choose at least one category.' : null}
+      />
       <div>
         <label htmlFor={`${id}-window`} className="block font-medium">
           How long each emergency access lasts
@@ -86,43 +72,24 @@ export function EmergencySettings({ patient }: { patient: Address }) {
         <button
           type="button"
           className="btn-primary"
-          disabled={busy}
+          disabled={tx.busy}
           onClick={() => {
             const mask = categoriesToMask(categories);
             if (mask === 0) return setInvalid(true);
-            void run({
-              label: optedIn ? 'saving your emergency settings' : 'turning on emergency access',
-              address,
-              abi: emergencyAccessAbi,
-              functionName: 'setPolicy',
-              args: [mask, hours * 3600],
-              invalidates,
-            });
+            void tx.send(
+              setEmergencyPolicy(chainConfig, { patient, categories: mask, windowSeconds: hours * 3600, optedIn }),
+            );
           }}
         >
           {optedIn ? 'Save emergency settings' : 'Turn on emergency access'}
         </button>
         {optedIn && (
-          <button
-            type="button"
-            className="btn-danger"
-            disabled={busy}
-            onClick={() =>
-              run({
-                label: 'turning off emergency access',
-                address,
-                abi: emergencyAccessAbi,
-                functionName: 'clearPolicy',
-                args: [],
-                invalidates,
-              })
-            }
-          >
+          <TransactionButton tx={tx} className="btn-danger" action={() => clearEmergencyPolicy(chainConfig)}>
             Turn off emergency access
-          </button>
+          </TransactionButton>
         )}
       </div>
-      <TransactionStatus stage={stage} />
+      <TransactionStatus stage={tx.stage} />
     </section>
   );
 }

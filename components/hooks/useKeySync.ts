@@ -1,25 +1,37 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import type { Address, PublicClient } from 'viem';
-import { usePublicClient } from 'wagmi';
+import { useQueryClient } from '@tanstack/react-query';
+import type { Address } from 'viem';
+import { granteesQueryOptions, historyQueryOptions } from '@/lib/access/accessQueryOptions';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import { vaultKeys } from '@/lib/vault/queryKeys';
 import { syncKeyEnvelopes } from '@/lib/vault/syncKeyEnvelopes';
 import { listEnvelopes, storeEnvelopes } from '@/lib/vault/vaultApi';
+import { useChainQuery } from './useChainQuery';
+
+/** How old the page's grants and history may be for the key sync to reuse them instead of reading again. */
+const REUSE_READS_MS = 10_000;
 
 /**
- * Shares the patient's category keys with everyone granted, whenever the grants change: `version`
- * is the grant list's update time, so a confirmed grant or revoke triggers a fresh sync.
+ * Shares the patient's category keys with everyone they have granted: once when the vault is
+ * unlocked, and again as the last step of every action that changes who may read (each lists
+ * `vaultKeys.keySync` after the grants and history it refreshes, so the sync reuses those reads).
+ * The server checks every recipient against the chain, so a stale read can delay a key, never
+ * hand one to someone without access.
  */
-export function useKeySync(patient: Address, keys: EncryptionKeyPair | undefined, version: number) {
-  const client = usePublicClient() as PublicClient | undefined;
-  return useQuery({
-    queryKey: [...vaultKeys.keySync(chainConfig.chain.id, patient), version],
-    queryFn: () => syncKeyEnvelopes(client!, chainConfig, { patient, keys: keys!, listEnvelopes, storeEnvelopes }),
-    enabled: Boolean(client && keys),
+export function useKeySync(patient: Address, keys: EncryptionKeyPair) {
+  const queryClient = useQueryClient();
+  return useChainQuery((client) => ({
+    queryKey: vaultKeys.keySync(chainConfig.chain.id, patient),
+    queryFn: async () => {
+      const [grants, history] = await Promise.all([
+        queryClient.fetchQuery({ ...granteesQueryOptions(client, chainConfig, patient), staleTime: REUSE_READS_MS }),
+        queryClient.fetchQuery({ ...historyQueryOptions(client, chainConfig, patient), staleTime: REUSE_READS_MS }),
+      ]);
+      return syncKeyEnvelopes(client, chainConfig, { patient, keys, listEnvelopes, storeEnvelopes, grants, history });
+    },
     staleTime: Infinity,
     retry: 1,
-  });
+  }));
 }

@@ -4,8 +4,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import type { Address } from 'viem';
-import { useAccount, useConfig } from 'wagmi';
-import { recordRootsAbi } from '@/contracts-abi';
+import { useAccount } from 'wagmi';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { OwnChartError } from '@/lib/errors/OwnChartError';
 import type { ImportProgress, ImportResult } from '@/lib/vault/importRecords';
@@ -13,8 +12,8 @@ import { vaultKeys } from '@/lib/vault/queryKeys';
 import type { SealingKeys } from '@/lib/vault/sealingKeys';
 import { sealRecord } from '@/lib/vault/sealRecord';
 import { uploadBlobs, uploadManifest } from '@/lib/vault/vaultApi';
-import { vaultContracts } from '@/lib/vault/vaultContracts';
-import { sendAndConfirm } from './useTransactor';
+import { anchorRecords } from '@/lib/vault/actions';
+import { useSendAndConfirm } from './useAction';
 
 /**
  * Writes resources into `patient`'s records as the connected account: seal in the browser, upload
@@ -22,7 +21,7 @@ import { sendAndConfirm } from './useTransactor';
  * refresh every view of the records.
  */
 export function useRecordWriter(patient: Address) {
-  const config = useConfig();
+  const sendAndConfirm = useSendAndConfirm();
   const { address: author } = useAccount();
   const queryClient = useQueryClient();
 
@@ -35,7 +34,6 @@ export function useRecordWriter(patient: Address) {
         onProgress,
       }: { sealingKeys: SealingKeys; alreadyStored?: ReadonlySet<string>; onProgress?: (p: ImportProgress) => void },
     ): Promise<ImportResult> => {
-      const { recordRoots } = vaultContracts(chainConfig);
       if (!author) throw new OwnChartError('Connect a wallet to add records.');
       // Loaded on the first write, not with the page (the Merkle tree code is a good part of it).
       const { importRecords } = await import('@/lib/vault/importRecords');
@@ -52,21 +50,16 @@ export function useRecordWriter(patient: Address) {
             uploadManifest: (manifest) => uploadManifest(patient, manifest),
             upload: (records, manifestHash) => uploadBlobs(patient, records, manifestHash),
             anchor: async (root) => {
-              await sendAndConfirm(config, {
-                address: recordRoots,
-                abi: recordRootsAbi,
-                functionName: 'anchor',
-                args: [patient, root],
-              });
+              await sendAndConfirm(anchorRecords(chainConfig, { patient, root }));
             },
             onProgress,
           },
         );
       } finally {
         // Whatever was anchored before a failure is real: show it.
-        await queryClient.invalidateQueries({ queryKey: [...vaultKeys.all(chainConfig.chain.id), 'records', patient] });
+        await queryClient.invalidateQueries({ queryKey: vaultKeys.patientRecords(chainConfig.chain.id, patient) });
       }
     },
-    [author, config, patient, queryClient],
+    [author, sendAndConfirm, patient, queryClient],
   );
 }

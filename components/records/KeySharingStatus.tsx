@@ -1,19 +1,17 @@
 'use client';
 
 import type { Address } from 'viem';
-import { useGrantees } from '@/components/hooks/useAccessQueries';
 import { useKeySync } from '@/components/hooks/useKeySync';
 import { Address as AddressText } from '@/components/ui/Address';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
 
 /**
- * Shares category keys with everyone the patient has granted (again whenever grants change) and
- * says where that stands.
+ * Shares category keys with everyone the patient has granted (again after every grant, revoke or
+ * caregiver change) and says where that stands.
  */
 export function KeySharingStatus({ patient, keys }: { patient: Address; keys: EncryptionKeyPair }) {
-  const grantees = useGrantees(patient);
-  const sync = useKeySync(patient, keys, grantees.dataUpdatedAt);
+  const sync = useKeySync(patient, keys);
   return (
     <div role="status" aria-live="polite" className="text-sm">
       {sync.isFetching && <p>Sharing record keys with the people you have granted…</p>}

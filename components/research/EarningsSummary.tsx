@@ -1,21 +1,14 @@
 'use client';
 
-import { skipToken, useQuery } from '@tanstack/react-query';
-import type { Address, PublicClient } from 'viem';
-import { usePublicClient } from 'wagmi';
-import { chainConfig } from '@/lib/chain/chainConfig';
+import type { Address } from 'viem';
+import { useEarnings } from '@/components/hooks/useResearchQueries';
 import { formatTokenAmount } from '@/lib/format/formatTokenAmount';
-import { researchKeys } from '@/lib/research/queryKeys';
-import { cumulativeByMonth, readEarnings } from '@/lib/research/readEarnings';
+import { cumulativeByMonth } from '@/lib/research/readEarnings';
 import type { Study, TokenInfo } from '@/lib/research/readStudies';
 
 /** Totals across studies, and a small chart of cumulative earnings by month (with the same data as text). */
 export function EarningsSummary({ patient, studies, token }: { patient: Address; studies: Study[]; token: TokenInfo }) {
-  const client = usePublicClient() as PublicClient | undefined;
-  const earnings = useQuery({
-    queryKey: [...researchKeys.all(chainConfig.chain.id), 'earnings', patient],
-    queryFn: client ? () => readEarnings(client, chainConfig, patient) : skipToken,
-  });
+  const earnings = useEarnings(patient);
   const accepted = studies.filter((s) => s.participation?.contribution === 'accepted');
   const earned = accepted.reduce((sum, s) => sum + s.reward, 0n);
   const claimed = accepted.filter((s) => s.participation?.claimed).reduce((sum, s) => sum + s.reward, 0n);

@@ -2,27 +2,28 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import type { Address, PublicClient } from 'viem';
-import { usePublicClient } from 'wagmi';
-import { researchStudiesAbi } from '@/contracts-abi';
-import { useTransactor } from '@/components/hooks/useTransactor';
+import type { Address } from 'viem';
+import { useAction } from '@/components/hooks/useAction';
+import { useChainClient } from '@/components/hooks/useChainClient';
+import { useStudyDocument } from '@/components/hooks/useResearchQueries';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { TransactionButton } from '@/components/ui/TransactionButton';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import { describeScope } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
-import type { OwnChartError } from '@/lib/errors/OwnChartError';
+import { RpcUnreachableError, type OwnChartError } from '@/lib/errors/OwnChartError';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
 import { formatTokenAmount } from '@/lib/format/formatTokenAmount';
-import { sealContribution } from '@/lib/research/contribution';
-import { deidentify, STRIPPED_FROM_EXTRACTS } from '@/lib/research/deidentify';
-import { registeredPublicKey } from '@/lib/vault/registeredKey';
-import { researchKeys } from '@/lib/research/queryKeys';
+import { anchorContribution, claimReward, enrolInStudy, withdrawConsent } from '@/lib/research/actions';
+import { STRIPPED_FROM_EXTRACTS } from '@/lib/research/deidentify';
 import { paysInConfiguredToken } from '@/lib/research/paysInConfiguredToken';
-import { researchContracts, type Study, type TokenInfo } from '@/lib/research/readStudies';
+import { prepareContribution } from '@/lib/research/prepareContribution';
+import type { Study, TokenInfo } from '@/lib/research/readStudies';
 import { uploadContribution, type ConsentDocument, type StudyDescription } from '@/lib/research/studyApi';
+import { registeredPublicKey } from '@/lib/vault/registeredKey';
 import { vaultRecordsQueryOptions } from '@/lib/vault/vaultQueryOptions';
 import { StudyFacts, studyState } from './StudyFacts';
-import { useStudyDocument } from './useResearch';
 
 const CONTRIBUTION_STATUS = {
   none: 'Not contributed yet',
@@ -45,16 +46,14 @@ export function PatientStudy({
   token: TokenInfo;
   chainTime: number;
 }) {
-  const client = usePublicClient() as PublicClient;
+  const client = useChainClient();
   const queryClient = useQueryClient();
   const description = useStudyDocument<StudyDescription>(study.metadataHash);
   const consent = useStudyDocument<ConsentDocument>(study.consentHash);
-  const { stage, run, busy } = useTransactor();
+  const tx = useAction();
   const [preparing, setPreparing] = useState<string | null>(null);
   const [failure, setFailure] = useState<OwnChartError | null>(null);
   const headingId = useId();
-  const studies = researchContracts(chainConfig).studies;
-  const invalidates = [researchKeys.all(chainConfig.chain.id)];
   const standing = study.participation!;
   // A study paying in an unrecognised token may promise anything: it cannot be joined from here.
   const open = studyState(study, chainTime) === 'open' && paysInConfiguredToken(study, chainConfig);
@@ -63,30 +62,23 @@ export function PatientStudy({
   async function contribute() {
     setFailure(null);
     try {
-      setPreparing('Reading your records…');
-      const { records } = await queryClient.fetchQuery(
-        vaultRecordsQueryOptions(client, chainConfig, { patient, reader: patient, keys }),
+      if (!client) throw new RpcUnreachableError();
+      const prepared = await prepareContribution(
+        { study, patient, keys },
+        {
+          readRecords: async () => {
+            const { records } = await queryClient.fetchQuery(
+              vaultRecordsQueryOptions(client, chainConfig, { patient, reader: patient, keys }),
+            );
+            return records.flatMap((r) => (r.resource ? [r.resource] : []));
+          },
+          researcherPublicKey: (researcher) => registeredPublicKey(client, chainConfig, researcher),
+          upload: uploadContribution,
+          onProgress: setPreparing,
+        },
       );
-      const resources = records.flatMap((r) => (r.resource ? [r.resource] : []));
-      const extract = deidentify(resources, study.categories);
-      setPreparing(`De-identifying and encrypting ${extract.length} resources for the researcher…`);
-      const sealed = await sealContribution({
-        resources: extract,
-        studyId: study.id,
-        patient,
-        patientPrivateKey: keys.privateKey,
-        researcherPublicKey: await registeredPublicKey(client, chainConfig, study.researcher),
-      });
-      const hash = await uploadContribution(study.id, sealed);
       setPreparing(null);
-      await run({
-        label: `anchoring your contribution (${extract.length} de-identified resources)`,
-        address: studies,
-        abi: researchStudiesAbi,
-        functionName: 'contribute',
-        args: [study.id, hash],
-        invalidates,
-      });
+      await tx.send(anchorContribution(chainConfig, { study, ...prepared }));
     } catch (error) {
       setPreparing(null);
       setFailure(toOwnChartError(error));
@@ -141,70 +133,33 @@ export function PatientStudy({
                 ))}
               </ul>
             </div>
-            <button
-              type="button"
+            <TransactionButton
+              tx={tx}
               className="btn-primary"
-              disabled={busy || !consent.data}
-              onClick={() =>
-                run({
-                  label: `joining “${title}”`,
-                  address: studies,
-                  abi: researchStudiesAbi,
-                  functionName: 'enrol',
-                  args: [study.id, study.consentHash],
-                  invalidates,
-                })
-              }
+              disabled={!consent.data}
+              action={() => enrolInStudy(chainConfig, { study, title })}
             >
               I consent: join study
-            </button>
+            </TransactionButton>
           </div>
         </details>
       )}
 
       <div className="flex flex-wrap gap-3">
         {standing.enrolment === 'enrolled' && standing.contribution === 'none' && open && (
-          <button type="button" className="btn-primary" disabled={busy || preparing !== null} onClick={contribute}>
+          <button type="button" className="btn-primary" disabled={tx.busy || preparing !== null} onClick={contribute}>
             Contribute de-identified data
           </button>
         )}
         {standing.contribution === 'accepted' && !standing.claimed && (
-          <button
-            type="button"
-            className="btn-primary"
-            disabled={busy}
-            onClick={() =>
-              run({
-                label: `claiming ${formatTokenAmount(study.reward, token)}`,
-                address: studies,
-                abi: researchStudiesAbi,
-                functionName: 'claim',
-                args: [study.id],
-                invalidates,
-              })
-            }
-          >
+          <TransactionButton tx={tx} className="btn-primary" action={() => claimReward(chainConfig, { study, token })}>
             Claim {formatTokenAmount(study.reward, token)}
-          </button>
+          </TransactionButton>
         )}
         {standing.enrolment === 'enrolled' && (
-          <button
-            type="button"
-            className="btn-danger"
-            disabled={busy}
-            onClick={() =>
-              run({
-                label: 'withdrawing your consent',
-                address: studies,
-                abi: researchStudiesAbi,
-                functionName: 'withdraw',
-                args: [study.id],
-                invalidates,
-              })
-            }
-          >
+          <TransactionButton tx={tx} className="btn-danger" action={() => withdrawConsent(chainConfig, { study })}>
             Withdraw consent
-          </button>
+          </TransactionButton>
         )}
       </div>
       {standing.enrolment === 'enrolled' && (
@@ -216,13 +171,8 @@ export function PatientStudy({
       <div role="status" aria-live="polite">
         {preparing && <p>{preparing}</p>}
       </div>
-      {failure && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
-          <strong>Nothing was contributed. </strong>
-          {failure.shortMessage}
-        </p>
-      )}
-      <TransactionStatus stage={stage} />
+      {failure && <ErrorAlert title="Nothing was contributed.">{failure.shortMessage}</ErrorAlert>}
+      <TransactionStatus stage={tx.stage} />
     </article>
   );
 }

@@ -1,129 +1,20 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import { useId, useState } from 'react';
-import { parseUnits, type Address, type PublicClient } from 'viem';
-import { usePublicClient } from 'wagmi';
-import { demoStableTokenAbi, researchStudiesAbi } from '@/contracts-abi';
+import { useId } from 'react';
+import type { Address } from 'viem';
+import { useAction } from '@/components/hooks/useAction';
+import { useStudyDocument } from '@/components/hooks/useResearchQueries';
+import { TransactionButton } from '@/components/ui/TransactionButton';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import { formatTokenAmount } from '@/lib/format/formatTokenAmount';
-import { researchKeys } from '@/lib/research/queryKeys';
-import { researchContracts, type Study, type TokenInfo } from '@/lib/research/readStudies';
+import { closeStudy, reclaimEscrow } from '@/lib/research/actions';
+import type { Study, TokenInfo } from '@/lib/research/readStudies';
 import type { StudyDescription } from '@/lib/research/studyApi';
-import { StudyFacts } from './StudyFacts';
-import { useStudyDocument } from './useResearch';
+import { FundStudy } from './FundStudy';
 import { StudyContributions } from './StudyContributions';
-import { useStudyTransactions } from './useStudyTransactions';
-
-function FundStudy({ study, researcher, token }: { study: Study; researcher: Address; token: TokenInfo }) {
-  const client = usePublicClient() as PublicClient;
-  const { stage, run, busy, invalidates } = useStudyTransactions();
-  const [amount, setAmount] = useState('');
-  const [invalid, setInvalid] = useState<string | null>(null);
-  const id = useId();
-  const { studies } = researchContracts(chainConfig);
-  const allowance = useQuery({
-    queryKey: [...researchKeys.all(chainConfig.chain.id), 'allowance', researcher],
-    queryFn: () =>
-      client.readContract({
-        address: study.token,
-        abi: demoStableTokenAbi,
-        functionName: 'allowance',
-        args: [researcher, studies],
-      }),
-  });
-  let value: bigint | null = null;
-  try {
-    value = amount ? parseUnits(amount.trim(), token.decimals) : null;
-  } catch {
-    value = null;
-  }
-  const approved = value !== null && allowance.data !== undefined && allowance.data >= value;
-
-  function check(): bigint | null {
-    if (value === null || value <= 0n) {
-      setInvalid('Enter an amount greater than zero, such as 500.');
-      return null;
-    }
-    setInvalid(null);
-    return value;
-  }
-
-  return (
-    <div className="space-y-2">
-      <h4 className="font-semibold">Add funds</h4>
-      <label htmlFor={`${id}-amount`} className="block">
-        Amount ({token.symbol})
-      </label>
-      <input
-        id={`${id}-amount`}
-        className="input w-48"
-        inputMode="decimal"
-        value={amount}
-        aria-invalid={invalid ? true : undefined}
-        aria-describedby={invalid ? `${id}-error` : undefined}
-        onChange={(e) => {
-          setAmount(e.target.value);
-          setInvalid(null);
-        }}
-      />
-      {invalid && (
-        <p id={`${id}-error`} className="text-sm text-red-800">
-          {invalid}
-        </p>
-      )}
-      <ol className="flex flex-wrap gap-3">
-        <li>
-          <button
-            type="button"
-            className="btn-secondary"
-            disabled={busy || approved}
-            onClick={() => {
-              const checked = check();
-              if (checked !== null) {
-                void run({
-                  label: `step 1 of 2: approving ${formatTokenAmount(checked, token)} for the study contract`,
-                  address: study.token,
-                  abi: demoStableTokenAbi,
-                  functionName: 'approve',
-                  args: [studies, checked],
-                  invalidates,
-                });
-              }
-            }}
-          >
-            {approved ? 'Step 1: approved' : 'Step 1: Approve'}
-          </button>
-        </li>
-        <li>
-          <button
-            type="button"
-            className="btn-primary"
-            disabled={busy || !approved}
-            onClick={() => {
-              const checked = check();
-              if (checked !== null) {
-                void run({
-                  label: `step 2 of 2: depositing ${formatTokenAmount(checked, token)} into escrow`,
-                  address: studies,
-                  abi: researchStudiesAbi,
-                  functionName: 'fund',
-                  args: [study.id, checked],
-                  invalidates,
-                }).then((ok) => ok && setAmount(''));
-              }
-            }}
-          >
-            Step 2: Deposit
-          </button>
-        </li>
-      </ol>
-      <TransactionStatus stage={stage} />
-    </div>
-  );
-}
+import { StudyFacts } from './StudyFacts';
 
 /** One of the researcher's studies: budget, funding, contributions and review, dataset, close. */
 export function ResearcherStudy({
@@ -140,7 +31,7 @@ export function ResearcherStudy({
   chainTime: number;
 }) {
   const description = useStudyDocument<StudyDescription>(study.metadataHash);
-  const { stage, run, busy, invalidates } = useStudyTransactions();
+  const tx = useAction();
   const headingId = useId();
   const title = description.data?.title ?? `Study ${study.id}`;
   return (
@@ -161,50 +52,26 @@ export function ResearcherStudy({
       {!study.closed && <FundStudy study={study} researcher={researcher} token={token} />}
       <StudyContributions study={study} keys={keys} token={token} />
       {study.closed && study.escrow > 0n && (
-        <button
-          type="button"
+        <TransactionButton
+          tx={tx}
           className="btn-secondary"
-          disabled={busy}
-          onClick={() =>
-            run({
-              label: `reclaiming ${formatTokenAmount(study.escrow, token)}`,
-              address: researchContracts(chainConfig).studies,
-              abi: researchStudiesAbi,
-              functionName: 'reclaim',
-              args: [study.id],
-              invalidates,
-            })
-          }
+          action={() => reclaimEscrow(chainConfig, { study, token })}
         >
           Reclaim {formatTokenAmount(study.escrow, token)}
-        </button>
+        </TransactionButton>
       )}
       {!study.closed && (
         <div className="space-y-2">
-          <button
-            type="button"
-            className="btn-danger"
-            disabled={busy}
-            onClick={() =>
-              run({
-                label: `closing the study and reclaiming ${formatTokenAmount(study.escrow, token)}`,
-                address: researchContracts(chainConfig).studies,
-                abi: researchStudiesAbi,
-                functionName: 'close',
-                args: [study.id],
-                invalidates,
-              })
-            }
-          >
+          <TransactionButton tx={tx} className="btn-danger" action={() => closeStudy(chainConfig, { study, token })}>
             Close study and reclaim {formatTokenAmount(study.escrow, token)}
-          </button>
+          </TransactionButton>
           <p className="text-sm text-slate-700">
             Closing ends enrolment and contributions. Rewards already accepted stay claimable by patients, and rewards
             set aside for contributions awaiting review stay set aside until you review them.
           </p>
         </div>
       )}
-      <TransactionStatus stage={stage} />
+      <TransactionStatus stage={tx.stage} />
     </article>
   );
 }

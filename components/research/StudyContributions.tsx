@@ -1,29 +1,28 @@
 'use client';
 
-import type { Resource } from '@medplum/fhirtypes';
-import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import type { Address, PublicClient } from 'viem';
-import { usePublicClient } from 'wagmi';
-import { researchStudiesAbi } from '@/contracts-abi';
+import type { Address } from 'viem';
+import { useAction } from '@/components/hooks/useAction';
+import { useChainClient } from '@/components/hooks/useChainClient';
+import { useContributions, useOpenedContribution } from '@/components/hooks/useResearchQueries';
 import { AccountName } from '@/components/ui/AccountName';
 import { downloadFile } from '@/components/ui/downloadFile';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { TransactionButton } from '@/components/ui/TransactionButton';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
-import type { OwnChartError } from '@/lib/errors/OwnChartError';
+import { RpcUnreachableError, type OwnChartError } from '@/lib/errors/OwnChartError';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
 import { resourceTypeLabel } from '@/lib/fhir/describeResource';
 import { summarizeResources } from '@/lib/fhir/summarizeResources';
 import { toChartSummary } from '@/lib/fhir/toChartSummary';
 import { formatTokenAmount } from '@/lib/format/formatTokenAmount';
 import { loadContribution } from '@/lib/research/loadContribution';
-import { researchKeys } from '@/lib/research/queryKeys';
-import { researchContracts, type ContributionEntry, type Study, type TokenInfo } from '@/lib/research/readStudies';
-import { toCsv, toNdjson } from '@/lib/research/toDataset';
-import { useContributions } from './useResearch';
-import { useStudyTransactions } from './useStudyTransactions';
+import { reviewContribution } from '@/lib/research/actions';
+import { buildDataset, datasetContributions, type DatasetFormat } from '@/lib/research/buildDataset';
+import type { ContributionEntry, Study, TokenInfo } from '@/lib/research/readStudies';
 
 const STATUS = { none: '—', submitted: 'Awaiting review', accepted: 'Accepted', rejected: 'Rejected' } as const;
 
@@ -37,18 +36,7 @@ function ContributionPreview({
   entry: ContributionEntry;
   keys: EncryptionKeyPair;
 }) {
-  const client = usePublicClient() as PublicClient;
-  const opened = useQuery({
-    queryKey: [...researchKeys.all(chainConfig.chain.id), 'contribution', entry.contentHash],
-    queryFn: () =>
-      loadContribution(client, chainConfig, {
-        studyId: study.id,
-        patient: entry.patient,
-        contentHash: entry.contentHash,
-        researcher: keys,
-      }),
-    staleTime: Infinity,
-  });
+  const opened = useOpenedContribution(study.id, entry, keys);
   const preview = opened.data ? summarizeResources(opened.data) : null;
   const chart = opened.data ? toChartSummary(opened.data) : null;
   return (
@@ -88,39 +76,28 @@ function ContributionPreview({
  * server serves a contribution only once accepted, so the data is never had without the reward.
  */
 function ReviewButtons({ study, entry, token }: { study: Study; entry: ContributionEntry; token: TokenInfo }) {
-  const { stage, run, busy, invalidates } = useStudyTransactions();
-  const review = (accept: boolean) =>
-    run({
-      label: `${accept ? 'accepting' : 'rejecting'} the contribution`,
-      address: researchContracts(chainConfig).studies,
-      abi: researchStudiesAbi,
-      functionName: 'review',
-      args: [study.id, entry.patient, accept],
-      invalidates,
-    });
+  const tx = useAction();
   return (
     <div className="space-y-1">
       <div className="flex flex-wrap gap-2">
-        <button
-          type="button"
+        <TransactionButton
+          tx={tx}
           className="btn-primary"
-          disabled={busy}
           aria-label={`Accept and pay ${formatTokenAmount(study.reward, token)} for the contribution from ${entry.patient}`}
-          onClick={() => review(true)}
+          action={() => reviewContribution(chainConfig, { study, patient: entry.patient, accept: true })}
         >
           Accept and pay {formatTokenAmount(study.reward, token)}
-        </button>
-        <button
-          type="button"
+        </TransactionButton>
+        <TransactionButton
+          tx={tx}
           className="btn-danger"
-          disabled={busy}
           aria-label={`Reject the contribution from ${entry.patient}`}
-          onClick={() => review(false)}
+          action={() => reviewContribution(chainConfig, { study, patient: entry.patient, accept: false })}
         >
           Reject
-        </button>
+        </TransactionButton>
       </div>
-      <TransactionStatus stage={stage} />
+      <TransactionStatus stage={tx.stage} />
     </div>
   );
 }
@@ -135,31 +112,27 @@ export function StudyContributions({
   keys: EncryptionKeyPair;
   token: TokenInfo;
 }) {
-  const client = usePublicClient() as PublicClient;
+  const client = useChainClient();
   const contributions = useContributions(study.id);
   const [reviewing, setReviewing] = useState<Address | null>(null);
   const [datasetError, setDatasetError] = useState<OwnChartError | null>(null);
   const [preparing, setPreparing] = useState(false);
-  // Withdrawn consent closes the data again, paid for or not: the server serves it no more.
-  const accepted = contributions.data?.filter((c) => c.status === 'accepted' && c.enrolment === 'enrolled') ?? [];
+  const accepted = datasetContributions(contributions.data ?? []);
 
-  async function download(format: 'csv' | 'ndjson') {
+  async function download(format: DatasetFormat) {
     setPreparing(true);
     setDatasetError(null);
     try {
-      const extracts: { participant: string; resources: Resource[] }[] = [];
-      for (const [index, entry] of accepted.entries()) {
-        const resources = await loadContribution(client, chainConfig, {
+      if (!client) throw new RpcUnreachableError();
+      const file = await buildDataset(study.id, accepted, format, (entry) =>
+        loadContribution(client, chainConfig, {
           studyId: study.id,
           patient: entry.patient,
           contentHash: entry.contentHash,
           researcher: keys,
-        });
-        extracts.push({ participant: `P${index + 1}`, resources });
-      }
-      const name = `study-${study.id}-dataset`;
-      if (format === 'csv') downloadFile(`${name}.csv`, toCsv(extracts), 'text/csv');
-      else downloadFile(`${name}.ndjson`, toNdjson(extracts), 'application/fhir+ndjson');
+        }),
+      );
+      downloadFile(file.name, file.content, file.type);
     } catch (error) {
       setDatasetError(toOwnChartError(error));
     } finally {
@@ -238,12 +211,7 @@ export function StudyContributions({
           </button>
         </div>
       )}
-      {datasetError && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
-          <strong>The dataset could not be prepared. </strong>
-          {datasetError.shortMessage}
-        </p>
-      )}
+      {datasetError && <ErrorAlert title="The dataset could not be prepared.">{datasetError.shortMessage}</ErrorAlert>}
     </div>
   );
 }

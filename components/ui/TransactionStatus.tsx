@@ -1,4 +1,4 @@
-import type { TransactionStage } from '@/components/hooks/useTransactor';
+import type { TransactionStage } from '@/components/hooks/useAction';
 import { UserRejectedError } from '@/lib/errors/OwnChartError';
 import { formatAddress } from '@/lib/format/formatAddress';
 

@@ -1,11 +1,9 @@
 'use client';
 
-import { useQuery } from '@tanstack/react-query';
-import type { Address, PublicClient } from 'viem';
-import { zeroHash } from 'viem';
-import { usePublicClient } from 'wagmi';
+import { zeroHash, type Address } from 'viem';
+import { useChainQuery } from '@/components/hooks/useChainQuery';
 import { chainConfig } from '@/lib/chain/chainConfig';
-import { readRegisteredKey } from '@/lib/vault/registeredKey';
+import { registeredKeyQueryOptions } from '@/lib/vault/vaultQueryOptions';
 import { VaultGate } from './VaultGate';
 import { useVault } from './VaultProvider';
 
@@ -14,13 +12,9 @@ import { useVault } from './VaultProvider';
  * nobody can seal record keys to it, so say so and offer to set it up.
  */
 export function EncryptionSetup({ account }: { account: Address }) {
-  const client = usePublicClient() as PublicClient | undefined;
   const { keysFor } = useVault();
-  const registered = useQuery({
-    queryKey: ['vault', chainConfig.chain.id, 'registered-key', account, Boolean(keysFor(account))],
-    queryFn: () => readRegisteredKey(client!, chainConfig, account),
-    enabled: Boolean(client),
-  });
+  // Registering invalidates this read (lib/vault/actions): no need to key it on the vault's state.
+  const registered = useChainQuery((client) => registeredKeyQueryOptions(client, chainConfig, account));
   if (registered.data !== zeroHash && !keysFor(account)) return null;
   if (registered.data === undefined) return null;
   return (

@@ -2,11 +2,10 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useState } from 'react';
-import { bytesToHex, type Address, type PublicClient } from 'viem';
-import { useConfig, usePublicClient } from 'wagmi';
-import { signMessage, signTypedData } from 'wagmi/actions';
-import { keyDirectoryAbi } from '@/contracts-abi';
-import { useTransactor } from '@/components/hooks/useTransactor';
+import type { Address } from 'viem';
+import { useAccountSigner } from '@/components/hooks/useAccountSigner';
+import { useAction } from '@/components/hooks/useAction';
+import { useChainClient } from '@/components/hooks/useChainClient';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { deriveEncryptionKey } from '@/lib/crypto/deriveEncryptionKey';
 import { keyDerivationTypedData, type EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
@@ -15,7 +14,7 @@ import { toOwnChartError } from '@/lib/errors/toOwnChartError';
 import { checkEncryptionKey, isUnregistered } from '@/lib/vault/checkEncryptionKey';
 import { authKeys } from '@/lib/auth/queryKeys';
 import { currentSession, signIn } from '@/lib/auth/siweClient';
-import { vaultContracts } from '@/lib/vault/vaultContracts';
+import { registerEncryptionKey } from '@/lib/vault/actions';
 import { readRegisteredKey } from '@/lib/vault/registeredKey';
 import { useVault } from './VaultProvider';
 
@@ -31,11 +30,11 @@ export type UnlockState =
  * registers its public key in one transaction.
  */
 export function useUnlockVault(account: Address) {
-  const config = useConfig();
-  const client = usePublicClient() as PublicClient | undefined;
+  const signer = useAccountSigner(account);
+  const client = useChainClient();
   const { remember } = useVault();
   const queryClient = useQueryClient();
-  const registration = useTransactor();
+  const registration = useAction();
   const [state, setState] = useState<UnlockState>({ status: 'locked' });
   const chainId = chainConfig.chain.id;
 
@@ -45,7 +44,7 @@ export function useUnlockVault(account: Address) {
       setState({ status: 'working', step: 'Signing in to the storage server…' });
       // Normally signed in on connecting (RainbowKit's adapter); not if that was dismissed or expired.
       if ((await currentSession()) !== account) {
-        await signIn(account, chainId, (message) => signMessage(config, { account, message }));
+        await signIn(account, chainId, signer.signMessage);
         await queryClient.invalidateQueries({ queryKey: authKeys.session });
       }
       setState({ status: 'working', step: 'Unlocking your encryption key…' });
@@ -57,10 +56,9 @@ export function useUnlockVault(account: Address) {
           step: 'Setting up your encryption key: your wallet asks you to sign the same message twice, to check it always gives the same key…',
         });
       }
-      const keys = await deriveEncryptionKey(
-        () => signTypedData(config, { account, ...keyDerivationTypedData(chainId) }),
-        { settingUp },
-      );
+      const keys = await deriveEncryptionKey(() => signer.signTypedData(keyDerivationTypedData(chainId)), {
+        settingUp,
+      });
       if (checkEncryptionKey(keys, registered) === 'unregistered') {
         setState({ status: 'needs-registration', keys });
         return;
@@ -69,18 +67,11 @@ export function useUnlockVault(account: Address) {
     } catch (error) {
       setState({ status: 'failed', error: toOwnChartError(error) });
     }
-  }, [account, chainId, client, config, queryClient, remember]);
+  }, [account, chainId, client, signer, queryClient, remember]);
 
   const register = useCallback(
     async (keys: EncryptionKeyPair) => {
-      const ok = await registration.run({
-        label: 'registering your encryption key',
-        address: vaultContracts(chainConfig).keyDirectory,
-        abi: keyDirectoryAbi,
-        functionName: 'registerKey',
-        args: [bytesToHex(keys.publicKey)],
-        invalidates: [],
-      });
+      const ok = await registration.send(registerEncryptionKey(chainConfig, { account, publicKey: keys.publicKey }));
       if (ok) remember(account, keys);
     },
     [account, registration, remember],

@@ -19,7 +19,7 @@ export type ReadGrantsReturnType = {
   chainTime: number;
 };
 
-type ChainGrant = {
+export type ChainGrant = {
   counterparty: Address;
   categories: number;
   permission: number;
@@ -28,7 +28,8 @@ type ChainGrant = {
   accepted: boolean;
 };
 
-function toGrant(raw: ChainGrant): Grant | null {
+/** A grant as the app shows it, or null where the chain holds none (permission None). */
+export function toGrant(raw: ChainGrant): Grant | null {
   const permission = permissionFromChain(raw.permission);
   if (!permission) return null;
   return {

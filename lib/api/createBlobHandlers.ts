@@ -1,12 +1,7 @@
 import 'server-only';
 import { getAddress, isAddress, type Address, type PublicClient } from 'viem';
-import {
-  readAccessBases,
-  readableCategories,
-  readWriteScope,
-  scopeCovers,
-  type ChainAuthorizationConfig,
-} from '../auth/chainAuthorization';
+import { readWriteScope, scopeCovers, type ChainAuthorizationConfig } from '../auth/chainAuthorization';
+import { readableOf, readReaderAccess } from '../auth/readerAccess';
 import type { DisclosureBasis } from '../audit/disclosureChain';
 import type { DisclosureRecorder } from '../audit/DisclosureRecorder';
 import {
@@ -101,11 +96,7 @@ export function createBlobHandlers(deps: BlobDependencies) {
     stored: readonly { hash: ContentHash; category: number }[],
   ): Promise<Readable[]> {
     if (reader === patient) return stored.map((r) => ({ ...r, basis: 'owner' as const }));
-    const bases = await readAccessBases(deps.client, deps.chain, {
-      reader,
-      patient,
-      categories: stored.map((r) => r.category),
-    });
+    const { bases } = await readReaderAccess(deps.client, deps.chain, { reader, patient });
     return stored.flatMap((r) => {
       const basis = bases.get(r.category);
       return basis ? [{ ...r, basis }] : [];
@@ -265,11 +256,8 @@ export function createBlobHandlers(deps: BlobDependencies) {
         }
         const owner = getAddress(body.value.patient);
         const reader = getAddress(session.address);
-        const readable = await readableCategories(deps.client, deps.chain, {
-          reader,
-          patient: owner,
-          categories: EVERY_CATEGORY_NUMBER,
-        });
+        const access = await readReaderAccess(deps.client, deps.chain, { reader, patient: owner });
+        const readable = readableOf(access, EVERY_CATEGORY_NUMBER);
         if (readable.size === 0) {
           return errorResponse(
             403,

@@ -2,7 +2,8 @@ import 'server-only';
 import { base64 } from '@scure/base';
 import { getAddress, isAddress, type Address, type PublicClient } from 'viem';
 import { emergencyAccessAbi } from '../../contracts-abi';
-import { readAccessBases, readableCategories, type ChainAuthorizationConfig } from '../auth/chainAuthorization';
+import type { ChainAuthorizationConfig } from '../auth/chainAuthorization';
+import { canReadCategory, readReaderAccess } from '../auth/readerAccess';
 import type { DisclosureRecorder } from '../audit/DisclosureRecorder';
 import type { KeyEnvelopeStore } from '../storage/KeyEnvelopeStore';
 import { ENVELOPE_BOX_BYTES, type KeyEnvelope } from '../vault/keyEnvelope';
@@ -102,13 +103,12 @@ export function createKeyHandlers(deps: KeyDependencies) {
           byRecipient.set(recipient, [...(byRecipient.get(recipient) ?? []), envelope]);
         }
         for (const [recipient, theirs] of byRecipient) {
-          const readable = await readableCategories(deps.client, deps.chain, {
+          const access = await readReaderAccess(deps.client, deps.chain, {
             reader: recipient,
             patient: session.address,
-            categories: theirs.map((e) => e.category),
           });
           const preShared = await emergencyCategories(recipient, session.address);
-          if (theirs.some((e) => !readable.has(e.category) && (preShared & (1 << e.category)) === 0)) {
+          if (theirs.some((e) => !canReadCategory(access, e.category) && (preShared & (1 << e.category)) === 0)) {
             return errorResponse(403, `${recipient} has no access to every category these keys are for.`);
           }
         }
@@ -128,11 +128,7 @@ export function createKeyHandlers(deps: KeyDependencies) {
       if (session.address === owner) return Response.json({ envelopes: await deps.store.list(owner) }, noStore);
 
       const theirs = await deps.store.list(owner, session.address);
-      const bases = await readAccessBases(deps.client, deps.chain, {
-        reader: session.address,
-        patient: owner,
-        categories: theirs.map((e) => e.category),
-      });
+      const { bases } = await readReaderAccess(deps.client, deps.chain, { reader: session.address, patient: owner });
       const live = theirs.filter((e) => bases.has(e.category));
       if (theirs.length > 0 && live.length === 0) {
         return errorResponse(403, 'Your access to these records has ended.');

@@ -2,3 +2,10 @@
 export const authKeys = {
   session: ['auth', 'session'] as const,
 };
+
+/** The one key factory for what a reader may read of a patient's records. */
+export const readerAccessKeys = {
+  all: (chainId: number) => ['reader-access', chainId] as const,
+  of: (chainId: number, patient: `0x${string}`, reader: `0x${string}`) =>
+    ['reader-access', chainId, patient, reader] as const,
+};

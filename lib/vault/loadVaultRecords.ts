@@ -1,5 +1,5 @@
 import { hexToBytes, type Address, type PublicClient } from 'viem';
-import { readableCategories } from '../auth/chainAuthorization';
+import { readableOf, readReaderAccess } from '../auth/readerAccess';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
 import { isContentHash, type ContentHash } from '../storage/BlobStore';
@@ -76,15 +76,7 @@ export async function loadVaultRecords(
       });
   const [{ anchors }, readable, patientKey] = await Promise.all([
     readRecordAnchors(client, { recordRoots: contracts.recordRoots, deployBlock: config.deployBlock }, patient),
-    readableCategories(
-      client,
-      {
-        accessRegistry: config.accessRegistry,
-        recordRoots: contracts.recordRoots,
-        emergencyAccess: config.emergencyAccess,
-      },
-      { reader, patient, categories: EVERY_CATEGORY_NUMBER },
-    ),
+    readReaderAccess(client, config, { reader, patient }).then((access) => readableOf(access, EVERY_CATEGORY_NUMBER)),
     isPatient ? null : readRegisteredKey(client, config, patient),
   ]);
   if (anchors.length === 0 || readable.size === 0) {

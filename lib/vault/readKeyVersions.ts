@@ -2,6 +2,7 @@ import type { Address, PublicClient } from 'viem';
 import { assertHistoryComplete } from '../access/assertHistoryComplete';
 import { readAccessHistory } from '../access/readAccessHistory';
 import { readGrants, type ReadGrantsReturnType } from '../access/readGrants';
+import type { AccessEvent } from '../access/types';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { keyVersionsAt, type KeyVersions } from './categoryKeys';
 
@@ -16,9 +17,10 @@ export async function readKeyVersions(
   config: ChainConfig,
   patient: Address,
   current?: ReadGrantsReturnType,
+  readHistory?: readonly AccessEvent[],
 ): Promise<KeyVersions> {
   const [history, { grants, chainTime }] = await Promise.all([
-    readAccessHistory(client, config, patient),
+    readHistory ?? readAccessHistory(client, config, patient),
     current ?? readGrants(client, config, { direction: 'grantees', account: patient }),
   ]);
   assertHistoryComplete(history, grants);

@@ -1,8 +1,10 @@
 import { hexToBytes, parseEventLogs, zeroAddress, zeroHash, type Address, type PublicClient } from 'viem';
-import { accessRegistryAbi, emergencyAccessAbi, keyDirectoryAbi } from '../../contracts-abi';
+import { emergencyAccessAbi, keyDirectoryAbi } from '../../contracts-abi';
 import { ALL_CATEGORIES_MASK } from '../categories';
 import { grantStatus } from '../access/grantStatus';
-import { readGrants } from '../access/readGrants';
+import { readGrants, type ReadGrantsReturnType } from '../access/readGrants';
+import type { AccessEvent } from '../access/types';
+import { readCaregiverships } from '../caregiving/readCaregiverships';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
 import { isUsableX25519PublicKey } from '../crypto/isUsableX25519PublicKey';
@@ -35,18 +37,23 @@ export async function syncKeyEnvelopes(
     keys,
     listEnvelopes,
     storeEnvelopes,
+    grants: readAlready,
+    history,
   }: {
     patient: Address;
     keys: EncryptionKeyPair;
     listEnvelopes: (patient: Address) => Promise<KeyEnvelope[]>;
     storeEnvelopes: (patient: Address, envelopes: KeyEnvelope[]) => Promise<void>;
+    /** The patient's grants and access history, where the caller has just read them. */
+    grants?: ReadGrantsReturnType;
+    history?: readonly AccessEvent[];
   },
 ): Promise<KeySyncResult> {
   const { keyDirectory } = vaultContracts(config);
   const [current, responders, caregivers] = await Promise.all([
-    readGrants(client, config, { direction: 'grantees', account: patient }),
+    readAlready ?? readGrants(client, config, { direction: 'grantees', account: patient }),
     emergencyRecipients(client, config, patient),
-    caregiverRecipients(client, config, patient),
+    readCaregiverships(client, config, { patient }),
   ]);
   const { grants, chainTime } = current;
   // Responders are sealed to ahead of time (the patient may not be online in an emergency); the
@@ -54,12 +61,13 @@ export async function syncKeyEnvelopes(
   const live = [
     ...grants.filter((g) => grantStatus(g, chainTime) === 'active'),
     ...responders.map((r) => ({ counterparty: r.address, categories: r.categories })),
-    ...caregivers.map((address) => ({ counterparty: address, categories: ALL_CATEGORIES_MASK })),
+    // A live caregiver sees every category, as the patient does.
+    ...caregivers.map(({ caregiver }) => ({ counterparty: caregiver, categories: ALL_CATEGORIES_MASK })),
   ];
   if (live.length === 0) return { shared: 0, repaired: 0, awaitingKey: [], unusableKey: [] };
 
   const [versions, publicKeys, existing] = await Promise.all([
-    readKeyVersions(client, config, patient, current),
+    readKeyVersions(client, config, patient, current, history),
     client.multicall({
       allowFailure: false,
       contracts: live.map(
@@ -132,33 +140,4 @@ async function emergencyRecipients(
   return candidates
     .filter((_, i) => institutions[i] !== zeroAddress)
     .map((responder) => ({ address: responder, categories: policy.categories }));
-}
-
-/** The patient's live caregivers: they see every category, as the patient does. */
-async function caregiverRecipients(client: PublicClient, config: ChainConfig, patient: Address): Promise<Address[]> {
-  const logs = await client.getLogs({
-    address: config.accessRegistry,
-    event: accessRegistryAbi.find((e) => e.type === 'event' && e.name === 'CaregiverAppointed')!,
-    args: { patient },
-    fromBlock: config.deployBlock,
-  });
-  const candidates = [
-    ...new Set(
-      parseEventLogs({ abi: accessRegistryAbi, eventName: 'CaregiverAppointed', logs }).map((l) => l.args.caregiver),
-    ),
-  ];
-  if (candidates.length === 0) return [];
-  const live = await client.multicall({
-    allowFailure: false,
-    contracts: candidates.map(
-      (caregiver) =>
-        ({
-          address: config.accessRegistry,
-          abi: accessRegistryAbi,
-          functionName: 'isCaregiver',
-          args: [patient, caregiver],
-        }) as const,
-    ),
-  });
-  return candidates.filter((_, i) => live[i]);
 }

@@ -3,6 +3,7 @@ import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
 import type { VaultRecords } from './loadVaultRecords';
 import { vaultKeys } from './queryKeys';
+import { readRegisteredKey } from './registeredKey';
 import { listEnvelopes, readBlobs, readLeaves } from './vaultApi';
 
 /** TanStack query options for `patient`'s records as `reader` sees them. */
@@ -27,4 +28,12 @@ export function vaultRecordsQueryOptions(
 /** Starts loading the chart-reading code (kept out of each page's first load) ahead of need. */
 export function preloadVaultReader(): void {
   void import('./loadVaultRecords');
+}
+
+/** TanStack query options for `account`'s registered encryption public key (zero if none). */
+export function registeredKeyQueryOptions(client: PublicClient, config: ChainConfig, account: Address) {
+  return {
+    queryKey: vaultKeys.registeredKey(config.chain.id, account),
+    queryFn: () => readRegisteredKey(client, config, account),
+  };
 }

@@ -3,7 +3,6 @@
 import { AccessHistory } from '@/components/access/AccessHistory';
 import { GrantForm } from '@/components/access/GrantForm';
 import { GrantList } from '@/components/access/GrantList';
-import { useGrantees } from '@/components/hooks/useAccessQueries';
 import { CaregiverSection } from '@/components/caregivers/CaregiverSection';
 import { KeySharingStatus } from '@/components/records/KeySharingStatus';
 import { VaultGate } from '@/components/vault/VaultGate';
@@ -12,12 +11,11 @@ import { WalletGate } from '@/components/wallet/WalletGate';
 import type { Address } from 'viem';
 
 function Dashboard({ patient }: { patient: Address }) {
-  const grantees = useGrantees(patient);
   return (
     <>
       <EmergencyNotice patient={patient} />
       <GrantList patient={patient} />
-      <GrantForm patient={patient} chainTime={grantees.data?.chainTime ?? 0} />
+      <GrantForm patient={patient} />
       <VaultGate account={patient} purpose="share record keys with the people you grant">
         {(keys) => (
           <section aria-labelledby="record-keys-heading" className="card space-y-2">

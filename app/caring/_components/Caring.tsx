@@ -5,10 +5,11 @@ import type { Address } from 'viem';
 import { AccessHistory } from '@/components/access/AccessHistory';
 import { GrantForm } from '@/components/access/GrantForm';
 import { GrantList } from '@/components/access/GrantList';
-import { useIsCaregiver, usePatientsCaredFor } from '@/components/caregivers/useCaregiving';
-import { useGrantees } from '@/components/hooks/useAccessQueries';
+import { usePatientsCaredFor } from '@/components/hooks/useCaregivingQueries';
+import { useReaderAccess } from '@/components/hooks/useReaderAccess';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
+import { QuerySection } from '@/components/ui/QuerySection';
 import { WalletGate } from '@/components/wallet/WalletGate';
 
 function PatientsCaredFor({ caregiver }: { caregiver: Address }) {
@@ -18,21 +19,26 @@ function PatientsCaredFor({ caregiver }: { caregiver: Address }) {
       <h2 id="cared-heading" className="text-xl font-semibold">
         People you care for
       </h2>
-      {patients.isPending && <p role="status">Loading…</p>}
-      {patients.isError && (
-        <QueryErrorBanner error={patients.error} onRetry={() => patients.refetch()} what="patients" />
-      )}
-      {patients.data?.length === 0 && <p>Nobody has appointed you as their caregiver.</p>}
-      <ul className="space-y-2">
-        {patients.data?.map((patient) => (
-          <li key={patient} className="flex flex-wrap items-center gap-3">
-            <AccountName address={patient} />
-            <Link href={`/caring/${patient}`} aria-label={`Act for ${patient}`}>
-              Act for them
-            </Link>
-          </li>
-        ))}
-      </ul>
+      <QuerySection
+        query={patients}
+        what="patients"
+        loading="Loading…"
+        isEmpty={(list) => list.length === 0}
+        empty="Nobody has appointed you as their caregiver."
+      >
+        {(list) => (
+          <ul className="space-y-2">
+            {list.map(({ patient }) => (
+              <li key={patient} className="flex flex-wrap items-center gap-3">
+                <AccountName address={patient} />
+                <Link href={`/caring/${patient}`} aria-label={`Act for ${patient}`}>
+                  Act for them
+                </Link>
+              </li>
+            ))}
+          </ul>
+        )}
+      </QuerySection>
     </section>
   );
 }
@@ -42,10 +48,12 @@ export function Caring() {
 }
 
 function ActingFor({ patient, caregiver }: { patient: Address; caregiver: Address }) {
-  const appointed = useIsCaregiver(patient, caregiver);
-  const grantees = useGrantees(patient);
-  if (appointed.isPending) return <p role="status">Checking your appointment…</p>;
-  if (!appointed.data) {
+  const access = useReaderAccess(patient, caregiver);
+  if (access.isPending) return <p role="status">Checking your appointment…</p>;
+  if (access.isError) {
+    return <QueryErrorBanner error={access.error} onRetry={() => access.refetch()} what="your appointment" />;
+  }
+  if (access.data.caregiverUntil === null) {
     return (
       <p className="card" role="status">
         You are not (or no longer) a caregiver of this person: they removed you, or your appointment ended.
@@ -64,7 +72,7 @@ function ActingFor({ patient, caregiver }: { patient: Address; caregiver: Addres
         </p>
       </section>
       <GrantList patient={patient} />
-      <GrantForm patient={patient} chainTime={grantees.data?.chainTime ?? 0} />
+      <GrantForm patient={patient} />
       <AccessHistory patient={patient} />
     </div>
   );

@@ -2,7 +2,7 @@
 
 import type { Address } from 'viem';
 import { BreakGlassForm } from '@/components/emergency/BreakGlassForm';
-import { useResponderInstitution } from '@/components/emergency/useEmergency';
+import { useResponderInstitution } from '@/components/hooks/useEmergencyQueries';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { WalletGate } from '@/components/wallet/WalletGate';

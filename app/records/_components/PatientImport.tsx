@@ -2,26 +2,25 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import type { Address, PublicClient } from 'viem';
-import { usePublicClient } from 'wagmi';
+import type { Address } from 'viem';
+import { useChainClient } from '@/components/hooks/useChainClient';
+import { usePatientSealingKeys } from '@/components/hooks/usePatientSealingKeys';
 import { ImportRecords } from '@/components/records/ImportRecords';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
+import { RpcUnreachableError } from '@/lib/errors/OwnChartError';
 import { resourceFingerprint } from '@/lib/vault/resourceFingerprint';
-import { patientSealingKeys } from '@/lib/vault/sealingKeys';
 import { vaultRecordsQueryOptions } from '@/lib/vault/vaultQueryOptions';
 
 function Import({ patient, keys }: { patient: Address; keys: EncryptionKeyPair }) {
-  const client = usePublicClient() as PublicClient;
+  const client = useChainClient();
   const queryClient = useQueryClient();
-  const sealingKeys = useCallback(
-    () => patientSealingKeys(client, chainConfig, patient, keys),
-    [client, patient, keys],
-  );
+  const sealingKeys = usePatientSealingKeys(patient, keys);
   // Read fresh at the moment of import: after a failed attempt, what did get anchored counts.
   const storedFingerprints = useCallback(async () => {
+    if (!client) throw new RpcUnreachableError();
     const { records } = await queryClient.fetchQuery({
       ...vaultRecordsQueryOptions(client, chainConfig, { patient, reader: patient, keys }),
       staleTime: 0,

@@ -1,9 +1,8 @@
 'use client';
 
 import Link from 'next/link';
-import { useCallback } from 'react';
-import type { Address, PublicClient } from 'viem';
-import { usePublicClient } from 'wagmi';
+import type { Address } from 'viem';
+import { usePatientSealingKeys } from '@/components/hooks/usePatientSealingKeys';
 import { useVaultRecords } from '@/components/hooks/useVaultRecords';
 import { ChartSummaryView } from '@/components/records/ChartSummaryView';
 import { RecordGaps } from '@/components/records/RecordGaps';
@@ -17,21 +16,15 @@ import { VaultGate } from '@/components/vault/VaultGate';
 import { EmergencyNotice } from '@/components/emergency/EmergencyNotice';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { CATEGORIES } from '@/lib/categories';
-import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import { incompleteCategories } from '@/lib/vault/incompleteCategories';
-import { patientSealingKeys } from '@/lib/vault/sealingKeys';
 
 const EVERY_CATEGORY = new Set(CATEGORIES.map((c) => c.key));
 
 function Records({ patient, keys }: { patient: Address; keys: EncryptionKeyPair }) {
-  const client = usePublicClient() as PublicClient;
   const records = useVaultRecords(patient, patient, keys);
   const { resources, summary, authorOf } = useChartView(records.data?.records, patient);
-  const sealingKeys = useCallback(
-    () => patientSealingKeys(client, chainConfig, patient, keys),
-    [client, patient, keys],
-  );
+  const sealingKeys = usePatientSealingKeys(patient, keys);
   const problems = records.data?.records.filter((r) => r.problem !== null).length ?? 0;
 
   return (

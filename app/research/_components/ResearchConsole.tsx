@@ -3,7 +3,7 @@
 import type { Address } from 'viem';
 import { PublishStudyForm } from '@/components/research/PublishStudyForm';
 import { ResearcherStudy } from '@/components/research/ResearcherStudy';
-import { useRewardToken, useStudies, useTokenBalance } from '@/components/research/useResearch';
+import { useRewardToken, useStudies, useTokenBalance } from '@/components/hooks/useResearchQueries';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
@@ -28,7 +28,7 @@ function Console({ researcher, keys }: { researcher: Address; keys: EncryptionKe
         Your balance: {balance.data !== undefined ? formatTokenAmount(balance.data, token.data) : '…'}. Contributions
         are sealed in patients’ browsers to your encryption key; only you can open them.
       </p>
-      <PublishStudyForm token={token.data} chainTime={studies.data?.chainTime ?? 0} />
+      <PublishStudyForm token={token.data} />
       <section aria-labelledby="my-studies-heading" className="space-y-4">
         <h2 id="my-studies-heading" className="text-2xl font-semibold">
           My studies

@@ -4,7 +4,7 @@ import type { Address } from 'viem';
 import { EarningsSummary } from '@/components/research/EarningsSummary';
 import { PatientStudy } from '@/components/research/PatientStudy';
 import { studyState } from '@/components/research/StudyFacts';
-import { useRewardToken, useStudies } from '@/components/research/useResearch';
+import { useRewardToken, useStudies } from '@/components/hooks/useResearchQueries';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';

@@ -4,7 +4,7 @@ import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback } from 'react';
 import type { Address } from 'viem';
-import { usePatients } from '@/components/hooks/useAccessQueries';
+import { useReaderAccess } from '@/components/hooks/useReaderAccess';
 import { useVaultRecords } from '@/components/hooks/useVaultRecords';
 import { ChartSummaryView } from '@/components/records/ChartSummaryView';
 import { RecordGaps } from '@/components/records/RecordGaps';
@@ -13,15 +13,12 @@ import { RecordBrowser } from '@/components/records/RecordBrowser';
 import { useChartView } from '@/components/records/useChartView';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
-import { useIsCaregiver } from '@/components/caregivers/useCaregiving';
-import { emergencyKeys, useEmergencyWindow } from '@/components/emergency/useEmergency';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
-import { grantStatus } from '@/lib/access/grantStatus';
 import { describePermission } from '@/lib/access/permission';
-import { accessKeys } from '@/lib/access/queryKeys';
-import type { Grant } from '@/lib/access/types';
-import { ALL_CATEGORIES_MASK, CATEGORIES, describeScope, maskToCategories } from '@/lib/categories';
+import { readerAccessKeys } from '@/lib/auth/queryKeys';
+import type { ReaderAccess } from '@/lib/auth/readerAccess';
+import { CATEGORIES, describeScope, maskToCategories } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import { OwnChartError } from '@/lib/errors/OwnChartError';
@@ -33,24 +30,21 @@ import { granteeSealingKeys } from '@/lib/vault/sealingKeys';
 
 const DOCUMENTS = CATEGORIES.find((c) => c.key === 'documents')!;
 
-/** What this reader may do now: a grant, an open break-glass window, or both. */
-type ReaderAccess = { categories: number; permission: Grant['permission'] };
-
 function Chart({
   patient,
   reader,
-  grant,
+  access,
   keys,
 }: {
   patient: Address;
   reader: Address;
-  grant: ReaderAccess;
+  access: ReaderAccess;
   keys: EncryptionKeyPair;
 }) {
   const records = useVaultRecords(patient, reader, keys);
   const { summary, authorOf } = useChartView(records.data?.records, patient);
-  const readable = new Set(maskToCategories(grant.categories).map((c) => c.key));
-  const canWriteNotes = grant.permission === 'readWrite' && readable.has(DOCUMENTS.key);
+  const readable = new Set(maskToCategories(access.categories).map((c) => c.key));
+  const canWriteNotes = readable.has(DOCUMENTS.key) && ((access.writeScope >>> DOCUMENTS.bit) & 1) === 1;
   const sealingKeys = useCallback(async () => {
     if (!records.data?.patientPublicKey) throw new OwnChartError('The chart is still loading; try again in a moment.');
     return granteeSealingKeys(records.data.envelopes, patient, records.data.patientPublicKey, keys);
@@ -78,8 +72,8 @@ function Chart({
         <NoteForm patient={patient} author={reader} sealingKeys={sealingKeys} />
       ) : (
         <p className="text-slate-700">
-          To add notes you need write access to {DOCUMENTS.label}; this grant is {describePermission(grant.permission)}{' '}
-          for {describeScope(grant.categories)}.
+          To add notes you need write access to {DOCUMENTS.label}; your access is{' '}
+          {describePermission(access.grant?.permission ?? 'read')} for {describeScope(access.categories)}.
         </p>
       )}
     </div>
@@ -88,26 +82,12 @@ function Chart({
 
 function ChartForReader({ patient, reader }: { patient: Address; reader: Address }) {
   const queryClient = useQueryClient();
-  const patients = usePatients(reader);
-  const emergency = useEmergencyWindow(patient, reader);
-  const caregiving = useIsCaregiver(patient, reader);
-  const grant = patients.data?.grants.find((g) => g.counterparty.toLowerCase() === patient.toLowerCase());
-  const granted = Boolean(grant && patients.data && grantStatus(grant, patients.data.chainTime) === 'active');
-  const emergencyOpen = emergency.data?.open === true;
-  const caregiver = caregiving.data === true;
-  const active = granted || emergencyOpen || caregiver;
-  const access: ReaderAccess = {
-    categories:
-      (granted ? grant!.categories : 0) |
-      (emergencyOpen ? emergency.data!.categories : 0) |
-      (caregiver ? ALL_CATEGORIES_MASK : 0),
-    permission: granted ? grant!.permission : 'read',
-  };
+  const access = useReaderAccess(patient, reader);
+  const { grant, emergency, caregiverUntil } = access.data ?? {};
+  const active = (access.data?.categories ?? 0) !== 0;
 
   function reload() {
-    void queryClient.invalidateQueries({ queryKey: accessKeys.patients(chainConfig.chain.id, reader) });
-    void queryClient.invalidateQueries({ queryKey: emergencyKeys.window(patient, reader) });
-    void queryClient.invalidateQueries({ queryKey: ['caregiving'] });
+    void queryClient.invalidateQueries({ queryKey: readerAccessKeys.of(chainConfig.chain.id, patient, reader) });
     void queryClient.invalidateQueries({ queryKey: vaultKeys.records(chainConfig.chain.id, patient, reader) });
   }
 
@@ -118,17 +98,17 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
           <h2 id="patient-heading" className="text-xl font-semibold">
             <AccountName address={patient} />
           </h2>
-          {grant && granted && (
+          {grant && (
             <p>
               Your access: {describeScope(grant.categories)} · {describePermission(grant.permission)} ·{' '}
               {grant.expiresAt === null ? 'No expiry' : `Until ${formatExpiry(grant.expiresAt)}`}
             </p>
           )}
-          {caregiver && <p>You are this person’s caregiver: you see all their records.</p>}
-          {emergencyOpen && (
+          {caregiverUntil != null && <p>You are this person’s caregiver: you see all their records.</p>}
+          {emergency && (
             <p className="font-medium text-red-900">
-              <span aria-hidden="true">⚠ </span>Emergency access: {describeScope(emergency.data!.categories)} until{' '}
-              {formatDateTime(emergency.data!.expiresAt)}. Recorded on-chain; the patient is told.
+              <span aria-hidden="true">⚠ </span>Emergency access: {describeScope(emergency.categories)} until{' '}
+              {formatDateTime(emergency.expiresAt)}. Recorded on-chain; the patient is told.
             </p>
           )}
         </div>
@@ -136,11 +116,9 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
           Reload chart
         </button>
       </section>
-      {patients.isPending && <p role="status">Checking your access…</p>}
-      {patients.isError && (
-        <QueryErrorBanner error={patients.error} onRetry={() => patients.refetch()} what="your access" />
-      )}
-      {patients.data && emergency.isFetched && caregiving.isFetched && !active && (
+      {access.isPending && <p role="status">Checking your access…</p>}
+      {access.isError && <QueryErrorBanner error={access.error} onRetry={() => access.refetch()} what="your access" />}
+      {access.data && !active && (
         <section aria-labelledby="ended-heading" className="card space-y-2 border-amber-400 bg-amber-50">
           <h2 id="ended-heading" className="text-xl font-semibold">
             No access to this chart
@@ -152,9 +130,9 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
           </p>
         </section>
       )}
-      {active && (
+      {access.data && active && (
         <VaultGate account={reader} purpose="open this patient’s records">
-          {(keys) => <Chart patient={patient} reader={reader} grant={access} keys={keys} />}
+          {(keys) => <Chart patient={patient} reader={reader} access={access.data} keys={keys} />}
         </VaultGate>
       )}
     </div>

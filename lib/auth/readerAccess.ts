@@ -1,0 +1,151 @@
+import type { Address, PublicClient } from 'viem';
+import { accessRegistryAbi, emergencyAccessAbi, multicall3Abi } from '../../contracts-abi';
+import { toGrant } from '../access/readGrants';
+import type { Grant } from '../access/types';
+import type { DisclosureBasis } from '../audit/disclosureChain';
+import { ALL_CATEGORIES_MASK } from '../categories';
+import { EVERY_CATEGORY_BIT } from './chainAuthorization';
+import { readerAccessKeys } from './queryKeys';
+
+/** Every category number a bit set can hold: access is judged for all of them at once. */
+const CATEGORY_NUMBERS = Array.from({ length: 32 }, (_, category) => category);
+
+export type ReaderAccessConfig = {
+  accessRegistry: Address;
+  /** Break-glass access counts as read access while a window is open. */
+  emergencyAccess?: Address | null;
+};
+
+export type ReaderAccessParameters = { reader: Address; patient: Address };
+
+/** What `reader` may read of `patient`'s records now, and on what basis. */
+export type ReaderAccess = {
+  /** The reader is the patient: every category, on nobody's say-so. */
+  isPatient: boolean;
+  /** Each readable category with the basis it is read on: a grant, else an open emergency window, else caregiving. */
+  bases: ReadonlyMap<number, DisclosureBasis>;
+  /** The readable categories as a bit set. */
+  categories: number;
+  /** The categories the reader may add records to, as a bit set. */
+  writeScope: number;
+  /** The reader's own grant while the contract says it reads; null otherwise. */
+  grant: Grant | null;
+  /** The open break-glass window's categories and end; null when none is open. */
+  emergency: { categories: number; expiresAt: number } | null;
+  /** When the reader's caregiver appointment ends, while it is live; null otherwise. */
+  caregiverUntil: number | null;
+  /** Chain time of the block everything above was read at, in seconds; null for the patient (nothing read). */
+  chainTime: number | null;
+};
+
+const bitsOf = (categories: readonly number[]) => categories.reduce((mask, c) => (mask | (1 << c)) >>> 0, 0);
+
+/**
+ * The one reader-access policy, used by the clinician's chart, the vault reader and the server's
+ * blob and key handlers alike. The contracts decide (`canRead` per category in AccessRegistry
+ * and EmergencyAccess, `isCaregiver`); nothing here restates their expiry or epoch rules. One
+ * multicall, so every answer and the chain time come from the same block.
+ */
+export async function readReaderAccess(
+  client: PublicClient,
+  config: ReaderAccessConfig,
+  { reader, patient }: ReaderAccessParameters,
+): Promise<ReaderAccess> {
+  if (reader.toLowerCase() === patient.toLowerCase()) {
+    // The patient's own records need nobody's say-so: no chain read at all.
+    return {
+      isPatient: true,
+      bases: new Map(),
+      categories: ALL_CATEGORIES_MASK,
+      writeScope: EVERY_CATEGORY_BIT,
+      grant: null,
+      emergency: null,
+      caregiverUntil: null,
+      chainTime: null,
+    };
+  }
+  const multicall3 = client.chain?.contracts?.multicall3?.address;
+  if (!multicall3) throw new Error('Multicall3 is not configured for this chain');
+  const registry = { address: config.accessRegistry, abi: accessRegistryAbi } as const;
+  const emergency = config.emergencyAccess
+    ? ({ address: config.emergencyAccess, abi: emergencyAccessAbi } as const)
+    : null;
+  const contracts = [
+    { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+    { ...registry, functionName: 'getGrant', args: [patient, reader] },
+    { ...registry, functionName: 'writeScope', args: [patient, reader] },
+    { ...registry, functionName: 'isCaregiver', args: [patient, reader] },
+    { ...registry, functionName: 'caregiverExpiry', args: [patient, reader] },
+    ...CATEGORY_NUMBERS.map((category) => ({
+      ...registry,
+      functionName: 'canRead',
+      args: [patient, reader, category],
+    })),
+    ...(emergency
+      ? [
+          { ...emergency, functionName: 'windowOf', args: [patient, reader] },
+          ...CATEGORY_NUMBERS.map((category) => ({
+            ...emergency,
+            functionName: 'canRead',
+            args: [patient, reader, category],
+          })),
+        ]
+      : []),
+  ];
+  const answers = (await client.multicall({
+    allowFailure: false,
+    multicallAddress: multicall3,
+    contracts: contracts as never,
+  })) as unknown[];
+  const [timestamp, rawGrant, writeScope, caregiver, caregiverExpiry] = answers as [
+    bigint,
+    Parameters<typeof toGrant>[0],
+    number,
+    boolean,
+    number,
+  ];
+  const granted = CATEGORY_NUMBERS.filter((c) => answers[5 + c] === true);
+  const windowAt = 5 + CATEGORY_NUMBERS.length;
+  const window = emergency ? (answers[windowAt] as { expiresAt: number }) : null;
+  const opened = emergency ? CATEGORY_NUMBERS.filter((c) => answers[windowAt + 1 + c] === true) : [];
+  const chainTime = Number(timestamp);
+
+  const bases = new Map<number, DisclosureBasis>();
+  for (const category of CATEGORY_NUMBERS) {
+    if (granted.includes(category)) bases.set(category, 'grant');
+    else if (opened.includes(category)) bases.set(category, 'emergency');
+    else if (caregiver) bases.set(category, 'caregiver');
+  }
+  return {
+    isPatient: false,
+    bases,
+    categories: bitsOf([...bases.keys()]),
+    writeScope,
+    grant: granted.length > 0 ? toGrant(rawGrant) : null,
+    emergency: window && opened.length > 0 ? { categories: bitsOf(opened), expiresAt: window.expiresAt } : null,
+    caregiverUntil: caregiver ? caregiverExpiry : null,
+    chainTime,
+  };
+}
+
+/** Whether `access` covers `category` (the patient reads every category). */
+export function canReadCategory(access: ReaderAccess, category: number): boolean {
+  return access.isPatient || access.bases.has(category);
+}
+
+/** Of `categories`, those `access` covers. */
+export function readableOf(access: ReaderAccess, categories: readonly number[]): Set<number> {
+  return new Set(categories.filter((category) => canReadCategory(access, category)));
+}
+
+/** TanStack query options for what `reader` may read of `patient`'s records now. */
+export function readerAccessQueryOptions(
+  client: PublicClient,
+  config: ReaderAccessConfig & { chain: { id: number } },
+  { reader, patient }: ReaderAccessParameters,
+) {
+  return {
+    queryKey: readerAccessKeys.of(config.chain.id, patient, reader),
+    queryFn: () => readReaderAccess(client, config, { reader, patient }),
+  };
+}

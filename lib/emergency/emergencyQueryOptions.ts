@@ -1,0 +1,56 @@
+import type { Address, PublicClient } from 'viem';
+import { emergencyAccessAbi } from '../../contracts-abi';
+import type { ChainConfig } from '../chain/readChainConfig';
+import { emergencyKeys } from './queryKeys';
+import { fetchReasons } from './reasonApi';
+import { readBlockedResponders } from './readBlockedResponders';
+
+/** The EmergencyAccess address, or an error that says break glass is not deployed here. */
+function emergencyAccess(config: ChainConfig): Address {
+  if (!config.emergencyAccess) throw new Error(`No EmergencyAccess on chain ${config.chain.id}`);
+  return config.emergencyAccess;
+}
+
+/** TanStack query options for the patient's emergency policy (categories 0 = not opted in). */
+export function emergencyPolicyQueryOptions(client: PublicClient, config: ChainConfig, patient: Address) {
+  return {
+    queryKey: emergencyKeys.policy(config.chain.id, patient),
+    queryFn: () =>
+      client.readContract({
+        address: emergencyAccess(config),
+        abi: emergencyAccessAbi,
+        functionName: 'policyOf',
+        args: [patient],
+      }),
+  };
+}
+
+/** TanStack query options for the institution `account` responds for (the zero address if none). */
+export function responderInstitutionQueryOptions(client: PublicClient, config: ChainConfig, account: Address) {
+  return {
+    queryKey: emergencyKeys.responder(config.chain.id, account),
+    queryFn: () =>
+      client.readContract({
+        address: emergencyAccess(config),
+        abi: emergencyAccessAbi,
+        functionName: 'institutionOf',
+        args: [account],
+      }),
+  };
+}
+
+/** TanStack query options for the responders the patient has stopped from breaking glass again. */
+export function blockedRespondersQueryOptions(client: PublicClient, config: ChainConfig, patient: Address) {
+  return {
+    queryKey: emergencyKeys.blocked(config.chain.id, patient),
+    queryFn: () => readBlockedResponders(client, config, patient),
+  };
+}
+
+/** TanStack query options for the break-glass reasons revealed to the patient (server, patient only). */
+export function emergencyReasonsQueryOptions(config: ChainConfig, patient: Address) {
+  return {
+    queryKey: emergencyKeys.reasons(config.chain.id, patient),
+    queryFn: () => fetchReasons(patient),
+  };
+}
