@@ -84,7 +84,11 @@ export function EmergencySettings({ patient }: { patient: Address }) {
           {optedIn ? 'Save emergency settings' : 'Turn on emergency access'}
         </button>
         {optedIn && (
-          <TransactionButton tx={tx} className="btn-danger" action={() => clearEmergencyPolicy(chainConfig)}>
+          <TransactionButton
+            tx={tx}
+            className="btn-danger"
+            action={() => clearEmergencyPolicy(chainConfig, { patient })}
+          >
             Turn off emergency access
           </TransactionButton>
         )}

@@ -1,5 +1,6 @@
 import type { Address } from 'viem';
 import { accessRegistryAbi } from '../../contracts-abi';
+import { readerAccessKeys } from '../auth/queryKeys';
 import { defineAction } from '../chain/contractAction';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { formatAddress } from '../format/formatAddress';
@@ -18,6 +19,7 @@ function afterAccessChange(config: ChainConfig, patient: Address, grantee: Addre
       accessKeys.grantees(chainId, patient),
       accessKeys.history(chainId, patient),
       accessKeys.patients(chainId, grantee),
+      readerAccessKeys.of(chainId, patient, grantee),
     ],
     followUps: [vaultKeys.keySync(chainId, patient)],
   };
@@ -59,6 +61,9 @@ export function answerGrant(
     abi: accessRegistryAbi,
     functionName: accept ? 'accept' : 'renounce',
     args: [patient],
-    invalidates: [accessKeys.patients(config.chain.id, clinician)],
+    invalidates: [
+      accessKeys.patients(config.chain.id, clinician),
+      readerAccessKeys.of(config.chain.id, patient, clinician),
+    ],
   });
 }

@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import { accessRegistryAbi } from '../../contracts-abi';
 import { accessKeys } from '../access/queryKeys';
+import { readerAccessKeys } from '../auth/queryKeys';
 import { defineAction } from '../chain/contractAction';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { vaultKeys } from '../vault/queryKeys';
@@ -15,6 +16,7 @@ function afterCaregiverChange(config: ChainConfig, patient: Address, caregiver: 
       caregivingKeys.caredFor(chainId, caregiver),
       accessKeys.history(chainId, patient),
       accessKeys.grantees(chainId, patient),
+      readerAccessKeys.of(chainId, patient, caregiver),
     ],
     followUps: [vaultKeys.keySync(chainId, patient)],
   };

@@ -1,6 +1,7 @@
 import type { Address, Hex } from 'viem';
 import { emergencyAccessAbi } from '../../contracts-abi';
 import { accessKeys } from '../access/queryKeys';
+import { readerAccessKeys } from '../auth/queryKeys';
 import { defineAction } from '../chain/contractAction';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { vaultKeys } from '../vault/queryKeys';
@@ -19,7 +20,11 @@ export function breakGlass(config: ChainConfig, { patient, commitment }: { patie
     abi: emergencyAccessAbi,
     functionName: 'breakGlass',
     args: [patient, commitment],
-    invalidates: [emergencyKeys.all(config.chain.id), accessKeys.history(config.chain.id, patient)],
+    invalidates: [
+      emergencyKeys.all(config.chain.id),
+      accessKeys.history(config.chain.id, patient),
+      readerAccessKeys.patient(config.chain.id, patient),
+    ],
   });
 }
 
@@ -42,20 +47,21 @@ export function setEmergencyPolicy(
     abi: emergencyAccessAbi,
     functionName: 'setPolicy',
     args: [categories, windowSeconds],
-    invalidates: [emergencyKeys.all(config.chain.id)],
+    // A policy change ends every open window at once.
+    invalidates: [emergencyKeys.all(config.chain.id), readerAccessKeys.patient(config.chain.id, patient)],
     followUps: [vaultKeys.keySync(config.chain.id, patient)],
   });
 }
 
 /** The patient turns emergency access off, which also ends every open window. */
-export function clearEmergencyPolicy(config: ChainConfig) {
+export function clearEmergencyPolicy(config: ChainConfig, { patient }: { patient: Address }) {
   return defineAction({
     label: 'turning off emergency access',
     address: emergencyAccess(config),
     abi: emergencyAccessAbi,
     functionName: 'clearPolicy',
     args: [],
-    invalidates: [emergencyKeys.all(config.chain.id)],
+    invalidates: [emergencyKeys.all(config.chain.id), readerAccessKeys.patient(config.chain.id, patient)],
   });
 }
 
@@ -70,7 +76,11 @@ export function endEmergencyAccess(
     abi: emergencyAccessAbi,
     functionName: 'endAccess',
     args: [patient, responder],
-    invalidates: [accessKeys.history(config.chain.id, patient), emergencyKeys.all(config.chain.id)],
+    invalidates: [
+      accessKeys.history(config.chain.id, patient),
+      emergencyKeys.all(config.chain.id),
+      readerAccessKeys.of(config.chain.id, patient, responder),
+    ],
   });
 }
 
