@@ -657,6 +657,22 @@ export const accessRegistryAbi = [
   },
   {
     "type": "error",
+    "name": "AccessRegistryAppointmentExpiryInPast",
+    "inputs": [
+      {
+        "name": "expiresAt",
+        "type": "uint40",
+        "internalType": "uint40"
+      },
+      {
+        "name": "blockTime",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "AccessRegistryCaregiverSelfGrant",
     "inputs": [
       {
@@ -748,6 +764,17 @@ export const accessRegistryAbi = [
   },
   {
     "type": "error",
+    "name": "AccessRegistrySelfAppointment",
+    "inputs": [
+      {
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "AccessRegistrySelfGrant",
     "inputs": [
       {
@@ -759,8 +786,25 @@ export const accessRegistryAbi = [
   },
   {
     "type": "error",
-    "name": "AccessRegistryZeroAddress",
-    "inputs": []
+    "name": "AccessRegistryZeroCaregiver",
+    "inputs": [
+      {
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "AccessRegistryZeroGrantee",
+    "inputs": [
+      {
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
   }
 ] as const;
 
@@ -1554,18 +1598,7 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "SafeERC20FailedOperation",
-    "inputs": [
-      {
-        "name": "token",
-        "type": "address",
-        "internalType": "address"
-      }
-    ]
-  },
-  {
-    "type": "error",
-    "name": "StudyAlreadyContributed",
+    "name": "ResearchStudiesAlreadyClaimed",
     "inputs": [
       {
         "name": "studyId",
@@ -1581,7 +1614,18 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "StudyAlreadyEnrolled",
+    "name": "ResearchStudiesAlreadyClosed",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesAlreadyContributed",
     "inputs": [
       {
         "name": "studyId",
@@ -1597,7 +1641,39 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "StudyConsentMismatch",
+    "name": "ResearchStudiesAlreadyEnrolled",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesAlreadyReviewed",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesConsentMismatch",
     "inputs": [
       {
         "name": "studyId",
@@ -1613,7 +1689,44 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "StudyFull",
+    "name": "ResearchStudiesEmptyScope",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesEndInPast",
+    "inputs": [
+      {
+        "name": "endsAt",
+        "type": "uint40",
+        "internalType": "uint40"
+      },
+      {
+        "name": "blockTime",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesEnded",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "endsAt",
+        "type": "uint40",
+        "internalType": "uint40"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesFull",
     "inputs": [
       {
         "name": "studyId",
@@ -1624,7 +1737,7 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "StudyInsufficientEscrow",
+    "name": "ResearchStudiesInsufficientEscrow",
     "inputs": [
       {
         "name": "studyId",
@@ -1645,12 +1758,7 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "StudyInvalid",
-    "inputs": []
-  },
-  {
-    "type": "error",
-    "name": "StudyIsClosed",
+    "name": "ResearchStudiesNotClosed",
     "inputs": [
       {
         "name": "studyId",
@@ -1661,18 +1769,7 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "StudyNotClosed",
-    "inputs": [
-      {
-        "name": "studyId",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ]
-  },
-  {
-    "type": "error",
-    "name": "StudyNotEnrolled",
+    "name": "ResearchStudiesNotEnrolled",
     "inputs": [
       {
         "name": "studyId",
@@ -1688,7 +1785,7 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "StudyNotFound",
+    "name": "ResearchStudiesNotFound",
     "inputs": [
       {
         "name": "studyId",
@@ -1699,18 +1796,7 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "StudyNotOpen",
-    "inputs": [
-      {
-        "name": "studyId",
-        "type": "uint256",
-        "internalType": "uint256"
-      }
-    ]
-  },
-  {
-    "type": "error",
-    "name": "StudyNotResearcher",
+    "name": "ResearchStudiesNotResearcher",
     "inputs": [
       {
         "name": "studyId",
@@ -1726,7 +1812,7 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "StudyNothingToClaim",
+    "name": "ResearchStudiesNothingToClaim",
     "inputs": [
       {
         "name": "studyId",
@@ -1742,7 +1828,18 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "StudyNothingToReview",
+    "name": "ResearchStudiesNothingToReclaim",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesNothingToReview",
     "inputs": [
       {
         "name": "studyId",
@@ -1758,8 +1855,77 @@ export const researchStudiesAbi = [
   },
   {
     "type": "error",
-    "name": "StudyZeroValue",
+    "name": "ResearchStudiesWithdrawn",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "internalType": "uint256"
+      },
+      {
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesZeroAmount",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesZeroCap",
     "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesZeroConsentHash",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesZeroContentHash",
+    "inputs": [
+      {
+        "name": "studyId",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesZeroMetadataHash",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesZeroReward",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "ResearchStudiesZeroToken",
+    "inputs": []
+  },
+  {
+    "type": "error",
+    "name": "SafeERC20FailedOperation",
+    "inputs": [
+      {
+        "name": "token",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
   }
 ] as const;
 
@@ -2725,7 +2891,7 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "error",
-    "name": "EmergencyAlreadyOpen",
+    "name": "EmergencyAccessAlreadyOpen",
     "inputs": [
       {
         "name": "patient",
@@ -2741,7 +2907,7 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "error",
-    "name": "EmergencyCoolingDown",
+    "name": "EmergencyAccessCoolingDown",
     "inputs": [
       {
         "name": "patient",
@@ -2762,28 +2928,39 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "error",
-    "name": "EmergencyInvalidPolicy",
+    "name": "EmergencyAccessEmptyScope",
     "inputs": [
       {
-        "name": "categories",
-        "type": "uint32",
-        "internalType": "uint32"
-      },
-      {
-        "name": "window",
-        "type": "uint32",
-        "internalType": "uint32"
+        "name": "patient",
+        "type": "address",
+        "internalType": "address"
       }
     ]
   },
   {
     "type": "error",
-    "name": "EmergencyMissingReason",
+    "name": "EmergencyAccessIncorrectInstitution",
+    "inputs": [
+      {
+        "name": "responder",
+        "type": "address",
+        "internalType": "address"
+      },
+      {
+        "name": "institution",
+        "type": "address",
+        "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EmergencyAccessMissingReason",
     "inputs": []
   },
   {
     "type": "error",
-    "name": "EmergencyNotInstitution",
+    "name": "EmergencyAccessNotInstitution",
     "inputs": [
       {
         "name": "caller",
@@ -2794,7 +2971,7 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "error",
-    "name": "EmergencyNotOpen",
+    "name": "EmergencyAccessNotOpen",
     "inputs": [
       {
         "name": "patient",
@@ -2810,7 +2987,7 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "error",
-    "name": "EmergencyNotOptedIn",
+    "name": "EmergencyAccessNotOptedIn",
     "inputs": [
       {
         "name": "patient",
@@ -2821,7 +2998,7 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "error",
-    "name": "EmergencyNotOwner",
+    "name": "EmergencyAccessNotOwner",
     "inputs": [
       {
         "name": "caller",
@@ -2832,7 +3009,7 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "error",
-    "name": "EmergencyNotParty",
+    "name": "EmergencyAccessNotParty",
     "inputs": [
       {
         "name": "caller",
@@ -2843,7 +3020,7 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "error",
-    "name": "EmergencyNotResponder",
+    "name": "EmergencyAccessNotResponder",
     "inputs": [
       {
         "name": "caller",
@@ -2854,7 +3031,7 @@ export const emergencyAccessAbi = [
   },
   {
     "type": "error",
-    "name": "EmergencyResponderBlocked",
+    "name": "EmergencyAccessResponderBlocked",
     "inputs": [
       {
         "name": "patient",
@@ -2865,6 +3042,38 @@ export const emergencyAccessAbi = [
         "name": "responder",
         "type": "address",
         "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EmergencyAccessWindowTooLong",
+    "inputs": [
+      {
+        "name": "window",
+        "type": "uint32",
+        "internalType": "uint32"
+      },
+      {
+        "name": "maxWindow",
+        "type": "uint32",
+        "internalType": "uint32"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "EmergencyAccessWindowTooShort",
+    "inputs": [
+      {
+        "name": "window",
+        "type": "uint32",
+        "internalType": "uint32"
+      },
+      {
+        "name": "minWindow",
+        "type": "uint32",
+        "internalType": "uint32"
       }
     ]
   }

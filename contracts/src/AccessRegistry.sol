@@ -58,7 +58,7 @@ contract AccessRegistry is IAccessRegistry {
         uint40 expiresAt
     ) external {
         address caregiver = _authorize(patient, grantee);
-        if (grantee == address(0)) revert AccessRegistryZeroAddress();
+        if (grantee == address(0)) revert AccessRegistryZeroGrantee(patient);
         if (grantee == patient) revert AccessRegistrySelfGrant(patient);
         if (grantee == caregiver) revert AccessRegistryCaregiverSelfGrant(caregiver);
         if (categories == 0) revert AccessRegistryEmptyScope();
@@ -102,7 +102,9 @@ contract AccessRegistry is IAccessRegistry {
             permission: permission,
             grantedAt: uint40(block.timestamp),
             expiresAt: expiresAt,
+            // forge-lint: disable-next-line(unsafe-typecast)
             granteeIndex: uint32(granteeIndex),
+            // forge-lint: disable-next-line(unsafe-typecast)
             patientIndex: uint32(patientIndex),
             byCaregiver: byCaregiver,
             accepted: false
@@ -220,10 +222,10 @@ contract AccessRegistry is IAccessRegistry {
 
     /// @inheritdoc IAccessRegistry
     function appointCaregiver(address caregiver, uint40 expiresAt) external {
-        if (caregiver == address(0)) revert AccessRegistryZeroAddress();
-        if (caregiver == msg.sender) revert AccessRegistrySelfGrant(msg.sender);
+        if (caregiver == address(0)) revert AccessRegistryZeroCaregiver(msg.sender);
+        if (caregiver == msg.sender) revert AccessRegistrySelfAppointment(msg.sender);
         if (expiresAt <= block.timestamp) {
-            revert AccessRegistryExpiryInPast(expiresAt, block.timestamp);
+            revert AccessRegistryAppointmentExpiryInPast(expiresAt, block.timestamp);
         }
         Appointment storage appointment = _caregivers[msg.sender][caregiver];
         // A term cannot reach 2^32: each new one costs the patient a transaction.

@@ -28,18 +28,18 @@ contract EmergencyAccess is IEmergencyAccess {
 
     /// @inheritdoc IEmergencyAccess
     function setInstitution(address institution, bool active) external {
-        if (msg.sender != owner) revert EmergencyNotOwner(msg.sender);
+        if (msg.sender != owner) revert EmergencyAccessNotOwner(msg.sender);
         isInstitution[institution] = active;
         emit InstitutionSet(institution, active);
     }
 
     /// @inheritdoc IEmergencyAccess
     function setResponder(address responder, bool active) external {
-        if (!isInstitution[msg.sender]) revert EmergencyNotInstitution(msg.sender);
+        if (!isInstitution[msg.sender]) revert EmergencyAccessNotInstitution(msg.sender);
         address current = _institutionOf[responder];
         // An institution manages only its own responders.
         if (current != address(0) && current != msg.sender) {
-            revert EmergencyNotInstitution(msg.sender);
+            revert EmergencyAccessIncorrectInstitution(responder, current);
         }
         _institutionOf[responder] = active ? msg.sender : address(0);
         emit ResponderSet(msg.sender, responder, active);
@@ -47,9 +47,9 @@ contract EmergencyAccess is IEmergencyAccess {
 
     /// @inheritdoc IEmergencyAccess
     function setPolicy(uint32 categories, uint32 window) external {
-        if (categories == 0 || window < MIN_WINDOW || window > MAX_WINDOW) {
-            revert EmergencyInvalidPolicy(categories, window);
-        }
+        if (categories == 0) revert EmergencyAccessEmptyScope(msg.sender);
+        if (window < MIN_WINDOW) revert EmergencyAccessWindowTooShort(window, MIN_WINDOW);
+        if (window > MAX_WINDOW) revert EmergencyAccessWindowTooLong(window, MAX_WINDOW);
         _changePolicy(categories, window);
         emit EmergencyPolicySet(msg.sender, categories, window);
     }
@@ -87,17 +87,19 @@ contract EmergencyAccess is IEmergencyAccess {
     /// @inheritdoc IEmergencyAccess
     function breakGlass(address patient, bytes32 reasonCommitment) external {
         address institution = _isResponder(msg.sender);
-        if (institution == address(0)) revert EmergencyNotResponder(msg.sender);
+        if (institution == address(0)) revert EmergencyAccessNotResponder(msg.sender);
         Policy memory policy = _policies[patient];
-        if (policy.categories == 0) revert EmergencyNotOptedIn(patient);
-        if (reasonCommitment == bytes32(0)) revert EmergencyMissingReason();
-        if (_blocked[patient][msg.sender]) revert EmergencyResponderBlocked(patient, msg.sender);
+        if (policy.categories == 0) revert EmergencyAccessNotOptedIn(patient);
+        if (reasonCommitment == bytes32(0)) revert EmergencyAccessMissingReason();
+        if (_blocked[patient][msg.sender]) {
+            revert EmergencyAccessResponderBlocked(patient, msg.sender);
+        }
         uint40 reopensAt = _reopensAt[patient][msg.sender];
         if (block.timestamp < reopensAt) {
-            revert EmergencyCoolingDown(patient, msg.sender, reopensAt);
+            revert EmergencyAccessCoolingDown(patient, msg.sender, reopensAt);
         }
         if (_isOpen(_windows[patient][msg.sender], policy)) {
-            revert EmergencyAlreadyOpen(patient, msg.sender);
+            revert EmergencyAccessAlreadyOpen(patient, msg.sender);
         }
         uint40 expiresAt = uint40(block.timestamp + policy.window);
         _windows[patient][msg.sender] = Window(
@@ -110,9 +112,13 @@ contract EmergencyAccess is IEmergencyAccess {
 
     /// @inheritdoc IEmergencyAccess
     function endAccess(address patient, address responder) external {
-        if (msg.sender != patient && msg.sender != responder) revert EmergencyNotParty(msg.sender);
+        if (msg.sender != patient && msg.sender != responder) {
+            revert EmergencyAccessNotParty(msg.sender);
+        }
         Window storage window = _windows[patient][responder];
-        if (!_isOpen(window, _policies[patient])) revert EmergencyNotOpen(patient, responder);
+        if (!_isOpen(window, _policies[patient])) {
+            revert EmergencyAccessNotOpen(patient, responder);
+        }
         window.expiresAt = uint40(block.timestamp);
         emit EmergencyAccessEnded(patient, responder, msg.sender);
         if (msg.sender == patient) {

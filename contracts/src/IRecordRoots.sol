@@ -10,7 +10,10 @@ pragma solidity ^0.8.28;
 /// the `RecordsAnchored` events and compares with `headOf`, which proves the list it read is
 /// complete and in order. An observer learns only that an author added something at a time.
 interface IRecordRoots {
-    /// @notice `author` anchored `root` for `patient`.
+    /// @notice `author` anchored `root` for `patient`. Emitted by `anchor`.
+    /// @param patient The patient whose records the root covers.
+    /// @param author The account that anchored it (the caller).
+    /// @param root The Merkle root of the batch.
     /// @param writeScope The categories `author` could write for `patient` at that moment (every
     /// bit for the patient; a grant's categories, already public, for a clinician). Readers refuse
     /// leaves under this root in any other category.
@@ -23,18 +26,29 @@ interface IRecordRoots {
         uint40 anchoredAt
     );
 
-    /// @notice `caller` may not add records for `patient` in any category.
+    /// @notice `caller` may not add records for `patient` in any category: it is not the patient
+    /// and holds no live read-and-add grant from them in the access registry. Thrown by
+    /// `anchor`.
+    /// @param caller The account that called.
+    /// @param patient The patient named.
     error RecordRootsNotWriter(address caller, address patient);
 
-    /// @notice The root is zero.
+    /// @notice The root is zero. Thrown by `anchor`.
     error RecordRootsZeroRoot();
 
     /// @notice Anchors the Merkle root of a batch of `patient`'s records; the caller must be the
     /// patient or hold a live read-and-add grant from them. Anchoring the same root again is
     /// harmless: every leaf names its author, and readers match a root to its leaves' author.
+    /// @dev The patient writes every category; anyone else's scope is
+    /// `IAccessRegistry.writeScope(patient, caller)` (emergency access never allows anchoring).
+    /// Reverts with `RecordRootsZeroRoot` or `RecordRootsNotWriter`. Emits `RecordsAnchored`.
+    /// @param patient The patient whose records the root covers.
+    /// @param root Non-zero Merkle root of the batch's leaves.
     function anchor(address patient, bytes32 root) external;
 
     /// @notice The head of `patient`'s anchor chain: zero before the first anchor, then
     /// `keccak256(abi.encode(previousHead, root, author, writeScope, anchoredAt))`.
+    /// @param patient The patient.
+    /// @return The current head of the chain; zero if nothing was anchored.
     function headOf(address patient) external view returns (bytes32);
 }

@@ -66,8 +66,8 @@ export function createStudyHandlers(deps: StudyDependencies) {
         args: [id],
       });
     } catch (error) {
-      // StudyNotFound reverts; anything else (node down) is not "no such study".
-      if (error instanceof Error && /StudyNotFound/.test(error.message)) return null;
+      // ResearchStudiesNotFound reverts; anything else (node down) is not "no such study".
+      if (error instanceof Error && /ResearchStudiesNotFound/.test(error.message)) return null;
       throw error;
     }
   }

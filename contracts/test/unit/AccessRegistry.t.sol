@@ -86,7 +86,9 @@ contract AccessRegistryTest is Test {
     }
 
     function test_grant_revertsOnZeroAddress() public {
-        vm.expectRevert(abi.encodeWithSelector(IAccessRegistry.AccessRegistryZeroAddress.selector));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessRegistry.AccessRegistryZeroGrantee.selector, PATIENT)
+        );
         _grant(PATIENT, address(0), CONDITIONS, 0);
     }
 

@@ -33,15 +33,17 @@ contract CaregiversTest is Test {
 
     function test_appoint_refusesZeroSelfAndPastExpiry() public {
         vm.startPrank(PATIENT);
-        vm.expectRevert(abi.encodeWithSelector(IAccessRegistry.AccessRegistryZeroAddress.selector));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessRegistry.AccessRegistryZeroCaregiver.selector, PATIENT)
+        );
         registry.appointCaregiver(address(0), START + 1);
         vm.expectRevert(
-            abi.encodeWithSelector(IAccessRegistry.AccessRegistrySelfGrant.selector, PATIENT)
+            abi.encodeWithSelector(IAccessRegistry.AccessRegistrySelfAppointment.selector, PATIENT)
         );
         registry.appointCaregiver(PATIENT, START + 1);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IAccessRegistry.AccessRegistryExpiryInPast.selector, START, START
+                IAccessRegistry.AccessRegistryAppointmentExpiryInPast.selector, START, START
             )
         );
         registry.appointCaregiver(CAREGIVER, START);

@@ -33,12 +33,14 @@ contract EmergencyAccessTest is Test {
     function test_registration_ownerThenInstitution() public {
         assertEq(emergency.institutionOf(RESPONDER), HOSPITAL, "responder's institution");
         vm.expectRevert(
-            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotOwner.selector, HOSPITAL)
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyAccessNotOwner.selector, HOSPITAL)
         );
         vm.prank(HOSPITAL);
         emergency.setInstitution(address(0xBAD), true);
         vm.expectRevert(
-            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotInstitution.selector, RESPONDER)
+            abi.encodeWithSelector(
+                IEmergencyAccess.EmergencyAccessNotInstitution.selector, RESPONDER
+            )
         );
         vm.prank(RESPONDER);
         emergency.setResponder(address(0xBAD), true);
@@ -48,7 +50,7 @@ contract EmergencyAccessTest is Test {
         emergency.setInstitution(address(0x406), true);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IEmergencyAccess.EmergencyNotInstitution.selector, address(0x406)
+                IEmergencyAccess.EmergencyAccessIncorrectInstitution.selector, RESPONDER, HOSPITAL
             )
         );
         vm.prank(address(0x406));
@@ -57,7 +59,7 @@ contract EmergencyAccessTest is Test {
 
     function test_breakGlass_refusedWithoutOptIn() public {
         vm.expectRevert(
-            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotOptedIn.selector, PATIENT)
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyAccessNotOptedIn.selector, PATIENT)
         );
         vm.prank(RESPONDER);
         emergency.breakGlass(PATIENT, REASON);
@@ -78,7 +80,7 @@ contract EmergencyAccessTest is Test {
 
         vm.expectRevert(
             abi.encodeWithSelector(
-                IEmergencyAccess.EmergencyAlreadyOpen.selector, PATIENT, RESPONDER
+                IEmergencyAccess.EmergencyAccessAlreadyOpen.selector, PATIENT, RESPONDER
             )
         );
         vm.prank(RESPONDER);
@@ -91,10 +93,14 @@ contract EmergencyAccessTest is Test {
     function test_breakGlass_refusesNonRespondersAndMissingReasons() public {
         _optIn();
         vm.expectRevert(
-            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotResponder.selector, address(this))
+            abi.encodeWithSelector(
+                IEmergencyAccess.EmergencyAccessNotResponder.selector, address(this)
+            )
         );
         emergency.breakGlass(PATIENT, REASON);
-        vm.expectRevert(abi.encodeWithSelector(IEmergencyAccess.EmergencyMissingReason.selector));
+        vm.expectRevert(
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyAccessMissingReason.selector)
+        );
         vm.prank(RESPONDER);
         emergency.breakGlass(PATIENT, bytes32(0));
     }
@@ -112,7 +118,7 @@ contract EmergencyAccessTest is Test {
         // Same block, or days later: the responder cannot reopen it.
         vm.expectRevert(
             abi.encodeWithSelector(
-                IEmergencyAccess.EmergencyResponderBlocked.selector, PATIENT, RESPONDER
+                IEmergencyAccess.EmergencyAccessResponderBlocked.selector, PATIENT, RESPONDER
             )
         );
         vm.prank(RESPONDER);
@@ -120,7 +126,7 @@ contract EmergencyAccessTest is Test {
         vm.warp(START + 30 days);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IEmergencyAccess.EmergencyResponderBlocked.selector, PATIENT, RESPONDER
+                IEmergencyAccess.EmergencyAccessResponderBlocked.selector, PATIENT, RESPONDER
             )
         );
         vm.prank(RESPONDER);
@@ -145,7 +151,10 @@ contract EmergencyAccessTest is Test {
         emergency.endAccess(PATIENT, RESPONDER);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IEmergencyAccess.EmergencyCoolingDown.selector, PATIENT, RESPONDER, START + 1 hours
+                IEmergencyAccess.EmergencyAccessCoolingDown.selector,
+                PATIENT,
+                RESPONDER,
+                START + 1 hours
             )
         );
         emergency.breakGlass(PATIENT, REASON);
@@ -177,7 +186,9 @@ contract EmergencyAccessTest is Test {
             emergency.windowOf(PATIENT, second).expiresAt, START + 1 hours, "ended at the change"
         );
         vm.expectRevert(
-            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotOpen.selector, PATIENT, second)
+            abi.encodeWithSelector(
+                IEmergencyAccess.EmergencyAccessNotOpen.selector, PATIENT, second
+            )
         );
         vm.prank(second);
         emergency.endAccess(PATIENT, second);
@@ -199,7 +210,7 @@ contract EmergencyAccessTest is Test {
         vm.prank(RESPONDER);
         emergency.breakGlass(PATIENT, REASON);
         vm.expectRevert(
-            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotParty.selector, address(this))
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyAccessNotParty.selector, address(this))
         );
         emergency.endAccess(PATIENT, RESPONDER);
         vm.expectEmit(true, true, true, true);
@@ -208,7 +219,9 @@ contract EmergencyAccessTest is Test {
         emergency.endAccess(PATIENT, RESPONDER);
         assertFalse(emergency.canRead(PATIENT, RESPONDER, 0), "ended");
         vm.expectRevert(
-            abi.encodeWithSelector(IEmergencyAccess.EmergencyNotOpen.selector, PATIENT, RESPONDER)
+            abi.encodeWithSelector(
+                IEmergencyAccess.EmergencyAccessNotOpen.selector, PATIENT, RESPONDER
+            )
         );
         vm.prank(PATIENT);
         emergency.endAccess(PATIENT, RESPONDER);
@@ -227,13 +240,21 @@ contract EmergencyAccessTest is Test {
     function test_policy_validatedAndClearable() public {
         vm.startPrank(PATIENT);
         vm.expectRevert(
-            abi.encodeWithSelector(IEmergencyAccess.EmergencyInvalidPolicy.selector, 0, 24 hours)
+            abi.encodeWithSelector(IEmergencyAccess.EmergencyAccessEmptyScope.selector, PATIENT)
         );
         emergency.setPolicy(0, 24 hours);
         vm.expectRevert(
-            abi.encodeWithSelector(IEmergencyAccess.EmergencyInvalidPolicy.selector, 1, 73 hours)
+            abi.encodeWithSelector(
+                IEmergencyAccess.EmergencyAccessWindowTooLong.selector, 73 hours, 72 hours
+            )
         );
         emergency.setPolicy(1, 73 hours);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IEmergencyAccess.EmergencyAccessWindowTooShort.selector, 59 minutes, 1 hours
+            )
+        );
+        emergency.setPolicy(1, 59 minutes);
         emergency.setPolicy(1, 1 hours);
         emergency.clearPolicy();
         vm.stopPrank();

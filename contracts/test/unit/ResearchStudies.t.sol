@@ -65,19 +65,25 @@ contract ResearchStudiesTest is Test {
     function test_publish_refusesInvalidStudies() public {
         vm.startPrank(RESEARCHER);
         IERC20 t = IERC20(address(token));
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyInvalid.selector));
+        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.ResearchStudiesZeroToken.selector));
         studies.publish(IERC20(address(0)), REWARD, 1, ENDS, 1, META, CONSENT);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyInvalid.selector));
+        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.ResearchStudiesZeroReward.selector));
         studies.publish(t, 0, 1, ENDS, 1, META, CONSENT);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyInvalid.selector));
+        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.ResearchStudiesZeroCap.selector));
         studies.publish(t, REWARD, 0, ENDS, 1, META, CONSENT);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyInvalid.selector));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesEndInPast.selector, START, START)
+        );
         studies.publish(t, REWARD, 1, START, 1, META, CONSENT);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyInvalid.selector));
+        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.ResearchStudiesEmptyScope.selector));
         studies.publish(t, REWARD, 1, ENDS, 0, META, CONSENT);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyInvalid.selector));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesZeroMetadataHash.selector)
+        );
         studies.publish(t, REWARD, 1, ENDS, 1, bytes32(0), CONSENT);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyInvalid.selector));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesZeroConsentHash.selector)
+        );
         studies.publish(t, REWARD, 1, ENDS, 1, META, bytes32(0));
         vm.stopPrank();
     }
@@ -85,11 +91,15 @@ contract ResearchStudiesTest is Test {
     function test_fund_onlyResearcherAddsToEscrow() public {
         uint256 id = _publish(10);
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyNotResearcher.selector, id, OTHER)
+            abi.encodeWithSelector(
+                IResearchStudies.ResearchStudiesNotResearcher.selector, id, OTHER
+            )
         );
         vm.prank(OTHER);
         studies.fund(id, 1);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyZeroValue.selector));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesZeroAmount.selector, id)
+        );
         vm.prank(RESEARCHER);
         studies.fund(id, 0);
         vm.expectEmit(true, true, true, true);
@@ -123,7 +133,9 @@ contract ResearchStudiesTest is Test {
         assertEq(studies.getStudy(id).enrolled, 1, "count");
 
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyAlreadyEnrolled.selector, id, PATIENT)
+            abi.encodeWithSelector(
+                IResearchStudies.ResearchStudiesAlreadyEnrolled.selector, id, PATIENT
+            )
         );
         vm.prank(PATIENT);
         studies.enrol(id, CONSENT);
@@ -133,23 +145,29 @@ contract ResearchStudiesTest is Test {
         uint256 id = _publish(1);
         bytes32 wrong = keccak256("another document");
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyConsentMismatch.selector, id, wrong)
+            abi.encodeWithSelector(
+                IResearchStudies.ResearchStudiesConsentMismatch.selector, id, wrong
+            )
         );
         vm.prank(PATIENT);
         studies.enrol(id, wrong);
 
         vm.prank(PATIENT);
         studies.enrol(id, CONSENT);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyFull.selector, id));
+        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.ResearchStudiesFull.selector, id));
         vm.prank(OTHER);
         studies.enrol(id, CONSENT);
 
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyNotFound.selector, 99));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesNotFound.selector, 99)
+        );
         studies.enrol(99, CONSENT);
 
         uint256 second = _publish(5);
         vm.warp(ENDS);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyNotOpen.selector, second));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesEnded.selector, second, ENDS)
+        );
         vm.prank(OTHER);
         studies.enrol(second, CONSENT);
     }
@@ -165,7 +183,7 @@ contract ResearchStudiesTest is Test {
         vm.prank(PATIENT);
         studies.withdraw(id);
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyNotEnrolled.selector, id, PATIENT)
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesWithdrawn.selector, id, PATIENT)
         );
         vm.prank(PATIENT);
         studies.withdraw(id);
@@ -176,7 +194,7 @@ contract ResearchStudiesTest is Test {
 
         // A withdrawn patient cannot enrol again or contribute.
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyAlreadyEnrolled.selector, id, PATIENT)
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesWithdrawn.selector, id, PATIENT)
         );
         vm.prank(PATIENT);
         studies.enrol(id, CONSENT);
@@ -185,20 +203,26 @@ contract ResearchStudiesTest is Test {
     function test_contribute_needsEnrolmentAndHappensOnce() public {
         uint256 id = _funded(100e6);
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyNotEnrolled.selector, id, PATIENT)
+            abi.encodeWithSelector(
+                IResearchStudies.ResearchStudiesNotEnrolled.selector, id, PATIENT
+            )
         );
         vm.prank(PATIENT);
         studies.contribute(id, DATA);
 
         vm.startPrank(PATIENT);
         studies.enrol(id, CONSENT);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyZeroValue.selector));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesZeroContentHash.selector, id)
+        );
         studies.contribute(id, bytes32(0));
         vm.expectEmit(true, true, true, true);
         emit IResearchStudies.ContributionSubmitted(id, PATIENT, DATA);
         studies.contribute(id, DATA);
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyAlreadyContributed.selector, id, PATIENT)
+            abi.encodeWithSelector(
+                IResearchStudies.ResearchStudiesAlreadyContributed.selector, id, PATIENT
+            )
         );
         studies.contribute(id, DATA);
         vm.stopPrank();
@@ -211,7 +235,7 @@ contract ResearchStudiesTest is Test {
         studies.enrol(id, CONSENT);
         studies.withdraw(id);
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyNotEnrolled.selector, id, PATIENT)
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesWithdrawn.selector, id, PATIENT)
         );
         studies.contribute(id, DATA);
         vm.stopPrank();
@@ -228,7 +252,7 @@ contract ResearchStudiesTest is Test {
         studies.enrol(id, CONSENT);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IResearchStudies.StudyInsufficientEscrow.selector, id, REWARD, 5e6
+                IResearchStudies.ResearchStudiesInsufficientEscrow.selector, id, REWARD, 5e6
             )
         );
         studies.contribute(id, DATA);
@@ -241,7 +265,9 @@ contract ResearchStudiesTest is Test {
         _contributed(id, OTHER);
 
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyNotResearcher.selector, id, PATIENT)
+            abi.encodeWithSelector(
+                IResearchStudies.ResearchStudiesNotResearcher.selector, id, PATIENT
+            )
         );
         vm.prank(PATIENT);
         studies.review(id, PATIENT, true);
@@ -265,7 +291,9 @@ contract ResearchStudiesTest is Test {
             "rejected"
         );
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyNothingToReview.selector, id, OTHER)
+            abi.encodeWithSelector(
+                IResearchStudies.ResearchStudiesAlreadyReviewed.selector, id, OTHER
+            )
         );
         vm.prank(RESEARCHER);
         studies.review(id, OTHER, true);
@@ -307,7 +335,9 @@ contract ResearchStudiesTest is Test {
         uint256 id = _funded(100e6);
         _contributed(id, PATIENT);
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyNothingToClaim.selector, id, PATIENT)
+            abi.encodeWithSelector(
+                IResearchStudies.ResearchStudiesNothingToClaim.selector, id, PATIENT
+            )
         );
         vm.prank(PATIENT);
         studies.claim(id);
@@ -322,7 +352,9 @@ contract ResearchStudiesTest is Test {
         assertTrue(studies.participationOf(id, PATIENT).claimed, "claimed");
 
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyNothingToClaim.selector, id, PATIENT)
+            abi.encodeWithSelector(
+                IResearchStudies.ResearchStudiesAlreadyClaimed.selector, id, PATIENT
+            )
         );
         vm.prank(PATIENT);
         studies.claim(id);
@@ -345,14 +377,22 @@ contract ResearchStudiesTest is Test {
         assertTrue(studies.getStudy(id).closed, "closed");
 
         vm.startPrank(RESEARCHER);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyIsClosed.selector, id));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesAlreadyClosed.selector, id)
+        );
         studies.fund(id, 1);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyIsClosed.selector, id));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesAlreadyClosed.selector, id)
+        );
         studies.close(id);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyZeroValue.selector));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesNothingToReclaim.selector, id)
+        );
         studies.reclaim(id);
         vm.stopPrank();
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyNotOpen.selector, id));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesAlreadyClosed.selector, id)
+        );
         vm.prank(address(0xCAFE));
         studies.enrol(id, CONSENT);
 
@@ -388,20 +428,28 @@ contract ResearchStudiesTest is Test {
 
     function test_reclaim_onlyResearcherAfterClose() public {
         uint256 id = _funded(100e6);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyNotClosed.selector, id));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesNotClosed.selector, id)
+        );
         vm.prank(RESEARCHER);
         studies.reclaim(id);
         vm.expectRevert(
-            abi.encodeWithSelector(IResearchStudies.StudyNotResearcher.selector, id, OTHER)
+            abi.encodeWithSelector(
+                IResearchStudies.ResearchStudiesNotResearcher.selector, id, OTHER
+            )
         );
         vm.prank(OTHER);
         studies.reclaim(id);
     }
 
     function test_views_unknownStudyReverts() public {
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyNotFound.selector, 7));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesNotFound.selector, 7)
+        );
         studies.getStudy(7);
-        vm.expectRevert(abi.encodeWithSelector(IResearchStudies.StudyNotFound.selector, 7));
+        vm.expectRevert(
+            abi.encodeWithSelector(IResearchStudies.ResearchStudiesNotFound.selector, 7)
+        );
         studies.withdraw(7);
     }
 }
