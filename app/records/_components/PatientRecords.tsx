@@ -1,29 +1,27 @@
 'use client';
 
+import { useMemo } from 'react';
 import Link from 'next/link';
 import type { Address } from 'viem';
 import { usePatientSealingKeys } from '@/components/hooks/usePatientSealingKeys';
 import { useVaultRecords } from '@/components/hooks/useVaultRecords';
-import { ChartSummaryView } from '@/components/records/ChartSummaryView';
-import { RecordGaps } from '@/components/records/RecordGaps';
 import { ExportButton } from '@/components/records/ExportButton';
 import { KeySharingStatus } from '@/components/records/KeySharingStatus';
 import { NoteForm } from '@/components/records/NoteForm';
-import { RecordBrowser } from '@/components/records/RecordBrowser';
-import { useChartView } from '@/components/records/useChartView';
+import { VerifiedChart } from '@/components/records/VerifiedChart';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { EmergencyNotice } from '@/components/emergency/EmergencyNotice';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { CATEGORIES } from '@/lib/categories';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
-import { incompleteCategories } from '@/lib/vault/incompleteCategories';
 
 const EVERY_CATEGORY = new Set(CATEGORIES.map((c) => c.key));
 
 function Records({ patient, keys }: { patient: Address; keys: EncryptionKeyPair }) {
   const records = useVaultRecords(patient, patient, keys);
-  const { resources, summary, authorOf } = useChartView(records.data?.records, patient);
+  const opened = records.data?.records;
+  const resources = useMemo(() => (opened ?? []).flatMap((r) => (r.resource ? [r.resource] : [])), [opened]);
   const sealingKeys = usePatientSealingKeys(patient, keys);
   const problems = records.data?.records.filter((r) => r.problem !== null).length ?? 0;
 
@@ -47,14 +45,7 @@ function Records({ patient, keys }: { patient: Address; keys: EncryptionKeyPair 
             on the blockchain and decrypted in this browser.
             {problems > 0 && ` ${problems} could not be opened; see All records.`}
           </p>
-          <RecordGaps gaps={records.data.gaps} refused={records.data.refused} />
-          <ChartSummaryView
-            summary={summary}
-            readableCategories={EVERY_CATEGORY}
-            incompleteCategories={incompleteCategories(records.data)}
-            authorOf={authorOf}
-          />
-          <RecordBrowser records={records.data.records} />
+          <VerifiedChart records={records.data} patient={patient} readableCategories={EVERY_CATEGORY} />
         </>
       )}
       <NoteForm patient={patient} author={patient} sealingKeys={sealingKeys} />

@@ -6,11 +6,8 @@ import { useCallback } from 'react';
 import type { Address } from 'viem';
 import { useReaderAccess } from '@/components/hooks/useReaderAccess';
 import { useVaultRecords } from '@/components/hooks/useVaultRecords';
-import { ChartSummaryView } from '@/components/records/ChartSummaryView';
-import { RecordGaps } from '@/components/records/RecordGaps';
 import { NoteForm } from '@/components/records/NoteForm';
-import { RecordBrowser } from '@/components/records/RecordBrowser';
-import { useChartView } from '@/components/records/useChartView';
+import { VerifiedChart } from '@/components/records/VerifiedChart';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { VaultGate } from '@/components/vault/VaultGate';
@@ -24,7 +21,6 @@ import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature'
 import { OwnChartError } from '@/lib/errors/OwnChartError';
 import { formatDateTime } from '@/lib/format/formatDate';
 import { formatExpiry } from '@/lib/format/formatExpiry';
-import { incompleteCategories } from '@/lib/vault/incompleteCategories';
 import { vaultKeys } from '@/lib/vault/queryKeys';
 import { granteeSealingKeys } from '@/lib/vault/sealingKeys';
 
@@ -42,7 +38,6 @@ function Chart({
   keys: EncryptionKeyPair;
 }) {
   const records = useVaultRecords(patient, reader, keys);
-  const { summary, authorOf } = useChartView(records.data?.records, patient);
   const readable = new Set(maskToCategories(access.categories).map((c) => c.key));
   const canWriteNotes = readable.has(DOCUMENTS.key) && ((access.writeScope >>> DOCUMENTS.bit) & 1) === 1;
   const sealingKeys = useCallback(async () => {
@@ -56,18 +51,7 @@ function Chart({
       {records.isError && (
         <QueryErrorBanner error={records.error} onRetry={() => records.refetch()} what="this chart" />
       )}
-      {records.data && (
-        <>
-          <RecordGaps gaps={records.data.gaps} refused={records.data.refused} />
-          <ChartSummaryView
-            summary={summary}
-            readableCategories={readable}
-            incompleteCategories={incompleteCategories(records.data)}
-            authorOf={authorOf}
-          />
-          <RecordBrowser records={records.data.records} />
-        </>
-      )}
+      {records.data && <VerifiedChart records={records.data} patient={patient} readableCategories={readable} />}
       {canWriteNotes ? (
         <NoteForm patient={patient} author={reader} sealingKeys={sealingKeys} />
       ) : (

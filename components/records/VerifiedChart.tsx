@@ -1,0 +1,39 @@
+'use client';
+
+import type { Address } from 'viem';
+import type { CategoryKey } from '@/lib/categories';
+import { incompleteCategories } from '@/lib/vault/incompleteCategories';
+import type { VaultRecords } from '@/lib/vault/loadVaultRecords';
+import { ChartSummaryView } from './ChartSummaryView';
+import { RecordBrowser } from './RecordBrowser';
+import { RecordGaps } from './RecordGaps';
+import { useChartView } from './useChartView';
+
+/**
+ * A chart as read from the vault, the same for the patient and for a clinician: first what could
+ * not be shown (so nothing below reads as complete when it is not), then the summary by category
+ * (each part outside `readableCategories` says so), then every record.
+ */
+export function VerifiedChart({
+  records,
+  patient,
+  readableCategories,
+}: {
+  records: VaultRecords;
+  patient: Address;
+  readableCategories: ReadonlySet<CategoryKey>;
+}) {
+  const { summary, authorOf } = useChartView(records.records, patient);
+  return (
+    <>
+      <RecordGaps gaps={records.gaps} refused={records.refused} />
+      <ChartSummaryView
+        summary={summary}
+        readableCategories={readableCategories}
+        incompleteCategories={incompleteCategories(records)}
+        authorOf={authorOf}
+      />
+      <RecordBrowser records={records.records} />
+    </>
+  );
+}
