@@ -15,6 +15,8 @@ library AddressList {
     }
 
     uint256 private constant _LENGTH_SHIFT = 160;
+    // One in the length field (bits 160 and up): shifting 1 left by 160 is the intent.
+    // forge-lint: disable-next-line(incorrect-shift)
     uint256 private constant _ONE = 1 << _LENGTH_SHIFT;
     uint256 private constant _ADDRESS_MASK = _ONE - 1;
 
