@@ -23,9 +23,10 @@ const EMERGENCY_EVENTS = [
 type EmergencyEventName = (typeof EMERGENCY_EVENTS)[number];
 
 /**
- * Every grant, change and revocation of one patient, newest first. One eth_getLogs for all three
- * events (topic 1 is the patient), then block times; nodes that put `blockTimestamp` on logs
- * (Anvil does) need no block reads at all.
+ * One patient's access history, newest first: grants, changes, revocations and declines,
+ * caregiver appointments and acts, break-glass windows and emergency-policy changes. Two
+ * eth_getLogs in parallel, one per contract, each filtered by patient (topic 1) across all its
+ * events; then block times, which nodes that put `blockTimestamp` on logs (Anvil does) spare.
  */
 export async function readAccessHistory(
   client: PublicClient,
