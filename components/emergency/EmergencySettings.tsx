@@ -7,9 +7,10 @@ import { useEmergencyPolicy } from '@/components/hooks/useEmergencyQueries';
 import { CategoryPicker } from '@/components/ui/CategoryPicker';
 import { TransactionButton } from '@/components/ui/TransactionButton';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
-import { categoriesToMask, describeScope, maskToCategories, type CategoryKey } from '@/lib/categories';
+import { describeScope, maskToCategories, type CategoryKey } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { clearEmergencyPolicy, setEmergencyPolicy } from '@/lib/emergency/actions';
+import { InvalidEmergencyPolicyError, parseEmergencyPolicy } from '@/lib/emergency/parseEmergencyPolicy';
 import {
   DEFAULT_EMERGENCY_CATEGORIES,
   DEFAULT_EMERGENCY_WINDOW_HOURS,
@@ -22,7 +23,7 @@ export function EmergencySettings({ patient }: { patient: Address }) {
   const tx = useAction();
   const [categories, setCategories] = useState<CategoryKey[]>([...DEFAULT_EMERGENCY_CATEGORIES]);
   const [hours, setHours] = useState<number>(DEFAULT_EMERGENCY_WINDOW_HOURS);
-  const [invalid, setInvalid] = useState(false);
+  const [invalid, setInvalid] = useState<string | null>(null);
   const id = useId();
   const optedIn = (policy.data?.categories ?? 0) !== 0;
 
@@ -51,10 +52,10 @@ export function EmergencySettings({ patient }: { patient: Address }) {
         legend="Categories an emergency responder may open"
         selected={categories}
         onChange={(selected) => {
-          setInvalid(false);
+          setInvalid(null);
           setCategories(selected);
         }}
-        error={invalid ? 'Choose at least one category.' : null}
+        error={invalid}
       />
       <div>
         <label htmlFor={`${id}-window`} className="block font-medium">
@@ -74,11 +75,14 @@ export function EmergencySettings({ patient }: { patient: Address }) {
           className="btn-primary"
           disabled={tx.busy}
           onClick={() => {
-            const mask = categoriesToMask(categories);
-            if (mask === 0) return setInvalid(true);
-            void tx.send(
-              setEmergencyPolicy(chainConfig, { patient, categories: mask, windowSeconds: hours * 3600, optedIn }),
-            );
+            let policy;
+            try {
+              policy = parseEmergencyPolicy(categories, hours);
+            } catch (error) {
+              if (error instanceof InvalidEmergencyPolicyError) return setInvalid(error.shortMessage);
+              throw error;
+            }
+            void tx.send(setEmergencyPolicy(chainConfig, { patient, ...policy, optedIn }));
           }}
         >
           {optedIn ? 'Save emergency settings' : 'Turn on emergency access'}

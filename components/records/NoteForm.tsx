@@ -3,6 +3,8 @@
 import { useId, useState, type FormEvent } from 'react';
 import type { Address } from 'viem';
 import { useRecordWriter } from '@/components/hooks/useRecordWriter';
+import { ErrorAlert } from '@/components/ui/ErrorAlert';
+import { Field } from '@/components/ui/Field';
 import { CATEGORIES } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { UserRejectedError, type OwnChartError } from '@/lib/errors/OwnChartError';
@@ -51,30 +53,28 @@ export function NoteForm({
         Add a note
       </h2>
       <form onSubmit={submit} className="space-y-3">
-        <div>
-          <label htmlFor={`${id}-title`} className="block font-medium">
-            Title (optional)
-          </label>
-          <input
-            id={`${id}-title`}
-            className="input w-full"
-            value={title}
-            maxLength={200}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        </div>
-        <div>
-          <label htmlFor={`${id}-text`} className="block font-medium">
-            Note
-          </label>
-          <textarea
-            id={`${id}-text`}
-            className="input min-h-32 w-full"
-            value={text}
-            maxLength={MAX_NOTE_CHARACTERS}
-            onChange={(e) => setText(e.target.value)}
-          />
-        </div>
+        <Field label="Title (optional)" className="">
+          {(input) => (
+            <input
+              {...input}
+              className="input w-full"
+              value={title}
+              maxLength={200}
+              onChange={(e) => setTitle(e.target.value)}
+            />
+          )}
+        </Field>
+        <Field label="Note" className="">
+          {(input) => (
+            <textarea
+              {...input}
+              className="input min-h-32 w-full"
+              value={text}
+              maxLength={MAX_NOTE_CHARACTERS}
+              onChange={(e) => setText(e.target.value)}
+            />
+          )}
+        </Field>
         <p className="text-sm text-slate-700">
           Encrypted in this browser and filed under Documents. The chain records only that you added a record, never its
           text.
@@ -89,10 +89,7 @@ export function NoteForm({
         {status.state === 'failed' && status.error instanceof UserRejectedError && <p>{status.error.shortMessage}</p>}
       </div>
       {status.state === 'failed' && !(status.error instanceof UserRejectedError) && (
-        <p role="alert" className="rounded-md border border-red-300 bg-red-50 p-3 text-red-950">
-          <strong>The note was not saved. </strong>
-          {status.error.shortMessage}
-        </p>
+        <ErrorAlert title="The note was not saved.">{status.error.shortMessage}</ErrorAlert>
       )}
     </section>
   );
