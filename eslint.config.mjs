@@ -80,7 +80,8 @@ const config = [
           paths: [
             {
               name: 'wagmi',
-              importNames: ['usePublicClient', 'useConfig', 'useWriteContract', 'useReadContract'],
+              // Who is connected is all a component needs from wagmi itself.
+              allowImportNames: ['useAccount', 'WagmiProvider'],
               message: 'Use the adapter hooks in components/hooks (useChainClient, useChainQuery, useAction).',
             },
           ],

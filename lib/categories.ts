@@ -36,3 +36,6 @@ export function describeScope(mask: number): string {
   const labels = maskToCategories(mask).map((c) => c.label);
   return labels.length > 0 ? labels.join(', ') : 'No known categories';
 }
+
+/** Every category number a grant's bit set can hold (0–31): what access and a census are judged over. */
+export const EVERY_CATEGORY_NUMBER: readonly number[] = Array.from({ length: 32 }, (_, category) => category);

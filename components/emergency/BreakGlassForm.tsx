@@ -70,7 +70,7 @@ export function BreakGlassForm({ responder }: { responder: Address }) {
         commitment). The patient is told, and every record you read is logged.
       </p>
       <form onSubmit={submit} className="space-y-3" noValidate>
-        <Field label="Patient address" className="">
+        <Field label="Patient address">
           {(input) => (
             <input
               {...input}
@@ -81,7 +81,7 @@ export function BreakGlassForm({ responder }: { responder: Address }) {
             />
           )}
         </Field>
-        <Field label="Reason" className="">
+        <Field label="Reason">
           {(input) => (
             <select
               {...input}

@@ -5,6 +5,7 @@ import type { Address } from 'viem';
 import { useAction } from '@/components/hooks/useAction';
 import { useEmergencyPolicy } from '@/components/hooks/useEmergencyQueries';
 import { CategoryPicker } from '@/components/ui/CategoryPicker';
+import { Field } from '@/components/ui/Field';
 import { TransactionButton } from '@/components/ui/TransactionButton';
 import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import { describeScope, maskToCategories, type CategoryKey } from '@/lib/categories';
@@ -23,7 +24,7 @@ export function EmergencySettings({ patient }: { patient: Address }) {
   const tx = useAction();
   const [categories, setCategories] = useState<CategoryKey[]>([...DEFAULT_EMERGENCY_CATEGORIES]);
   const [hours, setHours] = useState<number>(DEFAULT_EMERGENCY_WINDOW_HOURS);
-  const [invalid, setInvalid] = useState<string | null>(null);
+  const [invalid, setInvalid] = useState<InvalidEmergencyPolicyError | null>(null);
   const id = useId();
   const optedIn = (policy.data?.categories ?? 0) !== 0;
 
@@ -55,20 +56,30 @@ export function EmergencySettings({ patient }: { patient: Address }) {
           setInvalid(null);
           setCategories(selected);
         }}
-        error={invalid}
+        error={invalid?.field === 'categories' ? invalid.shortMessage : null}
       />
-      <div>
-        <label htmlFor={`${id}-window`} className="block font-medium">
-          How long each emergency access lasts
-        </label>
-        <select id={`${id}-window`} className="input" value={hours} onChange={(e) => setHours(Number(e.target.value))}>
-          {EMERGENCY_WINDOW_CHOICES.map((h) => (
-            <option key={h} value={h}>
-              {h} hours
-            </option>
-          ))}
-        </select>
-      </div>
+      <Field
+        label="How long each emergency access lasts"
+        error={invalid?.field === 'window' ? invalid.shortMessage : null}
+      >
+        {(input) => (
+          <select
+            {...input}
+            className="input"
+            value={hours}
+            onChange={(e) => {
+              setInvalid(null);
+              setHours(Number(e.target.value));
+            }}
+          >
+            {EMERGENCY_WINDOW_CHOICES.map((h) => (
+              <option key={h} value={h}>
+                {h} hours
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
       <div className="flex flex-wrap gap-3">
         <button
           type="button"
@@ -79,7 +90,7 @@ export function EmergencySettings({ patient }: { patient: Address }) {
             try {
               policy = parseEmergencyPolicy(categories, hours);
             } catch (error) {
-              if (error instanceof InvalidEmergencyPolicyError) return setInvalid(error.shortMessage);
+              if (error instanceof InvalidEmergencyPolicyError) return setInvalid(error);
               throw error;
             }
             void tx.send(setEmergencyPolicy(chainConfig, { patient, ...policy, optedIn }));

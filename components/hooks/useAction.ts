@@ -34,7 +34,8 @@ export function useSendAndConfirm() {
 
 /**
  * The single write path: simulate → sign → wait for the receipt → invalidate what the action says
- * it changed → report. `send` resolves true once confirmed; `stage` is for `<TransactionStatus>`.
+ * it changed → report. `send` takes an action (or a function building one) and resolves true once
+ * confirmed; `stage` is for `<TransactionStatus>`.
  */
 export function useAction() {
   const send = useSendAndConfirm();
@@ -50,7 +51,15 @@ export function useAction() {
   );
 
   const sendAction = useCallback(
-    async (action: ContractAction): Promise<boolean> => {
+    async (actionOrBuilder: ContractAction | (() => ContractAction)): Promise<boolean> => {
+      let action: ContractAction;
+      try {
+        action = typeof actionOrBuilder === 'function' ? actionOrBuilder() : actionOrBuilder;
+      } catch (error) {
+        // Building it can refuse (no EmergencyAccess on this chain): say so where the status goes.
+        setStage({ status: 'failed', label: 'this action', error: toOwnChartError(error) });
+        return false;
+      }
       const { label } = action;
       const started = performance.now();
       setStage({ status: 'signing', label });

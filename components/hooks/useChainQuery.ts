@@ -1,6 +1,6 @@
 'use client';
 
-import { skipToken, useQuery, type QueryKey } from '@tanstack/react-query';
+import { skipToken, useQuery, type Query, type QueryKey } from '@tanstack/react-query';
 import type { PublicClient } from 'viem';
 import { useChainClient } from './useChainClient';
 
@@ -8,7 +8,7 @@ export type ChainQueryOptions<TData, TKey extends QueryKey> = {
   queryKey: TKey;
   queryFn: () => Promise<TData>;
   staleTime?: number;
-  refetchInterval?: number;
+  refetchInterval?: number | ((query: Query<TData, Error, TData, TKey>) => number | false | undefined);
   retry?: number;
 };
 

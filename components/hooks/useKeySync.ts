@@ -14,11 +14,12 @@ import { useChainQuery } from './useChainQuery';
 const REUSE_READS_MS = 10_000;
 
 /**
- * Shares the patient's category keys with everyone they have granted: once when the vault is
- * unlocked, and again as the last step of every action that changes who may read (each lists
- * `vaultKeys.keySync` after the grants and history it refreshes, so the sync reuses those reads).
- * The server checks every recipient against the chain, so a stale read can delay a key, never
- * hand one to someone without access.
+ * Shares the patient's category keys with everyone they have granted: when the vault is unlocked,
+ * whenever a page that shows it opens more than ten seconds after the last run (so grants made on
+ * another device, by a caregiver, or a grantee's newly registered key are caught up, as before),
+ * and as the follow-up of every action that changes who may read, each of which refreshes the
+ * grants and history first so the sync reuses those reads. The server checks every recipient
+ * against the chain, so a stale read can delay a key, never hand one to someone without access.
  */
 export function useKeySync(patient: Address, keys: EncryptionKeyPair) {
   const queryClient = useQueryClient();
@@ -31,7 +32,7 @@ export function useKeySync(patient: Address, keys: EncryptionKeyPair) {
       ]);
       return syncKeyEnvelopes(client, chainConfig, { patient, keys, listEnvelopes, storeEnvelopes, grants, history });
     },
-    staleTime: Infinity,
+    staleTime: REUSE_READS_MS,
     retry: 1,
   }));
 }

@@ -8,11 +8,10 @@ import { useAccount } from 'wagmi';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { OwnChartError } from '@/lib/errors/OwnChartError';
 import type { ImportProgress, ImportResult } from '@/lib/vault/importRecords';
-import { vaultKeys } from '@/lib/vault/queryKeys';
 import type { SealingKeys } from '@/lib/vault/sealingKeys';
 import { sealRecord } from '@/lib/vault/sealRecord';
 import { uploadBlobs, uploadManifest } from '@/lib/vault/vaultApi';
-import { anchorRecords } from '@/lib/vault/actions';
+import { afterRecordsChange, anchorRecords } from '@/lib/vault/actions';
 import { useSendAndConfirm } from './useAction';
 
 /**
@@ -56,8 +55,10 @@ export function useRecordWriter(patient: Address) {
           },
         );
       } finally {
-        // Whatever was anchored before a failure is real: show it.
-        await queryClient.invalidateQueries({ queryKey: vaultKeys.patientRecords(chainConfig.chain.id, patient) });
+        // One import may anchor several trees: refresh once at the end, after a failure too, since
+        // whatever was anchored before it is real.
+        for (const queryKey of afterRecordsChange(chainConfig, patient))
+          await queryClient.invalidateQueries({ queryKey });
       }
     },
     [author, sendAndConfirm, patient, queryClient],

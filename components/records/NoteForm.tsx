@@ -53,7 +53,7 @@ export function NoteForm({
         Add a note
       </h2>
       <form onSubmit={submit} className="space-y-3">
-        <Field label="Title (optional)" className="">
+        <Field label="Title (optional)">
           {(input) => (
             <input
               {...input}
@@ -64,7 +64,7 @@ export function NoteForm({
             />
           )}
         </Field>
-        <Field label="Note" className="">
+        <Field label="Note">
           {(input) => (
             <textarea
               {...input}

@@ -40,7 +40,7 @@ export function FundStudy({ study, researcher, token }: { study: Study; research
   return (
     <div className="space-y-2">
       <h4 className="font-semibold">Add funds</h4>
-      <Field label={`Amount (${token.symbol})`} error={invalid} className="">
+      <Field label={`Amount (${token.symbol})`} error={invalid}>
         {(input) => (
           <input
             {...input}

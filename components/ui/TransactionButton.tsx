@@ -21,7 +21,7 @@ export function TransactionButton({ tx, action, onConfirmed, disabled, children,
       {...button}
       disabled={tx.busy || disabled}
       onClick={async () => {
-        if (await tx.send(action())) onConfirmed?.();
+        if (await tx.send(action)) onConfirmed?.();
       }}
     >
       {children}

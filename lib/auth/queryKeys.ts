@@ -5,7 +5,6 @@ export const authKeys = {
 
 /** The one key factory for what a reader may read of a patient's records. */
 export const readerAccessKeys = {
-  all: (chainId: number) => ['reader-access', chainId] as const,
   /** Every reader's access to one patient (a policy change moves them all). */
   patient: (chainId: number, patient: `0x${string}`) => ['reader-access', chainId, patient] as const,
   of: (chainId: number, patient: `0x${string}`, reader: `0x${string}`) =>

@@ -23,7 +23,7 @@ import { sendAndConfirm } from '../chain/sendAndConfirm';
 import { ContractRefusedError } from '../errors/OwnChartError';
 import { REVERT_MESSAGES } from '../errors/revertMessages';
 import { demoAccount } from '../wallet/demoAccounts';
-import { canReadCategory, readReaderAccess } from './readerAccess';
+import { canReadCategory, msUntilAccessChanges, readReaderAccess } from './readerAccess';
 
 // Against a real Anvil node: the policy is only as good as its agreement with the contracts.
 let anvil: Anvil;
@@ -150,6 +150,34 @@ describe('readReaderAccess', () => {
     expect([...ended.bases]).toEqual([[LABS, 'grant']]);
   });
 
+  it('names each category’s basis once: a grant first, then an open window, then caregiving', async () => {
+    await send(patient, {
+      ...registry(),
+      functionName: 'appointCaregiver',
+      args: [responder.address, (await now()) + YEAR],
+    } as never);
+    await send(patient, {
+      ...emergency(),
+      functionName: 'setPolicy',
+      args: [(1 << LABS) | (1 << IMAGING), 3_600],
+    } as never);
+    await send(patient, {
+      ...registry(),
+      functionName: 'grant',
+      args: [patient.address, responder.address, 1 << LABS, 1, 0],
+    } as never);
+    await send(responder, {
+      ...emergency(),
+      functionName: 'breakGlass',
+      args: [patient.address, keccak256(toHex('reason'))],
+    } as never);
+    const access = await readReaderAccess(client, config, { reader: responder.address, patient: patient.address });
+    expect(access.bases.get(LABS)).toBe('grant');
+    expect(access.bases.get(IMAGING)).toBe('emergency');
+    expect(access.bases.get(0)).toBe('caregiver');
+    expect(access.bases.size).toBe(32);
+  });
+
   it('asks nothing of the chain for the patient, who reads everything', async () => {
     const access = await readReaderAccess(
       { multicall: () => Promise.reject(new Error('no chain read expected')) } as unknown as PublicClient,
@@ -214,5 +242,52 @@ describe('sendAndConfirm', () => {
     const error = (refused as PromiseRejectedResult).reason;
     expect(error).toBeInstanceOf(ContractRefusedError);
     expect(error.shortMessage).toBe(REVERT_MESSAGES.AccessRegistryNoGrant);
+  });
+});
+
+describe('msUntilAccessChanges', () => {
+  const base = {
+    isPatient: false,
+    bases: new Map(),
+    categories: 1,
+    writeScope: 0,
+    grant: null,
+    emergency: null,
+    caregiverUntil: null,
+    chainTime: 1_000,
+  } as const;
+
+  it('is the time to the first of grant, window and appointment ends, from chain time', () => {
+    expect(
+      msUntilAccessChanges({
+        ...base,
+        grant: {
+          counterparty: stranger,
+          categories: 1,
+          permission: 'read',
+          grantedAt: 0,
+          expiresAt: 5_000,
+          accepted: true,
+        },
+        emergency: { categories: 1, expiresAt: 1_060 },
+        caregiverUntil: 90_000,
+      }),
+    ).toBe(60_000);
+  });
+
+  it('is null when nothing ends: a grant without expiry is not re-read on a timer', () => {
+    expect(
+      msUntilAccessChanges({
+        ...base,
+        grant: {
+          counterparty: stranger,
+          categories: 1,
+          permission: 'read',
+          grantedAt: 0,
+          expiresAt: null,
+          accepted: true,
+        },
+      }),
+    ).toBeNull();
   });
 });

@@ -3,12 +3,9 @@ import { accessRegistryAbi, emergencyAccessAbi, multicall3Abi } from '../../cont
 import { toGrant } from '../access/readGrants';
 import type { Grant } from '../access/types';
 import type { DisclosureBasis } from '../audit/disclosureChain';
-import { ALL_CATEGORIES_MASK } from '../categories';
+import { EVERY_CATEGORY_NUMBER } from '../categories';
 import { EVERY_CATEGORY_BIT } from './chainAuthorization';
 import { readerAccessKeys } from './queryKeys';
-
-/** Every category number a bit set can hold: access is judged for all of them at once. */
-const CATEGORY_NUMBERS = Array.from({ length: 32 }, (_, category) => category);
 
 export type ReaderAccessConfig = {
   accessRegistry: Address;
@@ -56,7 +53,7 @@ export async function readReaderAccess(
     return {
       isPatient: true,
       bases: new Map(),
-      categories: ALL_CATEGORIES_MASK,
+      categories: EVERY_CATEGORY_BIT,
       writeScope: EVERY_CATEGORY_BIT,
       grant: null,
       emergency: null,
@@ -76,7 +73,7 @@ export async function readReaderAccess(
     { ...registry, functionName: 'writeScope', args: [patient, reader] },
     { ...registry, functionName: 'isCaregiver', args: [patient, reader] },
     { ...registry, functionName: 'caregiverExpiry', args: [patient, reader] },
-    ...CATEGORY_NUMBERS.map((category) => ({
+    ...EVERY_CATEGORY_NUMBER.map((category) => ({
       ...registry,
       functionName: 'canRead',
       args: [patient, reader, category],
@@ -84,7 +81,7 @@ export async function readReaderAccess(
     ...(emergency
       ? [
           { ...emergency, functionName: 'windowOf', args: [patient, reader] },
-          ...CATEGORY_NUMBERS.map((category) => ({
+          ...EVERY_CATEGORY_NUMBER.map((category) => ({
             ...emergency,
             functionName: 'canRead',
             args: [patient, reader, category],
@@ -104,14 +101,14 @@ export async function readReaderAccess(
     boolean,
     number,
   ];
-  const granted = CATEGORY_NUMBERS.filter((c) => answers[5 + c] === true);
-  const windowAt = 5 + CATEGORY_NUMBERS.length;
+  const granted = EVERY_CATEGORY_NUMBER.filter((c) => answers[5 + c] === true);
+  const windowAt = 5 + EVERY_CATEGORY_NUMBER.length;
   const window = emergency ? (answers[windowAt] as { expiresAt: number }) : null;
-  const opened = emergency ? CATEGORY_NUMBERS.filter((c) => answers[windowAt + 1 + c] === true) : [];
+  const opened = emergency ? EVERY_CATEGORY_NUMBER.filter((c) => answers[windowAt + 1 + c] === true) : [];
   const chainTime = Number(timestamp);
 
   const bases = new Map<number, DisclosureBasis>();
-  for (const category of CATEGORY_NUMBERS) {
+  for (const category of EVERY_CATEGORY_NUMBER) {
     if (granted.includes(category)) bases.set(category, 'grant');
     else if (opened.includes(category)) bases.set(category, 'emergency');
     else if (caregiver) bases.set(category, 'caregiver');
@@ -148,4 +145,18 @@ export function readerAccessQueryOptions(
     queryKey: readerAccessKeys.of(config.chain.id, patient, reader),
     queryFn: () => readReaderAccess(client, config, { reader, patient }),
   };
+}
+
+/**
+ * Milliseconds until the first of `access`'s grant, emergency window or caregiver appointment
+ * ends, judged from the chain time it was read at; null when nothing of it ends. A chart reads its
+ * access again then, so it does not go on showing access the contract has already ended.
+ */
+export function msUntilAccessChanges(access: ReaderAccess): number | null {
+  if (access.chainTime === null) return null;
+  const ends = [access.grant?.expiresAt, access.emergency?.expiresAt, access.caregiverUntil].filter(
+    (end): end is number => typeof end === 'number' && end > 0,
+  );
+  if (ends.length === 0) return null;
+  return Math.max(0, Math.min(...ends) - access.chainTime) * 1000;
 }

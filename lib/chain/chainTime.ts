@@ -1,12 +1,8 @@
 import type { PublicClient } from 'viem';
-
-/** The one key factory for reads of the chain itself. */
-export const chainKeys = {
-  time: (chainId: number) => ['chain', chainId, 'time'] as const,
-};
+import { chainKeys } from './queryKeys';
 
 /** The latest block's time, in seconds: what the contracts judge expiry and deadlines by. */
-export async function readChainTime(client: PublicClient): Promise<number> {
+async function readChainTime(client: PublicClient): Promise<number> {
   return Number((await client.getBlock()).timestamp);
 }
 

@@ -4,19 +4,15 @@ import { accessKeys } from '../access/queryKeys';
 import { readerAccessKeys } from '../auth/queryKeys';
 import { defineAction } from '../chain/contractAction';
 import type { ChainConfig } from '../chain/readChainConfig';
+import { emergencyAccessAddress } from './emergencyAccessAddress';
 import { vaultKeys } from '../vault/queryKeys';
 import { emergencyKeys } from './queryKeys';
-
-function emergencyAccess(config: ChainConfig): Address {
-  if (!config.emergencyAccess) throw new Error(`No EmergencyAccess on chain ${config.chain.id}`);
-  return config.emergencyAccess;
-}
 
 /** A registered responder opens the patient's emergency categories, committing to a reason. */
 export function breakGlass(config: ChainConfig, { patient, commitment }: { patient: Address; commitment: Hex }) {
   return defineAction({
     label: `breaking glass for ${patient}`,
-    address: emergencyAccess(config),
+    address: emergencyAccessAddress(config),
     abi: emergencyAccessAbi,
     functionName: 'breakGlass',
     args: [patient, commitment],
@@ -29,9 +25,23 @@ export function breakGlass(config: ChainConfig, { patient, commitment }: { patie
 }
 
 /**
- * The patient opts in to (or changes) emergency access. Responders are sealed keys ahead of time,
- * so the key sync runs again after it.
+ * What a change to the patient's emergency policy makes stale. It ends every open window, which
+ * the history records and which moves key versions, so the history is refreshed before the key
+ * sync that follows (responders are sealed their keys ahead of time, too).
  */
+function afterPolicyChange(config: ChainConfig, patient: Address) {
+  const chainId = config.chain.id;
+  return {
+    invalidates: [
+      accessKeys.history(chainId, patient),
+      emergencyKeys.all(chainId),
+      readerAccessKeys.patient(chainId, patient),
+    ],
+    followUps: [vaultKeys.keySync(chainId, patient)],
+  };
+}
+
+/** The patient opts in to (or changes) emergency access. */
 export function setEmergencyPolicy(
   config: ChainConfig,
   {
@@ -43,13 +53,11 @@ export function setEmergencyPolicy(
 ) {
   return defineAction({
     label: optedIn ? 'saving your emergency settings' : 'turning on emergency access',
-    address: emergencyAccess(config),
+    address: emergencyAccessAddress(config),
     abi: emergencyAccessAbi,
     functionName: 'setPolicy',
     args: [categories, windowSeconds],
-    // A policy change ends every open window at once.
-    invalidates: [emergencyKeys.all(config.chain.id), readerAccessKeys.patient(config.chain.id, patient)],
-    followUps: [vaultKeys.keySync(config.chain.id, patient)],
+    ...afterPolicyChange(config, patient),
   });
 }
 
@@ -57,22 +65,25 @@ export function setEmergencyPolicy(
 export function clearEmergencyPolicy(config: ChainConfig, { patient }: { patient: Address }) {
   return defineAction({
     label: 'turning off emergency access',
-    address: emergencyAccess(config),
+    address: emergencyAccessAddress(config),
     abi: emergencyAccessAbi,
     functionName: 'clearPolicy',
     args: [],
-    invalidates: [emergencyKeys.all(config.chain.id), readerAccessKeys.patient(config.chain.id, patient)],
+    ...afterPolicyChange(config, patient),
   });
 }
 
-/** The patient (or the responder) ends a break-glass window now; the responder stays blocked. */
+/**
+ * The patient (or the responder) ends a break-glass window now; the responder stays blocked. The
+ * ended window moves the key versions of its categories, so the key sync follows.
+ */
 export function endEmergencyAccess(
   config: ChainConfig,
   { patient, responder }: { patient: Address; responder: Address },
 ) {
   return defineAction({
     label: 'ending emergency access',
-    address: emergencyAccess(config),
+    address: emergencyAccessAddress(config),
     abi: emergencyAccessAbi,
     functionName: 'endAccess',
     args: [patient, responder],
@@ -81,6 +92,7 @@ export function endEmergencyAccess(
       emergencyKeys.all(config.chain.id),
       readerAccessKeys.of(config.chain.id, patient, responder),
     ],
+    followUps: [vaultKeys.keySync(config.chain.id, patient)],
   });
 }
 
@@ -88,7 +100,7 @@ export function endEmergencyAccess(
 export function allowResponder(config: ChainConfig, { patient, responder }: { patient: Address; responder: Address }) {
   return defineAction({
     label: 'allowing this responder to break glass again',
-    address: emergencyAccess(config),
+    address: emergencyAccessAddress(config),
     abi: emergencyAccessAbi,
     functionName: 'setResponderBlocked',
     args: [responder, false],

@@ -1,15 +1,10 @@
 import type { Address, PublicClient } from 'viem';
 import { emergencyAccessAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
+import { emergencyAccessAddress } from './emergencyAccessAddress';
 import { emergencyKeys } from './queryKeys';
 import { fetchReasons } from './reasonApi';
 import { readBlockedResponders } from './readBlockedResponders';
-
-/** The EmergencyAccess address, or an error that says break glass is not deployed here. */
-function emergencyAccess(config: ChainConfig): Address {
-  if (!config.emergencyAccess) throw new Error(`No EmergencyAccess on chain ${config.chain.id}`);
-  return config.emergencyAccess;
-}
 
 /** TanStack query options for the patient's emergency policy (categories 0 = not opted in). */
 export function emergencyPolicyQueryOptions(client: PublicClient, config: ChainConfig, patient: Address) {
@@ -17,7 +12,7 @@ export function emergencyPolicyQueryOptions(client: PublicClient, config: ChainC
     queryKey: emergencyKeys.policy(config.chain.id, patient),
     queryFn: () =>
       client.readContract({
-        address: emergencyAccess(config),
+        address: emergencyAccessAddress(config),
         abi: emergencyAccessAbi,
         functionName: 'policyOf',
         args: [patient],
@@ -31,7 +26,7 @@ export function responderInstitutionQueryOptions(client: PublicClient, config: C
     queryKey: emergencyKeys.responder(config.chain.id, account),
     queryFn: () =>
       client.readContract({
-        address: emergencyAccess(config),
+        address: emergencyAccessAddress(config),
         abi: emergencyAccessAbi,
         functionName: 'institutionOf',
         args: [account],

@@ -12,7 +12,7 @@ describe('parseEmergencyPolicy', () => {
 
   it('refuses an empty choice of categories', () => {
     expect(() => parseEmergencyPolicy([], 24)).toThrow(
-      new InvalidEmergencyPolicyError('Choose at least one category.'),
+      new InvalidEmergencyPolicyError('categories', 'Choose at least one category.'),
     );
   });
 

@@ -5,6 +5,12 @@ import { EMERGENCY_WINDOW_CHOICES } from './reasons';
 /** An emergency policy the contract would refuse, said before the wallet opens. */
 export class InvalidEmergencyPolicyError extends OwnChartError {
   override name = 'InvalidEmergencyPolicyError';
+  constructor(
+    readonly field: 'categories' | 'window',
+    message: string,
+  ) {
+    super(message);
+  }
 }
 
 /** The patient's emergency settings as `setPolicy` takes them: a category bit set and seconds. */
@@ -13,9 +19,10 @@ export function parseEmergencyPolicy(
   hours: number,
 ): { categories: number; windowSeconds: number } {
   const mask = categoriesToMask(categories);
-  if (mask === 0) throw new InvalidEmergencyPolicyError('Choose at least one category.');
+  if (mask === 0) throw new InvalidEmergencyPolicyError('categories', 'Choose at least one category.');
   if (!(EMERGENCY_WINDOW_CHOICES as readonly number[]).includes(hours)) {
     throw new InvalidEmergencyPolicyError(
+      'window',
       `Choose how long access lasts: ${EMERGENCY_WINDOW_CHOICES.join(', ')} hours.`,
     );
   }

@@ -20,6 +20,11 @@ export function registerEncryptionKey(
   });
 }
 
+/** What a write to a patient's records makes stale: every reader's view of them. */
+export const afterRecordsChange = (config: ChainConfig, patient: Address) => [
+  vaultKeys.patientRecords(config.chain.id, patient),
+];
+
 /** The patient, or a writer they granted, anchors one import's Merkle root. */
 export function anchorRecords(config: ChainConfig, { patient, root }: { patient: Address; root: Hex }) {
   return defineAction({
@@ -28,6 +33,6 @@ export function anchorRecords(config: ChainConfig, { patient, root }: { patient:
     abi: recordRootsAbi,
     functionName: 'anchor',
     args: [patient, root],
-    invalidates: [vaultKeys.patientRecords(config.chain.id, patient)],
+    invalidates: afterRecordsChange(config, patient),
   });
 }

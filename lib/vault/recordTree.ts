@@ -38,7 +38,7 @@ const LEAF_PARAMETERS = parseAbiParameters(LEAF_ENCODING.join(', '));
 export const CENSUS_CATEGORIES = 32;
 
 /** Every category number, in order: what a census covers and what a reader asks the chain about. */
-export const EVERY_CATEGORY_NUMBER: readonly number[] = Array.from({ length: CENSUS_CATEGORIES }, (_, i) => i);
+export { EVERY_CATEGORY_NUMBER } from '../categories';
 
 /** Records one tree holds at most; a larger import is anchored as several. */
 export const MAX_RECORDS_PER_TREE = 4_000;

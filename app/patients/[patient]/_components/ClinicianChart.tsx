@@ -67,8 +67,10 @@ function Chart({
 function ChartForReader({ patient, reader }: { patient: Address; reader: Address }) {
   const queryClient = useQueryClient();
   const access = useReaderAccess(patient, reader);
-  const { grant, emergency, caregiverUntil } = access.data ?? {};
-  const active = (access.data?.categories ?? 0) !== 0;
+  // A failed re-read says so and shows nothing of the last answer: it may no longer be true.
+  const current = access.isError ? undefined : access.data;
+  const { grant, emergency, caregiverUntil } = current ?? {};
+  const active = (current?.categories ?? 0) !== 0;
 
   function reload() {
     void queryClient.invalidateQueries({ queryKey: readerAccessKeys.of(chainConfig.chain.id, patient, reader) });
@@ -102,7 +104,7 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
       </section>
       {access.isPending && <p role="status">Checking your access…</p>}
       {access.isError && <QueryErrorBanner error={access.error} onRetry={() => access.refetch()} what="your access" />}
-      {access.data && !active && (
+      {current && !active && (
         <section aria-labelledby="ended-heading" className="card space-y-2 border-amber-400 bg-amber-50">
           <h2 id="ended-heading" className="text-xl font-semibold">
             No access to this chart
@@ -114,9 +116,9 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
           </p>
         </section>
       )}
-      {access.data && active && (
+      {current && active && (
         <VaultGate account={reader} purpose="open this patient’s records">
-          {(keys) => <Chart patient={patient} reader={reader} access={access.data} keys={keys} />}
+          {(keys) => <Chart patient={patient} reader={reader} access={current} keys={keys} />}
         </VaultGate>
       )}
     </div>
