@@ -157,6 +157,16 @@ contract AccessRegistry is IAccessRegistry {
     }
 
     /// @inheritdoc IAccessRegistry
+    function readScope(address patient, address reader) external view returns (uint32) {
+        if (reader == patient) return patient == address(0) ? 0 : type(uint32).max;
+        Grant storage g = _grants[patient][reader];
+        if (g.permission == Permission.None) return 0;
+        uint40 expiresAt = _expiry(patient, reader, g);
+        if (expiresAt != 0 && block.timestamp >= expiresAt) return 0;
+        return g.categories;
+    }
+
+    /// @inheritdoc IAccessRegistry
     function canWrite(address patient, address writer, uint8 category)
         external
         view

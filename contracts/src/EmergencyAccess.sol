@@ -137,9 +137,14 @@ contract EmergencyAccess is IEmergencyAccess {
 
     /// @inheritdoc IEmergencyAccess
     function canRead(address patient, address reader, uint8 category) external view returns (bool) {
+        return category < 32 && (readScope(patient, reader) & (uint32(1) << category)) != 0;
+    }
+
+    /// @inheritdoc IEmergencyAccess
+    function readScope(address patient, address reader) public view returns (uint32) {
         Window memory window = _windows[patient][reader];
-        return _isOpen(window, _policies[patient]) && _isResponder(reader) != address(0)
-            && category < 32 && (window.categories & (uint32(1) << category)) != 0;
+        if (!_isOpen(window, _policies[patient]) || _isResponder(reader) == address(0)) return 0;
+        return window.categories;
     }
 
     /// @inheritdoc IEmergencyAccess

@@ -265,6 +265,15 @@ interface IAccessRegistry {
     /// @return Whether the read is allowed now.
     function canRead(address patient, address reader, uint8 category) external view returns (bool);
 
+    /// @notice The categories `reader` may read of `patient`'s records now, as a bit set: bit i
+    /// is set exactly when `canRead(patient, reader, i)` is true, for i below 32. Lets a reader
+    /// learn its whole scope in one call instead of 32.
+    /// @param patient The patient whose records would be read.
+    /// @param reader The account that would read.
+    /// @return Bit set of the categories `reader` may read now; every bit for the patient
+    /// themselves; 0 for none (and for a zero `patient`).
+    function readScope(address patient, address reader) external view returns (uint32);
+
     /// @notice Whether `writer` may add records in `category` to `patient`'s records now.
     /// @dev True for the patient themselves (not the zero address), or for a live ReadWrite grant
     /// covering `category` (below 32).

@@ -229,6 +229,13 @@ interface IEmergencyAccess {
     /// @return Whether the read is allowed now.
     function canRead(address patient, address reader, uint8 category) external view returns (bool);
 
+    /// @notice The categories `reader` may read of `patient`'s records now under emergency
+    /// access, as a bit set: bit i is set exactly when `canRead(patient, reader, i)` is true.
+    /// @param patient The patient whose records would be read.
+    /// @param reader The responder who would read.
+    /// @return The open window's categories, or 0 when no window is open for a live responder.
+    function readScope(address patient, address reader) external view returns (uint32);
+
     /// @notice The policy of `patient`.
     /// @param patient The patient.
     /// @return The policy; `categories` is 0 when the patient has not opted in.

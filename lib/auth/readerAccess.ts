@@ -39,9 +39,10 @@ const bitsOf = (categories: readonly number[]) => categories.reduce((mask, c) =>
 
 /**
  * The one reader-access policy, used by the clinician's chart, the vault reader and the server's
- * blob and key handlers alike. The contracts decide (`canRead` per category in AccessRegistry
- * and EmergencyAccess, `isCaregiver`); nothing here restates their expiry or epoch rules. One
- * multicall, so every answer and the chain time come from the same block.
+ * blob and key handlers alike. The contracts decide (`readScope` in AccessRegistry and
+ * EmergencyAccess, each `canRead` for all categories at once, and `isCaregiver`); nothing here
+ * restates their expiry or epoch rules. One multicall of eight calls, so every answer and the
+ * chain time come from the same block.
  */
 export async function readReaderAccess(
   client: PublicClient,
@@ -67,50 +68,41 @@ export async function readReaderAccess(
   const emergency = config.emergencyAccess
     ? ({ address: config.emergencyAccess, abi: emergencyAccessAbi } as const)
     : null;
-  const contracts = [
-    { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
-    { ...registry, functionName: 'getGrant', args: [patient, reader] },
-    { ...registry, functionName: 'writeScope', args: [patient, reader] },
-    { ...registry, functionName: 'isCaregiver', args: [patient, reader] },
-    { ...registry, functionName: 'caregiverExpiry', args: [patient, reader] },
-    ...EVERY_CATEGORY_NUMBER.map((category) => ({
-      ...registry,
-      functionName: 'canRead',
-      args: [patient, reader, category],
-    })),
-    ...(emergency
-      ? [
-          { ...emergency, functionName: 'windowOf', args: [patient, reader] },
-          ...EVERY_CATEGORY_NUMBER.map((category) => ({
-            ...emergency,
-            functionName: 'canRead',
-            args: [patient, reader, category],
-          })),
-        ]
-      : []),
-  ];
   const answers = (await client.multicall({
     allowFailure: false,
     multicallAddress: multicall3,
-    contracts: contracts as never,
+    contracts: [
+      { address: multicall3, abi: multicall3Abi, functionName: 'getCurrentBlockTimestamp' },
+      { ...registry, functionName: 'getGrant', args: [patient, reader] },
+      { ...registry, functionName: 'readScope', args: [patient, reader] },
+      { ...registry, functionName: 'writeScope', args: [patient, reader] },
+      { ...registry, functionName: 'isCaregiver', args: [patient, reader] },
+      { ...registry, functionName: 'caregiverExpiry', args: [patient, reader] },
+      ...(emergency
+        ? [
+            { ...emergency, functionName: 'readScope', args: [patient, reader] },
+            { ...emergency, functionName: 'windowOf', args: [patient, reader] },
+          ]
+        : []),
+    ] as never,
   })) as unknown[];
-  const [timestamp, rawGrant, writeScope, caregiver, caregiverExpiry] = answers as [
+  const [timestamp, rawGrant, grantScope, writeScope, caregiver, caregiverExpiry, windowScope, window] = answers as [
     bigint,
     Parameters<typeof toGrant>[0],
     number,
+    number,
     boolean,
     number,
+    number | undefined,
+    { expiresAt: number } | undefined,
   ];
-  const granted = EVERY_CATEGORY_NUMBER.filter((c) => answers[5 + c] === true);
-  const windowAt = 5 + EVERY_CATEGORY_NUMBER.length;
-  const window = emergency ? (answers[windowAt] as { expiresAt: number }) : null;
-  const opened = emergency ? EVERY_CATEGORY_NUMBER.filter((c) => answers[windowAt + 1 + c] === true) : [];
+  const covers = (scope: number | undefined, category: number) => ((scope ?? 0) >>> category) & 1;
   const chainTime = Number(timestamp);
 
   const bases = new Map<number, DisclosureBasis>();
   for (const category of EVERY_CATEGORY_NUMBER) {
-    if (granted.includes(category)) bases.set(category, 'grant');
-    else if (opened.includes(category)) bases.set(category, 'emergency');
+    if (covers(grantScope, category)) bases.set(category, 'grant');
+    else if (covers(windowScope, category)) bases.set(category, 'emergency');
     else if (caregiver) bases.set(category, 'caregiver');
   }
   return {
@@ -118,8 +110,8 @@ export async function readReaderAccess(
     bases,
     categories: bitsOf([...bases.keys()]),
     writeScope,
-    grant: granted.length > 0 ? toGrant(rawGrant) : null,
-    emergency: window && opened.length > 0 ? { categories: bitsOf(opened), expiresAt: window.expiresAt } : null,
+    grant: grantScope !== 0 ? toGrant(rawGrant) : null,
+    emergency: window && windowScope ? { categories: windowScope, expiresAt: window.expiresAt } : null,
     caregiverUntil: caregiver ? caregiverExpiry : null,
     chainTime,
   };

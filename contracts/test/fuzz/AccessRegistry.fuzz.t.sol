@@ -44,6 +44,11 @@ contract AccessRegistryFuzzTest is Test {
         bool inScope = category < 32 && categories & (uint32(1) << category) != 0;
         bool live = elapsed < lifetime;
         assertTrue(registry.canRead(patient, grantee, category) == (inScope && live), "read");
+        uint32 scope = registry.readScope(patient, grantee);
+        assertTrue(
+            (category < 32 && scope & (uint32(1) << category) != 0) == (inScope && live),
+            "readScope agrees with canRead"
+        );
         assertFalse(registry.canWrite(patient, grantee, category), "read-only never writes");
     }
 

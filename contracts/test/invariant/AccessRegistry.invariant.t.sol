@@ -26,6 +26,8 @@ contract AccessRegistryInvariantTest is Test {
                 uint32 scope = handler.ghostCategories(p, g);
                 uint40 expiresAt = handler.ghostExpiresAt(p, g);
                 bool live = scope != 0 && (expiresAt == 0 || block.timestamp < expiresAt);
+                uint32 readable = registry.readScope(handler.actor(p), handler.actor(g));
+                assertTrue(readable == (live ? scope : 0), "readScope disagrees with the ghost");
                 for (uint8 c; c < 32; c += 5) {
                     bool expected = live && scope & (uint32(1) << c) != 0;
                     bool actual = registry.canRead(handler.actor(p), handler.actor(g), c);

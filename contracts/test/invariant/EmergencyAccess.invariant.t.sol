@@ -45,6 +45,7 @@ contract EmergencyAccessInvariantTest is Test {
             address patient = handler.patient(p);
             if (handler.everOptedIn(patient)) continue;
             for (uint256 r; r < handler.RESPONDERS(); ++r) {
+                assertEq(emergency.readScope(patient, handler.responder(r)), 0, "scope");
                 for (uint8 c; c < 9; ++c) {
                     assertFalse(emergency.canRead(patient, handler.responder(r), c), "readable");
                 }

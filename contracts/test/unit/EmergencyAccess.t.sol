@@ -77,6 +77,8 @@ contract EmergencyAccessTest is Test {
         assertTrue(emergency.canRead(PATIENT, RESPONDER, 2), "allergies readable");
         assertFalse(emergency.canRead(PATIENT, RESPONDER, 4), "labs not in the policy");
         assertFalse(emergency.canRead(PATIENT, address(0xBEEF), 2), "only that responder");
+        assertEq(emergency.readScope(PATIENT, RESPONDER), CATEGORIES, "the policy's categories");
+        assertEq(emergency.readScope(PATIENT, address(0xBEEF)), 0, "nothing for another account");
 
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -88,6 +90,7 @@ contract EmergencyAccessTest is Test {
 
         vm.warp(START + 24 hours);
         assertFalse(emergency.canRead(PATIENT, RESPONDER, 2), "window over");
+        assertEq(emergency.readScope(PATIENT, RESPONDER), 0, "no scope once over");
     }
 
     function test_breakGlass_refusesNonRespondersAndMissingReasons() public {
