@@ -24,9 +24,19 @@ describe('toChartSummary', () => {
     const bodyHeight = chart.recentLabs.find((r) => r.title === 'Body Height');
     expect(bodyHeight?.detail).toMatch(/^\d+(\.\d+)? cm$/);
     const bloodPressure = chart.recentLabs.find((r) => r.title === 'Blood Pressure');
-    expect(bloodPressure?.detail).toMatch(/mm\[Hg\] \/ \d+/);
+    // Systolic first by its LOINC code, though the export lists diastolic first.
+    expect(bloodPressure?.detail).toMatch(/^1\d\d\/\d\d mmHg$/);
     expect(chart.immunizations).toHaveLength(4);
     expect(chart.encounters).toHaveLength(3);
+  });
+
+  it('keeps surveys and exam findings out of "Labs and vitals" (Synthea: smoking status, prostate exam)', () => {
+    const all = resources('synthea-large-vito-feeney.json');
+    const titles = toChartSummary(all).recentLabs.map((r) => r.title);
+    expect(all.some((r) => r.resourceType === 'Observation' && JSON.stringify(r).includes('"survey"'))).toBe(true);
+    expect(titles).not.toContain('Tobacco smoking status NHIS');
+    expect(titles).not.toContain('Physical findings of Prostate');
+    expect(titles.length).toBeGreaterThan(5);
   });
 
   it('is the same chart whatever order the records arrive in (storage returns them in any order)', () => {

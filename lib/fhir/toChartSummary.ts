@@ -13,7 +13,8 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { noteText } from './clinicalNote';
-import { describeConcept, describeQuantity } from './describeConcept';
+import { describeConcept } from './describeConcept';
+import { observationValue } from './observationValue';
 
 /** One line of the chart: what, a short detail, and when (ISO date or date-time, if known). */
 export type ChartRow = { id: string; title: string; detail: string | null; date: string | null };
@@ -46,16 +47,13 @@ function rowId(resource: Resource, index: number): string {
   return `${resource.resourceType}/${resource.id ?? index}`;
 }
 
-function observationValue(observation: Observation): string | null {
-  if (observation.valueQuantity) return describeQuantity(observation.valueQuantity);
-  if (observation.valueCodeableConcept) return describeConcept(observation.valueCodeableConcept);
-  if (observation.valueString !== undefined) return observation.valueString;
-  if (observation.component?.length) {
-    // Blood pressure and other panels carry their values in components: "120 mm[Hg] / 80 mm[Hg]".
-    const parts = observation.component.map((c) => describeQuantity(c.valueQuantity)).filter(Boolean);
-    return parts.length ? parts.join(' / ') : null;
-  }
-  return null;
+/** Observation categories that belong under "Labs and vitals"; surveys, scores and preferences do not. */
+const LAB_CATEGORIES = new Set(['laboratory', 'vital-signs']);
+
+function isLabOrVital(observation: Observation): boolean {
+  const codes = (observation.category ?? []).flatMap((c) => c.coding?.map((coding) => coding.code) ?? []);
+  // An observation that names no category is shown: leaving it out would hide a result.
+  return codes.length === 0 || codes.some((code) => code !== undefined && LAB_CATEGORIES.has(code));
 }
 
 /**
@@ -160,8 +158,9 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
       }
       case 'Observation': {
         const observation = resource as Observation;
+        if (observation.status === 'entered-in-error' || !isLabOrVital(observation)) break;
         const value = observationValue(observation);
-        if (value === null || observation.status === 'entered-in-error') break;
+        if (value === null) break;
         const title = describeConcept(observation.code);
         const row = { id, title, detail: value, date: observation.effectiveDateTime ?? observation.issued ?? null };
         const previous = latestLab.get(title);

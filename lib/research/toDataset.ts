@@ -1,5 +1,6 @@
 import type { Condition, Immunization, MedicationRequest, Observation, Procedure, Resource } from '@medplum/fhirtypes';
-import { describeConcept, describeQuantity } from '../fhir/describeConcept';
+import { describeConcept } from '../fhir/describeConcept';
+import { observationResult } from '../fhir/observationValue';
 import { csvCell } from '../format/csvCell';
 import { describeResource } from '../fhir/describeResource';
 
@@ -17,12 +18,7 @@ function coding(resource: Resource) {
 }
 
 function value(resource: Resource): string {
-  if (resource.resourceType !== 'Observation') return '';
-  const observation = resource as Observation;
-  if (observation.valueQuantity) return describeQuantity(observation.valueQuantity) ?? '';
-  if (observation.valueCodeableConcept) return describeConcept(observation.valueCodeableConcept);
-  const parts = observation.component?.map((c) => describeQuantity(c.valueQuantity)).filter(Boolean) ?? [];
-  return parts.join(' / ');
+  return resource.resourceType === 'Observation' ? (observationResult(resource as Observation) ?? '') : '';
 }
 
 /** A flat table, one row per resource: what a statistician opens first. */

@@ -1,0 +1,127 @@
+import type {
+  Coding,
+  Observation,
+  ObservationComponent,
+  ObservationReferenceRange,
+  Quantity,
+} from '@medplum/fhirtypes';
+import { describeConcept } from './describeConcept';
+import { formatUnit } from './formatUnit';
+
+const LOINC = 'http://loinc.org';
+const SYSTOLIC = '8480-6';
+const DIASTOLIC = '8462-4';
+
+/** Observation.interpretation codes (v3 ObservationInterpretation) in words: never colour alone. */
+const INTERPRETATION: Record<string, string> = {
+  H: 'High',
+  HH: 'Critically high',
+  HU: 'Very high',
+  L: 'Low',
+  LL: 'Critically low',
+  LU: 'Very low',
+  A: 'Abnormal',
+  AA: 'Critically abnormal',
+  N: 'Normal',
+  POS: 'Positive',
+  NEG: 'Negative',
+  DET: 'Detected',
+  ND: 'Not detected',
+};
+
+function rounded(value: number, decimals = 2): string {
+  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(decimals)));
+}
+
+/** A quantity as people write it: "7.2 mmol/L", "45 ×10³/µL", "3" for a bare score. */
+export function formatQuantity(quantity: Quantity | undefined): string | null {
+  if (quantity?.value === undefined) return null;
+  const unit = formatUnit(quantity);
+  return unit ? `${rounded(quantity.value)} ${unit}` : rounded(quantity.value);
+}
+
+const hasCode = (codings: readonly Coding[] | undefined, code: string) =>
+  codings?.some((c) => c.code === code && (c.system === undefined || c.system === LOINC)) === true;
+
+const componentWith = (components: readonly ObservationComponent[], code: string) =>
+  components.find((c) => hasCode(c.code.coding, code));
+
+/**
+ * Blood pressure as "152/95 mmHg": systolic and diastolic found by their LOINC codes, never by
+ * the order the components come in (exports list diastolic first as often as not).
+ */
+function bloodPressure(components: readonly ObservationComponent[]): string | null {
+  const systolic = componentWith(components, SYSTOLIC)?.valueQuantity;
+  const diastolic = componentWith(components, DIASTOLIC)?.valueQuantity;
+  if (systolic?.value === undefined || diastolic?.value === undefined) return null;
+  const unit = formatUnit(systolic) || 'mmHg';
+  return `${Math.round(systolic.value)}/${Math.round(diastolic.value)} ${unit}`;
+}
+
+function componentValue(component: ObservationComponent): string | null {
+  if (component.valueQuantity) return formatQuantity(component.valueQuantity);
+  if (component.valueCodeableConcept) return describeConcept(component.valueCodeableConcept);
+  return component.valueString ?? null;
+}
+
+/** "normal range 3.9–5.5 mmol/L" from the record's first reference range, if it has one. */
+function referenceRange(range: ObservationReferenceRange | undefined): string | null {
+  if (!range) return null;
+  const low = range.low?.value;
+  const high = range.high?.value;
+  const unit = formatUnit(range.high ?? range.low ?? {});
+  const suffix = unit ? ` ${unit}` : '';
+  if (low !== undefined && high !== undefined) return `normal range ${rounded(low)}–${rounded(high)}${suffix}`;
+  if (high !== undefined) return `normal up to ${rounded(high)}${suffix}`;
+  if (low !== undefined) return `normal from ${rounded(low)}${suffix}`;
+  return range.text ? `normal range ${range.text}` : null;
+}
+
+/** The record's own flag ("High", "Critically low"), in words; null where it gives none. */
+export function interpretationOf(observation: Pick<Observation, 'interpretation'>): string | null {
+  for (const concept of observation.interpretation ?? []) {
+    for (const coding of concept.coding ?? []) {
+      if (coding.code && INTERPRETATION[coding.code]) return INTERPRETATION[coding.code]!;
+    }
+    if (concept.text) return concept.text;
+  }
+  return null;
+}
+
+/**
+ * An observation's result alone: its value, a panel's components each labelled by its code
+ * ("Heart rate 72 beats/min · …"), blood pressure as systolic/diastolic. Null when it has none.
+ */
+export function observationResult(observation: Observation): string | null {
+  let value: string | null = null;
+  if (observation.valueQuantity) value = formatQuantity(observation.valueQuantity);
+  else if (observation.valueCodeableConcept) value = describeConcept(observation.valueCodeableConcept);
+  else if (observation.valueString !== undefined) value = observation.valueString;
+  else if (observation.valueBoolean !== undefined) value = observation.valueBoolean ? 'Yes' : 'No';
+  else if (observation.valueInteger !== undefined) value = String(observation.valueInteger);
+  else if (observation.component?.length) {
+    value =
+      bloodPressure(observation.component) ??
+      (observation.component
+        .map((c) => {
+          const part = componentValue(c);
+          return part === null ? null : `${describeConcept(c.code)} ${part}`;
+        })
+        .filter((part): part is string => part !== null)
+        .join(' · ') ||
+        null);
+  }
+  return value;
+}
+
+/**
+ * An observation as a chart line: its result, then the record's reference range and flag where it
+ * has them: "7.2 mmol/L (normal range 3.9–5.5 mmol/L) · High". Null when it carries no value.
+ */
+export function observationValue(observation: Observation): string | null {
+  const value = observationResult(observation);
+  if (value === null) return null;
+  const range = referenceRange(observation.referenceRange?.[0]);
+  const flag = interpretationOf(observation);
+  return [range ? `${value} (${range})` : value, flag].filter(Boolean).join(' · ');
+}
