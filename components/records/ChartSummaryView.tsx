@@ -1,20 +1,60 @@
 import type { Address } from 'viem';
 import { CATEGORIES, type CategoryKey } from '@/lib/categories';
 import { formatFhirDate } from '@/lib/format/formatDate';
+import type { Absence, AbsenceTopic } from '@/lib/fhir/absenceStatements';
 import type { ChartRow, ChartSummary } from '@/lib/fhir/toChartSummary';
 import { AccountName } from '@/components/ui/AccountName';
 
-type SectionSpec = { key: keyof ChartSummary; heading: string; category: CategoryKey; empty: string };
+type ListKey = Exclude<keyof ChartSummary, 'absence'>;
+
+type SectionSpec = {
+  key: ListKey;
+  heading: string;
+  category: CategoryKey;
+  /** What an empty list says; for the topics where "none" must be stated, by why it is empty. */
+  empty: string | { topic: AbsenceTopic; text: Record<Absence, string> };
+};
 
 const SECTIONS: SectionSpec[] = [
-  { key: 'activeConditions', heading: 'Active conditions', category: 'conditions', empty: 'No active conditions.' },
+  {
+    key: 'activeConditions',
+    heading: 'Active conditions',
+    category: 'conditions',
+    empty: {
+      topic: 'problems',
+      text: {
+        'none-known': 'No known problems: the record states there are none.',
+        unavailable: 'No problem information: the record says it was not available.',
+        'not-recorded': 'No problem information recorded.',
+      },
+    },
+  },
   {
     key: 'currentMedications',
     heading: 'Current medications',
     category: 'medications',
-    empty: 'No current medications.',
+    empty: {
+      topic: 'medications',
+      text: {
+        'none-known': 'No current medications: the record states there are none.',
+        unavailable: 'No medication information: the record says it was not available.',
+        'not-recorded': 'No medication information recorded.',
+      },
+    },
   },
-  { key: 'allergies', heading: 'Allergies', category: 'allergies', empty: 'No known allergies recorded.' },
+  {
+    key: 'allergies',
+    heading: 'Allergies',
+    category: 'allergies',
+    empty: {
+      topic: 'allergies',
+      text: {
+        'none-known': 'No known allergies: the record states there are none.',
+        unavailable: 'No allergy information: the record says it was not available.',
+        'not-recorded': 'No allergy information recorded.',
+      },
+    },
+  },
   { key: 'immunizations', heading: 'Immunizations', category: 'immunizations', empty: 'No immunizations recorded.' },
   { key: 'recentLabs', heading: 'Recent labs and vitals', category: 'labs', empty: 'No lab results or vitals.' },
   { key: 'encounters', heading: 'Encounters', category: 'encounters', empty: 'No encounters recorded.' },
@@ -82,7 +122,11 @@ export function ChartSummaryView({
                 <p className="text-slate-700">Outside your access: {label} was not shared with you.</p>
               ) : rows.length === 0 ? (
                 incompleteCategories.has(section.category) ? null : (
-                  <p className="text-slate-700">{section.empty}</p>
+                  <p className="text-slate-700">
+                    {typeof section.empty === 'string'
+                      ? section.empty
+                      : section.empty.text[summary.absence[section.empty.topic]]}
+                  </p>
                 )
               ) : (
                 <ul>

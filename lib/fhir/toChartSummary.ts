@@ -12,6 +12,7 @@ import type {
   Observation,
   Resource,
 } from '@medplum/fhirtypes';
+import { absences, absenceStatement, type Absence, type AbsenceTopic } from './absenceStatements';
 import { noteText } from './clinicalNote';
 import { describeConcept } from './describeConcept';
 import { observationValue } from './observationValue';
@@ -30,6 +31,8 @@ export type ChartSummary = {
   encounters: ChartRow[];
   /** Notes and documents, newest first; detail is the note's text where it has one. */
   notes: ChartRow[];
+  /** Why allergies, problems and medications may be empty: stated none, unavailable, or silent. */
+  absence: Record<AbsenceTopic, Absence>;
 };
 
 const RECENT_LABS = 20;
@@ -70,6 +73,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
     recentLabs: [],
     encounters: [],
     notes: [],
+    absence: absences(resources),
   };
   const latestLab = new Map<string, ChartRow>();
   // Requests often name their drug by reference to a Medication resource in the same export.
@@ -89,6 +93,8 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
 
   resources.forEach((resource, index) => {
     const id = rowId(resource, index);
+    // "No known allergy" is a statement about the list, not an allergy: it is not a row.
+    if (absenceStatement(resource)) return;
     switch (resource.resourceType) {
       case 'Condition': {
         const condition = resource as Condition;

@@ -1,0 +1,73 @@
+import type { AllergyIntolerance, Bundle, Composition, Resource } from '@medplum/fhirtypes';
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { absences } from './absenceStatements';
+import { parseBundle } from './parseBundle';
+import { toChartSummary } from './toChartSummary';
+
+// The real IPS document (fixtures/fhir/SOURCES.md), and variants of it made the way other IPS
+// documents say "unknown" and "none known", so each case reads as a real document would.
+const ipsText = readFileSync('fixtures/fhir/ips-document-minimal.json', 'utf8');
+const ips = () => JSON.parse(ipsText) as Bundle;
+const resourcesOf = (bundle: Bundle): Resource[] => parseBundle(JSON.stringify(bundle)).resources;
+const composition = (bundle: Bundle) =>
+  bundle.entry!.map((e) => e.resource!).find((r): r is Composition => r.resourceType === 'Composition')!;
+const allergySection = (bundle: Bundle) =>
+  composition(bundle).section!.find((s) => s.code?.coding?.some((c) => c.code === '48765-2'))!;
+
+describe('why a list is empty', () => {
+  it('lists the one allergy the IPS document records, with nothing to say about absence', () => {
+    const chart = toChartSummary(resourcesOf(ips()));
+    expect(chart.allergies).toHaveLength(1);
+    expect(chart.absence.allergies).toBe('not-recorded');
+  });
+
+  it('reads an allergy section whose emptyReason is "unavailable" as unknown, never as none', () => {
+    const bundle = ips();
+    const section = allergySection(bundle);
+    const allergyRef = section.entry![0]!.reference;
+    section.entry = undefined;
+    section.emptyReason = {
+      coding: [{ system: 'http://terminology.hl7.org/CodeSystem/list-empty-reason', code: 'unavailable' }],
+    };
+    bundle.entry = bundle.entry!.filter((e) => e.fullUrl !== allergyRef);
+    const chart = toChartSummary(resourcesOf(bundle));
+    expect(chart.allergies).toHaveLength(0);
+    expect(chart.absence.allergies).toBe('unavailable');
+  });
+
+  it('reads a positive "no known allergies" statement as none known, and does not list it as an allergy', () => {
+    const bundle = ips();
+    const allergy = bundle
+      .entry!.map((e) => e.resource!)
+      .find((r): r is AllergyIntolerance => r.resourceType === 'AllergyIntolerance')!;
+    allergy.code = {
+      coding: [
+        {
+          system: 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips',
+          code: 'no-known-allergies',
+          display: 'No known allergies',
+        },
+      ],
+    };
+    const chart = toChartSummary(resourcesOf(bundle));
+    expect(chart.allergies).toHaveLength(0);
+    expect(chart.absence.allergies).toBe('none-known');
+  });
+
+  it('says nothing is known of problems or medications in a Synthea export that has none of them', () => {
+    const synthea = parseBundle(readFileSync('fixtures/fhir/synthea-small-clemente-kreiger.json', 'utf8')).resources;
+    const noAllergies = synthea.filter((r) => r.resourceType !== 'AllergyIntolerance');
+    expect(absences(noAllergies).allergies).toBe('not-recorded');
+  });
+
+  it('takes "no known drug allergy" in SNOMED as a statement of none', () => {
+    const statement: AllergyIntolerance = {
+      resourceType: 'AllergyIntolerance',
+      patient: { reference: 'Patient/1' },
+      code: { coding: [{ system: 'http://snomed.info/sct', code: '409137002', display: 'No known drug allergy' }] },
+    };
+    expect(absences([statement]).allergies).toBe('none-known');
+    expect(toChartSummary([statement]).allergies).toHaveLength(0);
+  });
+});
