@@ -1,4 +1,4 @@
-import type { Metadata } from 'next';
+import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
 import { Providers } from '@/components/Providers';
 import { SiteHeader } from '@/components/SiteHeader';
@@ -11,7 +11,20 @@ export const dynamic = 'force-dynamic';
 export const metadata: Metadata = {
   title: 'OwnChart',
   description: 'Your health records, under your keys. You decide who can read them.',
+  // Installable on a phone's home screen: public/manifest.webmanifest and the icons beside it
+  // (drawn by scripts/renderIcons.ts).
+  manifest: '/manifest.webmanifest',
+  icons: {
+    icon: [
+      { url: '/favicon.ico', sizes: '32x32' },
+      { url: '/icon-192.png', sizes: '192x192', type: 'image/png' },
+    ],
+    apple: '/apple-touch-icon.png',
+  },
+  appleWebApp: { capable: true, title: 'OwnChart' },
 };
+
+export const viewport: Viewport = { themeColor: '#1e40af', width: 'device-width', initialScale: 1 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (

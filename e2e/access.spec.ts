@@ -254,3 +254,23 @@ test('home page is accessible and explains what is public', async ({ page }) => 
   await expect(page.getByText('What they read before, they may have kept')).toBeVisible();
   await expectAccessible(page);
 });
+
+test('OwnChart can be added to a phone’s home screen: favicon, icons and manifest are served', async ({ page }) => {
+  const missing: string[] = [];
+  page.on('response', (response) => {
+    if (response.status() === 404) missing.push(response.url());
+  });
+  await page.goto('/');
+  const manifestHref = await page.locator('link[rel="manifest"]').getAttribute('href');
+  expect(manifestHref).toBe('/manifest.webmanifest');
+  const manifest = await (await page.request.get(manifestHref!)).json();
+  expect(manifest).toMatchObject({ name: 'OwnChart', display: 'standalone', start_url: '/records' });
+  for (const icon of manifest.icons as { src: string; sizes: string }[]) {
+    const response = await page.request.get(icon.src);
+    expect(response.status(), icon.src).toBe(200);
+    expect(response.headers()['content-type']).toBe('image/png');
+  }
+  expect((await page.request.get('/favicon.ico')).status()).toBe(200);
+  expect((await page.request.get('/apple-touch-icon.png')).status()).toBe(200);
+  expect(missing).toEqual([]);
+});
