@@ -40,11 +40,16 @@ function Records({ patient, keys }: { patient: Address; keys: EncryptionKeyPair 
       )}
       {records.data && (
         <>
-          <p>
-            {records.data.records.length.toLocaleString('en-US')} records, each checked against the record of its import
-            on the blockchain and decrypted in this browser.
-            {problems > 0 && ` ${problems} could not be opened; see All records.`}
-          </p>
+          {/* Back from an import the last count is out of date: say so rather than show it. */}
+          {records.isRefetching ? (
+            <p role="status">Updating your records with what was just added…</p>
+          ) : (
+            <p>
+              {records.data.records.length.toLocaleString('en-US')} records, each checked against the record of its
+              import on the blockchain and decrypted in this browser.
+              {problems > 0 && ` ${problems} could not be opened; see All records.`}
+            </p>
+          )}
           <VerifiedChart records={records.data} patient={patient} readableCategories={EVERY_CATEGORY} />
         </>
       )}
