@@ -15,7 +15,7 @@ import { describeScope } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { endEmergencyAccess } from '@/lib/emergency/actions';
 import { describeWindowReason } from '@/lib/emergency/describeWindowReason';
-import { recentWindows } from '@/lib/emergency/recentWindows';
+import { noticeWindows } from '@/lib/emergency/recentWindows';
 import { formatDateTime } from '@/lib/format/formatDate';
 
 /**
@@ -39,7 +39,7 @@ export function EmergencyNotice({ patient }: { patient: Address }) {
     );
   }
   const now = chainTime.data;
-  const windows = history.data && now !== undefined ? recentWindows(history.data, now) : [];
+  const windows = history.data && now !== undefined ? noticeWindows(history.data, now) : [];
   if (windows.length === 0) return null;
   const active = windows.some((w) => w.open);
   return (

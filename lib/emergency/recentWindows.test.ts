@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { AccessEvent } from '../access/types';
-import { recentWindows } from './recentWindows';
+import { noticeWindows, recentWindows } from './recentWindows';
 
 const patient = '0x00000000000000000000000000000000000000aa';
 const rivera = '0x00000000000000000000000000000000000000e3';
@@ -50,5 +50,19 @@ describe('recentWindows', () => {
 
   it('leaves out windows older than 30 days', () => {
     expect(recentWindows([event('emergency-opened', 1, rivera, 10_000)], 31 * 86_400 + 100)).toEqual([]);
+  });
+
+  it('keeps an ended window in the notice for a day, then only in the history', () => {
+    // Opened at 200 (block 2), ended by the patient at 400 (block 4), would have run to 100,000.
+    const history = [event('emergency-ended', 4, rivera), event('emergency-opened', 2, rivera, 100_000)];
+    expect(recentWindows(history, 500)[0]).toMatchObject({ open: false, closedAt: 400 });
+    expect(noticeWindows(history, 400 + 23 * 3_600)).toHaveLength(1);
+    expect(noticeWindows(history, 400 + 25 * 3_600)).toHaveLength(0);
+  });
+
+  it('dates an expired window’s end by its expiry', () => {
+    const history = [event('emergency-opened', 2, rivera, 1_000)];
+    expect(recentWindows(history, 5_000)[0]).toMatchObject({ open: false, closedAt: 1_000 });
+    expect(noticeWindows(history, 1_000 + 86_401)).toHaveLength(0);
   });
 });
