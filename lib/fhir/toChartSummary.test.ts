@@ -26,8 +26,13 @@ describe('toChartSummary', () => {
     const bloodPressure = chart.recentLabs.find((r) => r.title === 'Blood Pressure');
     // Systolic first by its LOINC code, though the export lists diastolic first.
     expect(bloodPressure?.detail).toMatch(/^1\d\d\/\d\d mmHg$/);
-    expect(chart.immunizations).toHaveLength(4);
+    // Three seasonal flu shots are one row of three doses, beside the one Td dose.
+    expect(chart.immunizations.map((r) => [r.title, r.detail])).toEqual([
+      ['Influenza, seasonal, injectable, preservative free', '3 doses'],
+      ['Td (adult) preservative free', null],
+    ]);
     expect(chart.encounters).toHaveLength(3);
+    expect(chart.encounters.every((r) => r.detail === 'Outpatient visit')).toBe(true);
   });
 
   it('keeps surveys and exam findings out of "Labs and vitals" (Synthea: smoking status, prostate exam)', () => {
@@ -46,6 +51,19 @@ describe('toChartSummary', () => {
       JSON.stringify(chart.recentLabs.map((r) => [r.title, r.detail, r.date]));
     expect(strip(toChartSummary(shuffled))).toBe(strip(toChartSummary(all)));
     expect(strip(toChartSummary([...all].reverse()))).toBe(strip(toChartSummary(all)));
+  });
+
+  it('says encounter classes in words and counts twenty flu shots as one row (US Core patient 85)', () => {
+    const chart = toChartSummary(resources('synthea-uscore-inferno-patient-85.json'));
+    const classes = new Set(chart.encounters.map((r) => r.detail));
+    expect(classes).toEqual(new Set(['Outpatient visit', 'Emergency', 'Hospital stay']));
+    const flu = chart.immunizations.filter((r) => r.title === 'Influenza, seasonal, injectable, preservative free');
+    expect(flu).toEqual([expect.objectContaining({ detail: '20 doses' })]);
+    const latest = resources('synthea-uscore-inferno-patient-85.json')
+      .flatMap((r) => (r.resourceType === 'Immunization' && r.occurrenceDateTime ? [r.occurrenceDateTime] : []))
+      .sort()
+      .at(-1);
+    expect(flu[0]!.date).toBe(latest);
   });
 
   it('keeps resolved conditions out of the active list', () => {

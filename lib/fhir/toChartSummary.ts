@@ -37,6 +37,44 @@ export type ChartSummary = {
 
 const RECENT_LABS = 20;
 
+/** Encounter classes (v3 ActCode) in words: a patient reads "Emergency", not "EMER". */
+const ENCOUNTER_CLASS: Record<string, string> = {
+  AMB: 'Outpatient visit',
+  EMER: 'Emergency',
+  IMP: 'Hospital stay',
+  ACUTE: 'Hospital stay (acute)',
+  NONAC: 'Hospital stay (non-acute)',
+  OBSENC: 'Observation stay',
+  PRENC: 'Pre-admission visit',
+  SS: 'Short stay',
+  VR: 'Virtual visit',
+  HH: 'Home visit',
+  FLD: 'Field visit',
+};
+
+function encounterClass(encounter: Encounter): string | null {
+  const code = encounter.class?.code;
+  return (code && ENCOUNTER_CLASS[code]) ?? encounter.class?.display ?? code ?? null;
+}
+
+/**
+ * Doses of the same vaccine as one row, "Influenza vaccine — 11 doses", dated by the latest; a
+ * dose recorded as not done stays a row of its own, so it is never counted as given.
+ */
+function groupDoses(rows: readonly (ChartRow & { notDone: boolean })[]): ChartRow[] {
+  const groups = new Map<string, ChartRow[]>();
+  const single: ChartRow[] = [];
+  for (const { notDone, ...row } of rows) {
+    if (notDone) single.push(row);
+    else groups.set(row.title, [...(groups.get(row.title) ?? []), row]);
+  }
+  const grouped = [...groups.values()].map((doses) => {
+    const latest = [...doses].sort(byDateDesc)[0]!;
+    return { ...latest, detail: doses.length > 1 ? `${doses.length} doses` : latest.detail };
+  });
+  return [...grouped, ...single];
+}
+
 /** Newest first; the same day by title, so a chart never depends on the order records arrive in. */
 function byDateDesc(a: ChartRow, b: ChartRow): number {
   return (b.date ?? '').localeCompare(a.date ?? '') || a.title.localeCompare(b.title);
@@ -76,6 +114,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
     absence: absences(resources),
   };
   const latestLab = new Map<string, ChartRow>();
+  const doses: (ChartRow & { notDone: boolean })[] = [];
   // Requests often name their drug by reference to a Medication resource in the same export.
   const medications = new Map<string, Medication>();
   for (const resource of resources) {
@@ -153,11 +192,12 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
       case 'Immunization': {
         const immunization = resource as Immunization;
         if (immunization.status !== 'entered-in-error') {
-          summary.immunizations.push({
+          doses.push({
             id,
             title: describeConcept(immunization.vaccineCode),
             detail: immunization.status === 'not-done' ? 'not done' : null,
             date: immunization.occurrenceDateTime ?? null,
+            notDone: immunization.status === 'not-done',
           });
         }
         break;
@@ -178,7 +218,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
         summary.encounters.push({
           id,
           title: describeConcept(encounter.type?.[0]),
-          detail: encounter.class?.display ?? encounter.class?.code ?? null,
+          detail: encounterClass(encounter),
           date: encounter.period?.start ?? null,
         });
         break;
@@ -198,6 +238,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
   });
 
   summary.recentLabs = [...latestLab.values()].sort(byDateDesc).slice(0, RECENT_LABS);
+  summary.immunizations = groupDoses(doses);
   for (const list of [
     summary.activeConditions,
     summary.currentMedications,
