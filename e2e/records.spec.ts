@@ -93,7 +93,7 @@ test('import, chart, grant two categories, clinician note, revoke, and new keys 
   await expect(region(page, 'Recent labs and vitals')).toContainText('Body Height');
   await expect(region(page, 'Recent labs and vitals')).toContainText('cm');
   // Systolic first by its code (the export lists diastolic first), in mmHg as people write it.
-  await expect(region(page, 'Recent labs and vitals')).toContainText(/\b1\d\d\/\d\d mmHg/);
+  await expect(region(page, 'Recent labs and vitals')).toContainText(/Blood Pressure\s*1\d\d\/\d\d mmHg/);
   // No allergy records is not "no known allergies": neither export states that.
   await expect(region(page, 'Allergies')).toContainText('No allergy information recorded.');
   await expect(region(page, 'Allergies')).not.toContainText('No known allergies');
