@@ -24,6 +24,7 @@ const SECTIONS: SectionSpec[] = [
       topic: 'problems',
       text: {
         'none-known': 'No known problems: the record states there are none.',
+        'none-current': 'No active conditions: the records list only resolved or inactive ones.',
         unavailable: 'No problem information: the record says it was not available.',
         'not-recorded': 'No problem information recorded.',
       },
@@ -37,6 +38,7 @@ const SECTIONS: SectionSpec[] = [
       topic: 'medications',
       text: {
         'none-known': 'No current medications: the record states there are none.',
+        'none-current': 'No current medications: the records list only stopped or past ones.',
         unavailable: 'No medication information: the record says it was not available.',
         'not-recorded': 'No medication information recorded.',
       },
@@ -50,6 +52,7 @@ const SECTIONS: SectionSpec[] = [
       topic: 'allergies',
       text: {
         'none-known': 'No known allergies: the record states there are none.',
+        'none-current': 'No current allergies: the records list only inactive or resolved ones.',
         unavailable: 'No allergy information: the record says it was not available.',
         'not-recorded': 'No allergy information recorded.',
       },

@@ -34,7 +34,8 @@ export function recentWindows(history: readonly AccessEvent[], now: number): Rec
       )
       .map((e) => e.timestamp);
     const expiresAt = opened.expiresAt ?? 0;
-    const closedAt = Math.min(...closing, expiresAt);
+    // Ended early: when it was ended; otherwise when it expired.
+    const closedAt = closing.length > 0 ? Math.min(...closing, expiresAt || Infinity) : expiresAt;
     return closing.length === 0 && expiresAt > now
       ? { opened, open: true, closedAt: null }
       : { opened, open: false, closedAt };

@@ -61,13 +61,37 @@ describe('why a list is empty', () => {
     expect(absences(noAllergies).allergies).toBe('not-recorded');
   });
 
-  it('takes "no known drug allergy" in SNOMED as a statement of none', () => {
+  it('keeps "no known drug allergy" as a row in its own words: it says nothing of food or latex', () => {
     const statement: AllergyIntolerance = {
       resourceType: 'AllergyIntolerance',
       patient: { reference: 'Patient/1' },
       code: { coding: [{ system: 'http://snomed.info/sct', code: '409137002', display: 'No known drug allergy' }] },
     };
-    expect(absences([statement]).allergies).toBe('none-known');
-    expect(toChartSummary([statement]).allergies).toHaveLength(0);
+    expect(absences([statement]).allergies).toBe('not-recorded');
+    expect(toChartSummary([statement]).allergies.map((r) => r.title)).toEqual(['No known drug allergy']);
+  });
+
+  it('ignores a "no known allergies" statement that was refuted or entered in error', () => {
+    const refuted: AllergyIntolerance = {
+      resourceType: 'AllergyIntolerance',
+      patient: { reference: 'Patient/1' },
+      verificationStatus: { coding: [{ code: 'refuted' }] },
+      code: { coding: [{ system: 'http://snomed.info/sct', code: '716186003', display: 'No known allergy' }] },
+    };
+    expect(absences([refuted]).allergies).toBe('not-recorded');
+  });
+
+  it('says "no active conditions" when the record lists only resolved ones, not "nothing recorded"', () => {
+    const bundle = ips();
+    for (const entry of bundle.entry!) {
+      if (entry.resource?.resourceType === 'Condition') {
+        entry.resource.clinicalStatus = {
+          coding: [{ system: 'http://terminology.hl7.org/CodeSystem/condition-clinical', code: 'resolved' }],
+        };
+      }
+    }
+    const chart = toChartSummary(resourcesOf(bundle));
+    expect(chart.activeConditions).toHaveLength(0);
+    expect(chart.absence.problems).toBe('none-current');
   });
 });

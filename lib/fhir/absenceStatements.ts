@@ -3,10 +3,11 @@ import type { CodeableConcept, Composition, Resource } from '@medplum/fhirtypes'
 /**
  * Why a chart section has no rows, which must never be guessed:
  * - `none-known`: the record positively states there is none ("No known allergies").
+ * - `none-current`: there are records, but none is current (all resolved, stopped or inactive).
  * - `unavailable`: the record says the information was not available or not asked.
  * - `not-recorded`: the record says nothing either way. This is not "none".
  */
-export type Absence = 'none-known' | 'unavailable' | 'not-recorded';
+export type Absence = 'none-known' | 'none-current' | 'unavailable' | 'not-recorded';
 
 export type AbsenceTopic = 'allergies' | 'problems' | 'medications';
 
@@ -15,15 +16,11 @@ const SNOMED = 'http://snomed.info/sct';
 const IPS_ABSENT = 'http://hl7.org/fhir/uv/ips/CodeSystem/absent-unknown-uv-ips';
 
 const NONE_KNOWN: Record<AbsenceTopic, { system: string; code: string }[]> = {
+  // Only a statement about every allergy: "no known drug allergy" says nothing of food or latex,
+  // so it stays a row of the list, in its own words.
   allergies: [
     { system: SNOMED, code: '716186003' }, // No known allergy
-    { system: SNOMED, code: '409137002' }, // No known drug allergy
-    { system: SNOMED, code: '429625007' }, // No known food allergy
-    { system: SNOMED, code: '428607008' }, // No known environmental allergy
     { system: IPS_ABSENT, code: 'no-known-allergies' },
-    { system: IPS_ABSENT, code: 'no-known-medication-allergies' },
-    { system: IPS_ABSENT, code: 'no-known-environmental-allergies' },
-    { system: IPS_ABSENT, code: 'no-known-food-allergies' },
   ],
   problems: [
     { system: SNOMED, code: '160245001' }, // No current problems or disability
@@ -51,14 +48,12 @@ const SECTION_CODES: Record<AbsenceTopic, string> = {
 const TOPIC_OF_TYPE: Partial<Record<Resource['resourceType'], AbsenceTopic>> = {
   AllergyIntolerance: 'allergies',
   Condition: 'problems',
+  // What the patient takes is stated by a MedicationStatement (as IPS does); an order is not.
   MedicationStatement: 'medications',
-  MedicationRequest: 'medications',
 };
 
 function conceptOf(resource: Resource): CodeableConcept | undefined {
-  if (resource.resourceType === 'MedicationStatement' || resource.resourceType === 'MedicationRequest') {
-    return resource.medicationCodeableConcept;
-  }
+  if (resource.resourceType === 'MedicationStatement') return resource.medicationCodeableConcept;
   if (resource.resourceType === 'AllergyIntolerance' || resource.resourceType === 'Condition') return resource.code;
   return undefined;
 }
@@ -70,9 +65,28 @@ const codes = (concept: CodeableConcept | undefined) => concept?.coding ?? [];
  * coded "No known allergy", a medication statement coded "no medication information". Such a
  * resource is not an allergy or a medication and must not be listed as one.
  */
+/** A statement withdrawn (entered in error, refuted, no longer current) states nothing. */
+function withdrawn(resource: Resource): boolean {
+  const code = (concept: CodeableConcept | undefined) => concept?.coding?.[0]?.code;
+  if (resource.resourceType === 'AllergyIntolerance' || resource.resourceType === 'Condition') {
+    const verification = code(resource.verificationStatus);
+    const clinical = code(resource.clinicalStatus);
+    return (
+      verification === 'entered-in-error' ||
+      verification === 'refuted' ||
+      clinical === 'inactive' ||
+      clinical === 'resolved'
+    );
+  }
+  if (resource.resourceType === 'MedicationStatement') {
+    return resource.status === 'entered-in-error' || resource.status === 'stopped';
+  }
+  return false;
+}
+
 export function absenceStatement(resource: Resource): { topic: AbsenceTopic; absence: Absence } | null {
   const topic = TOPIC_OF_TYPE[resource.resourceType];
-  if (!topic) return null;
+  if (!topic || withdrawn(resource)) return null;
   for (const coding of codes(conceptOf(resource))) {
     if (NONE_KNOWN[topic].some((known) => known.system === coding.system && known.code === coding.code)) {
       return { topic, absence: 'none-known' };

@@ -27,3 +27,22 @@ describe('formatUnit', () => {
     );
   });
 });
+
+describe('formatUnit keeps what a record wrote for people', () => {
+  it('shows a UCUM code outside the table by the record’s unit text (TSH in uIU/mL, not u[IU]/mL)', () => {
+    expect(formatUnit({ code: 'u[IU]/mL', unit: 'uIU/mL', system: 'http://unitsofmeasure.org' })).toBe('uIU/mL');
+  });
+
+  it('reads an annotation after a unit as a word: mg/g{creat} is mg/g creat', () => {
+    expect(formatUnit({ code: 'mg/g{creat}', unit: 'mg/g{creat}', system: 'http://unitsofmeasure.org' })).toBe(
+      'mg/g creat',
+    );
+  });
+
+  it('leaves units where u is not micro alone: U/L, mU/L, [iU]/L', () => {
+    expect(formatUnit({ code: 'U/L', unit: 'U/L', system: 'http://unitsofmeasure.org' })).toBe('U/L');
+    expect(formatUnit({ code: 'mU/L', unit: 'mU/L', system: 'http://unitsofmeasure.org' })).toBe('mU/L');
+    expect(formatUnit({ code: '[iU]/L', unit: '[iU]/L', system: 'http://unitsofmeasure.org' })).toBe('IU/L');
+    expect(formatUnit({ code: 'umol/L', unit: 'umol/L', system: 'http://unitsofmeasure.org' })).toBe('µmol/L');
+  });
+});

@@ -40,10 +40,17 @@ const AS_WRITTEN: Record<string, string> = {
  * read as words. A unit that is already human text is kept as the record wrote it.
  */
 export function formatUnit(quantity: Pick<Quantity, 'unit' | 'code' | 'system'>): string {
-  const code = quantity.system === UCUM || !quantity.unit ? (quantity.code ?? quantity.unit) : quantity.unit;
-  if (!code) return '';
-  if (code in AS_WRITTEN) return AS_WRITTEN[code]!;
+  const code = quantity.system === UCUM ? quantity.code : undefined;
+  if (code && code in AS_WRITTEN) return AS_WRITTEN[code]!;
+  const text = quantity.unit ?? quantity.code;
+  if (!text) return '';
+  if (text in AS_WRITTEN) return AS_WRITTEN[text]!;
+  // Text the record wrote for people (uIU/mL, beats per minute) stays as written.
+  if (text !== quantity.code) return text;
   // A bare annotation is no unit at all ({score}, {ratio}); inside a unit it is a word.
-  if (/^\{[^}]*\}$/.test(code)) return '';
-  return code.replace(/\{([^}]*)\}/g, '$1').replace(/\bu(?=[gLm])/g, 'µ');
+  if (/^\{[^}]*\}$/.test(text)) return '';
+  return text
+    .replace(/^\{([^}]*)\}/, '$1')
+    .replace(/\{([^}]*)\}/g, ' $1')
+    .replace(/(^|\/)u(?=(g|L|mol|m)\b)/g, '$1µ');
 }

@@ -67,3 +67,44 @@ describe('observationValue flags', () => {
     expect(observationValue({ ...potassium, interpretation: undefined, referenceRange: undefined })).toBe('6.1 mmol/L');
   });
 });
+
+describe('observationValue precision and comparators', () => {
+  const quantity = (value: number, code: string, comparator?: '<' | '>') =>
+    ({
+      resourceType: 'Observation',
+      status: 'final',
+      code: { text: 'Test' },
+      valueQuantity: { value, code, unit: code, system: 'http://unitsofmeasure.org', comparator },
+    }) as Observation;
+
+  it('keeps a comparator: a viral load of <20 copies/mL is not a detected 20', () => {
+    expect(observationValue(quantity(20, '{copies}/mL', '<'))).toBe('<20 copies/mL');
+  });
+
+  it('keeps the digits that matter: troponin 0.004, specific gravity 1.005, and trims export noise', () => {
+    expect(observationValue(quantity(0.004, 'ng/mL'))).toBe('0.004 ng/mL');
+    expect(observationValue(quantity(1.005, '{SG}'))).toBe('1.005');
+    expect(observationValue(quantity(106.6797730199243, 'fL'))).toBe('106.68 fL');
+  });
+
+  it('keeps kPa blood pressure to its decimal, and gives the research dataset the recorded numbers', () => {
+    const bp = (unit: string, sys: number, dia: number) =>
+      ({
+        resourceType: 'Observation',
+        status: 'final',
+        code: { coding: [{ system: 'http://loinc.org', code: '85354-9' }] },
+        component: [
+          {
+            code: { coding: [{ system: 'http://loinc.org', code: '8462-4' }] },
+            valueQuantity: { value: dia, code: unit, unit, system: 'http://unitsofmeasure.org' },
+          },
+          {
+            code: { coding: [{ system: 'http://loinc.org', code: '8480-6' }] },
+            valueQuantity: { value: sys, code: unit, unit, system: 'http://unitsofmeasure.org' },
+          },
+        ],
+      }) as Observation;
+    expect(observationValue(bp('kPa', 16.0, 10.7))).toBe('16/10.7 kPa');
+    expect(observationResult(bp('mm[Hg]', 106.68, 71.58), 'data')).toBe('106.68/71.58 mm[Hg]');
+  });
+});

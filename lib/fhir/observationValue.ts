@@ -29,15 +29,33 @@ const INTERPRETATION: Record<string, string> = {
   ND: 'Not detected',
 };
 
-function rounded(value: number, decimals = 2): string {
-  return Number.isInteger(value) ? String(value) : String(Number(value.toFixed(decimals)));
+/** How a value is written: for people on a chart, or exactly as recorded for a dataset. */
+export type ValueStyle = 'chart' | 'data';
+
+/**
+ * A number without export noise (106.6797730199 → 106.68) and without losing what matters: three
+ * decimals at most from 1 up (a urine specific gravity of 1.005 stays 1.005), three significant
+ * digits below 1 (a troponin of 0.004 stays 0.004).
+ */
+function rounded(value: number): string {
+  const clean = Number(value.toPrecision(12));
+  if (Number.isInteger(clean)) return String(clean);
+  return String(Math.abs(clean) >= 1 ? Number(clean.toFixed(3)) : Number(clean.toPrecision(3)));
 }
 
-/** A quantity as people write it: "7.2 mmol/L", "45 ×10³/µL", "3" for a bare score. */
-export function formatQuantity(quantity: Quantity | undefined): string | null {
+/**
+ * A quantity as written: "7.2 mmol/L", "<20 copies/mL" (the comparator is part of the result),
+ * "45 ×10³/µL"; for a dataset the recorded number and UCUM code, untouched.
+ */
+export function formatQuantity(quantity: Quantity | undefined, style: ValueStyle = 'chart'): string | null {
   if (quantity?.value === undefined) return null;
+  const comparator = quantity.comparator ?? '';
+  if (style === 'data') {
+    const unit = quantity.code ?? quantity.unit;
+    return `${comparator}${quantity.value}${unit ? ` ${unit}` : ''}`;
+  }
   const unit = formatUnit(quantity);
-  return unit ? `${rounded(quantity.value)} ${unit}` : rounded(quantity.value);
+  return `${comparator}${rounded(quantity.value)}${unit ? ` ${unit}` : ''}`;
 }
 
 const hasCode = (codings: readonly Coding[] | undefined, code: string) =>
@@ -50,16 +68,24 @@ const componentWith = (components: readonly ObservationComponent[], code: string
  * Blood pressure as "152/95 mmHg": systolic and diastolic found by their LOINC codes, never by
  * the order the components come in (exports list diastolic first as often as not).
  */
-function bloodPressure(components: readonly ObservationComponent[]): string | null {
+function bloodPressure(components: readonly ObservationComponent[], style: ValueStyle): string | null {
   const systolic = componentWith(components, SYSTOLIC)?.valueQuantity;
   const diastolic = componentWith(components, DIASTOLIC)?.valueQuantity;
   if (systolic?.value === undefined || diastolic?.value === undefined) return null;
-  const unit = formatUnit(systolic) || 'mmHg';
-  return `${Math.round(systolic.value)}/${Math.round(diastolic.value)} ${unit}`;
+  // Two readings in different units cannot be written as one "a/b unit".
+  if ((systolic.code ?? systolic.unit) !== (diastolic.code ?? diastolic.unit)) return null;
+  if (style === 'data') {
+    const unit = systolic.code ?? systolic.unit;
+    return `${systolic.value}/${diastolic.value}${unit ? ` ${unit}` : ''}`;
+  }
+  const unit = formatUnit(systolic);
+  // mmHg is read in whole numbers; kPa (16.0/10.7) keeps its decimal.
+  const value = (v: number) => (unit === 'mmHg' ? String(Math.round(v)) : rounded(v));
+  return `${value(systolic.value)}/${value(diastolic.value)}${unit ? ` ${unit}` : ''}`;
 }
 
-function componentValue(component: ObservationComponent): string | null {
-  if (component.valueQuantity) return formatQuantity(component.valueQuantity);
+function componentValue(component: ObservationComponent, style: ValueStyle): string | null {
+  if (component.valueQuantity) return formatQuantity(component.valueQuantity, style);
   if (component.valueCodeableConcept) return describeConcept(component.valueCodeableConcept);
   return component.valueString ?? null;
 }
@@ -83,7 +109,9 @@ export function interpretationOf(observation: Pick<Observation, 'interpretation'
     for (const coding of concept.coding ?? []) {
       if (coding.code && INTERPRETATION[coding.code]) return INTERPRETATION[coding.code]!;
     }
-    if (concept.text) return concept.text;
+    // A flag we have no words for is still the record's flag: never drop it.
+    const named = concept.text ?? concept.coding?.find((c) => c.display)?.display ?? concept.coding?.[0]?.code;
+    if (named) return named;
   }
   return null;
 }
@@ -92,19 +120,19 @@ export function interpretationOf(observation: Pick<Observation, 'interpretation'
  * An observation's result alone: its value, a panel's components each labelled by its code
  * ("Heart rate 72 beats/min · …"), blood pressure as systolic/diastolic. Null when it has none.
  */
-export function observationResult(observation: Observation): string | null {
+export function observationResult(observation: Observation, style: ValueStyle = 'chart'): string | null {
   let value: string | null = null;
-  if (observation.valueQuantity) value = formatQuantity(observation.valueQuantity);
+  if (observation.valueQuantity) value = formatQuantity(observation.valueQuantity, style);
   else if (observation.valueCodeableConcept) value = describeConcept(observation.valueCodeableConcept);
   else if (observation.valueString !== undefined) value = observation.valueString;
   else if (observation.valueBoolean !== undefined) value = observation.valueBoolean ? 'Yes' : 'No';
   else if (observation.valueInteger !== undefined) value = String(observation.valueInteger);
   else if (observation.component?.length) {
     value =
-      bloodPressure(observation.component) ??
+      bloodPressure(observation.component, style) ??
       (observation.component
         .map((c) => {
-          const part = componentValue(c);
+          const part = componentValue(c, style);
           return part === null ? null : `${describeConcept(c.code)} ${part}`;
         })
         .filter((part): part is string => part !== null)

@@ -57,16 +57,20 @@ function encounterClass(encounter: Encounter): string | null {
   return (code && ENCOUNTER_CLASS[code]) ?? encounter.class?.display ?? code ?? null;
 }
 
+/** A dose as the chart groups it: by the vaccine's code (its name where it has none). */
+type Dose = ChartRow & { vaccine: string | null; counts: boolean };
+
 /**
- * Doses of the same vaccine as one row, "Influenza vaccine — 11 doses", dated by the latest; a
- * dose recorded as not done stays a row of its own, so it is never counted as given.
+ * Doses of the same vaccine (same code) as one row, "11 doses", dated by the latest. A dose
+ * recorded as not done or as sub-potent stays a row of its own, never counted as given, and so
+ * does a dose whose vaccine has no code and no name.
  */
-function groupDoses(rows: readonly (ChartRow & { notDone: boolean })[]): ChartRow[] {
+function groupDoses(rows: readonly Dose[]): ChartRow[] {
   const groups = new Map<string, ChartRow[]>();
   const single: ChartRow[] = [];
-  for (const { notDone, ...row } of rows) {
-    if (notDone) single.push(row);
-    else groups.set(row.title, [...(groups.get(row.title) ?? []), row]);
+  for (const { vaccine, counts, ...row } of rows) {
+    if (!counts || vaccine === null) single.push(row);
+    else groups.set(vaccine, [...(groups.get(vaccine) ?? []), row]);
   }
   const grouped = [...groups.values()].map((doses) => {
     const latest = [...doses].sort(byDateDesc)[0]!;
@@ -88,13 +92,17 @@ function rowId(resource: Resource, index: number): string {
   return `${resource.resourceType}/${resource.id ?? index}`;
 }
 
-/** Observation categories that belong under "Labs and vitals"; surveys, scores and preferences do not. */
-const LAB_CATEGORIES = new Set(['laboratory', 'vital-signs']);
+/** Observation categories that are not results: questionnaires, social history, exam findings. */
+const NOT_RESULTS = new Set(['survey', 'social-history', 'exam']);
 
+/**
+ * Whether an observation belongs under "Labs and vitals": every result does, whatever its
+ * category (laboratory, vital signs, an imaging or procedure measurement, a local code), unless
+ * each of its categories says it is a questionnaire, social history or an exam finding.
+ */
 function isLabOrVital(observation: Observation): boolean {
   const codes = (observation.category ?? []).flatMap((c) => c.coding?.map((coding) => coding.code) ?? []);
-  // An observation that names no category is shown: leaving it out would hide a result.
-  return codes.length === 0 || codes.some((code) => code !== undefined && LAB_CATEGORIES.has(code));
+  return codes.length === 0 || codes.some((code) => code === undefined || !NOT_RESULTS.has(code));
 }
 
 /**
@@ -114,7 +122,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
     absence: absences(resources),
   };
   const latestLab = new Map<string, ChartRow>();
-  const doses: (ChartRow & { notDone: boolean })[] = [];
+  const doses: Dose[] = [];
   // Requests often name their drug by reference to a Medication resource in the same export.
   const medications = new Map<string, Medication>();
   for (const resource of resources) {
@@ -192,12 +200,16 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
       case 'Immunization': {
         const immunization = resource as Immunization;
         if (immunization.status !== 'entered-in-error') {
+          const coding = immunization.vaccineCode?.coding?.find((c) => c.code);
+          const title = describeConcept(immunization.vaccineCode);
+          const notDone = immunization.status === 'not-done';
           doses.push({
             id,
-            title: describeConcept(immunization.vaccineCode),
-            detail: immunization.status === 'not-done' ? 'not done' : null,
+            title,
+            detail: notDone ? 'not done' : immunization.isSubpotent ? 'sub-potent dose' : null,
             date: immunization.occurrenceDateTime ?? null,
-            notDone: immunization.status === 'not-done',
+            vaccine: coding ? `${coding.system ?? ''}|${coding.code}` : title === 'Unnamed' ? null : title,
+            counts: !notDone && !immunization.isSubpotent,
           });
         }
         break;
@@ -236,6 +248,19 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
       }
     }
   });
+
+  // Records that exist but are not current (resolved, stopped, inactive) make an empty list
+  // "none current", never "nothing recorded".
+  const hasRecords = (types: readonly string[]) =>
+    resources.some((r) => types.includes(r.resourceType) && !absenceStatement(r));
+  const notCurrent = (topic: AbsenceTopic, rows: readonly ChartRow[], types: readonly string[]) => {
+    if (rows.length === 0 && summary.absence[topic] === 'not-recorded' && hasRecords(types)) {
+      summary.absence[topic] = 'none-current';
+    }
+  };
+  notCurrent('problems', summary.activeConditions, ['Condition']);
+  notCurrent('medications', summary.currentMedications, ['MedicationRequest', 'MedicationStatement']);
+  notCurrent('allergies', summary.allergies, ['AllergyIntolerance']);
 
   summary.recentLabs = [...latestLab.values()].sort(byDateDesc).slice(0, RECENT_LABS);
   summary.immunizations = groupDoses(doses);

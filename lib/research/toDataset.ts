@@ -18,7 +18,8 @@ function coding(resource: Resource) {
 }
 
 function value(resource: Resource): string {
-  return resource.resourceType === 'Observation' ? (observationResult(resource as Observation) ?? '') : '';
+  // The recorded number and UCUM code, as a statistician needs them (the chart rounds for people).
+  return resource.resourceType === 'Observation' ? (observationResult(resource as Observation, 'data') ?? '') : '';
 }
 
 /** A flat table, one row per resource: what a statistician opens first. */
