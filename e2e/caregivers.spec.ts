@@ -51,6 +51,8 @@ test('a caregiver acts for the patient, recorded as such, until the patient remo
   await unlock(ana);
   await expect(ana.getByRole('region', { name: 'Active conditions' })).toContainText('Body mass index 30+');
   await expect(ana.getByRole('region', { name: 'Recent labs and vitals' })).toContainText('Body Height');
+  // She reads everything, his Patient record too: who the chart is about, from his own record.
+  await expect(ana.getByText(/From their records:\s*Clemente Kreiger · \d+ years old · Male/)).toBeVisible();
 
   // Lucien removes her; Ana can no longer act or read.
   await page.getByRole('button', { name: `Remove caregiver ${caregiver.address}` }).click();

@@ -128,6 +128,8 @@ test('import, chart, grant two categories, clinician note, revoke, and new keys 
   await expect(region(doctor, 'Active conditions')).toContainText('Body mass index 30+ - obesity (finding)');
   await expect(region(doctor, 'Immunizations')).toContainText('Outside your access');
   await expect(region(doctor, 'Recent labs and vitals')).toContainText('Outside your access');
+  // Their Patient record is under Other records, which this grant leaves out: said, not guessed.
+  await expect(doctor.getByText('The patient has not shared who they are (name, age, sex) with you')).toBeVisible();
   // Nor how many labs the patient has: the chain no longer says, and the server tells only what was granted.
   await expect(doctor.getByText(/52/)).toHaveCount(0);
   await expectAccessible(doctor);

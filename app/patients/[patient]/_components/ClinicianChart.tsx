@@ -7,6 +7,7 @@ import type { Address } from 'viem';
 import { useReaderAccess } from '@/components/hooks/useReaderAccess';
 import { useVaultRecords } from '@/components/hooks/useVaultRecords';
 import { NoteForm } from '@/components/records/NoteForm';
+import { PatientIdentityLine } from '@/components/records/PatientIdentityLine';
 import { VerifiedChart } from '@/components/records/VerifiedChart';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
@@ -51,7 +52,12 @@ function Chart({
       {records.isError && (
         <QueryErrorBanner error={records.error} onRetry={() => records.refetch()} what="this chart" />
       )}
-      {records.data && <VerifiedChart records={records.data} patient={patient} readableCategories={readable} />}
+      {records.data && (
+        <>
+          <PatientIdentityLine resources={records.data.records.flatMap((r) => (r.resource ? [r.resource] : []))} />
+          <VerifiedChart records={records.data} patient={patient} readableCategories={readable} />
+        </>
+      )}
       {canWriteNotes ? (
         <NoteForm patient={patient} author={reader} sealingKeys={sealingKeys} />
       ) : (
