@@ -5,6 +5,7 @@ import type { CategoryKey } from '@/lib/categories';
 import { incompleteCategories } from '@/lib/vault/incompleteCategories';
 import type { VaultRecords } from '@/lib/vault/loadVaultRecords';
 import { ChartSummaryView } from './ChartSummaryView';
+import { PatientIdentityLine } from './PatientIdentityLine';
 import { RecordBrowser } from './RecordBrowser';
 import { RecordGaps } from './RecordGaps';
 import { useChartView } from './useChartView';
@@ -18,14 +19,18 @@ export function VerifiedChart({
   records,
   patient,
   readableCategories,
+  showIdentity = false,
 }: {
   records: VaultRecords;
   patient: Address;
   readableCategories: ReadonlySet<CategoryKey>;
+  /** For a reader other than the patient: who the chart is about, or that it was not shared. */
+  showIdentity?: boolean;
 }) {
-  const { summary, authorOf } = useChartView(records.records, patient);
+  const { resources, summary, authorOf } = useChartView(records.records, patient);
   return (
     <>
+      {showIdentity && <PatientIdentityLine resources={resources} />}
       <RecordGaps gaps={records.gaps} refused={records.refused} />
       <ChartSummaryView
         summary={summary}

@@ -22,6 +22,7 @@ import { prepareContribution } from '@/lib/research/prepareContribution';
 import type { Study, TokenInfo } from '@/lib/research/readStudies';
 import { uploadContribution, type ConsentDocument, type StudyDescription } from '@/lib/research/studyApi';
 import { registeredPublicKey } from '@/lib/vault/registeredKey';
+import { openedResources } from '@/lib/vault/openedResources';
 import { vaultRecordsQueryOptions } from '@/lib/vault/vaultQueryOptions';
 import { StudyFacts, studyState } from './StudyFacts';
 
@@ -70,7 +71,7 @@ export function PatientStudy({
             const { records } = await queryClient.fetchQuery(
               vaultRecordsQueryOptions(client, chainConfig, { patient, reader: patient, keys }),
             );
-            return records.flatMap((r) => (r.resource ? [r.resource] : []));
+            return openedResources(records);
           },
           researcherPublicKey: (researcher) => registeredPublicKey(client, chainConfig, researcher),
           upload: uploadContribution,

@@ -35,8 +35,6 @@ export type ReaderAccess = {
   chainTime: number | null;
 };
 
-const bitsOf = (categories: readonly number[]) => categories.reduce((mask, c) => (mask | (1 << c)) >>> 0, 0);
-
 /**
  * The one reader-access policy, used by the clinician's chart, the vault reader and the server's
  * blob and key handlers alike. The contracts decide (`readScope` in AccessRegistry and
@@ -108,7 +106,7 @@ export async function readReaderAccess(
   return {
     isPatient: false,
     bases,
-    categories: bitsOf([...bases.keys()]),
+    categories: (grantScope | (windowScope ?? 0) | (caregiver ? EVERY_CATEGORY_BIT : 0)) >>> 0,
     writeScope,
     grant: grantScope !== 0 ? toGrant(rawGrant) : null,
     emergency: window && windowScope ? { categories: windowScope, expiresAt: window.expiresAt } : null,

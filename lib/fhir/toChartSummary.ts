@@ -123,6 +123,8 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
   };
   const latestLab = new Map<string, ChartRow>();
   const doses: Dose[] = [];
+  /** Resource types with at least one record that is not an absence statement. */
+  const present = new Set<string>();
   // Requests often name their drug by reference to a Medication resource in the same export.
   const medications = new Map<string, Medication>();
   for (const resource of resources) {
@@ -142,6 +144,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
     const id = rowId(resource, index);
     // "No known allergy" is a statement about the list, not an allergy: it is not a row.
     if (absenceStatement(resource)) return;
+    present.add(resource.resourceType);
     switch (resource.resourceType) {
       case 'Condition': {
         const condition = resource as Condition;
@@ -251,8 +254,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
 
   // Records that exist but are not current (resolved, stopped, inactive) make an empty list
   // "none current", never "nothing recorded".
-  const hasRecords = (types: readonly string[]) =>
-    resources.some((r) => types.includes(r.resourceType) && !absenceStatement(r));
+  const hasRecords = (types: readonly string[]) => types.some((type) => present.has(type));
   const notCurrent = (topic: AbsenceTopic, rows: readonly ChartRow[], types: readonly string[]) => {
     if (rows.length === 0 && summary.absence[topic] === 'not-recorded' && hasRecords(types)) {
       summary.absence[topic] = 'none-current';

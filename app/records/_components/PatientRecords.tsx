@@ -15,13 +15,14 @@ import { EmergencyNotice } from '@/components/emergency/EmergencyNotice';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { CATEGORIES } from '@/lib/categories';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
+import { openedResources } from '@/lib/vault/openedResources';
 
 const EVERY_CATEGORY = new Set(CATEGORIES.map((c) => c.key));
 
 function Records({ patient, keys }: { patient: Address; keys: EncryptionKeyPair }) {
   const records = useVaultRecords(patient, patient, keys);
   const opened = records.data?.records;
-  const resources = useMemo(() => (opened ?? []).flatMap((r) => (r.resource ? [r.resource] : [])), [opened]);
+  const resources = useMemo(() => openedResources(opened ?? []), [opened]);
   const sealingKeys = usePatientSealingKeys(patient, keys);
   const problems = records.data?.records.filter((r) => r.problem !== null).length ?? 0;
 

@@ -7,7 +7,6 @@ import type { Address } from 'viem';
 import { useReaderAccess } from '@/components/hooks/useReaderAccess';
 import { useVaultRecords } from '@/components/hooks/useVaultRecords';
 import { NoteForm } from '@/components/records/NoteForm';
-import { PatientIdentityLine } from '@/components/records/PatientIdentityLine';
 import { VerifiedChart } from '@/components/records/VerifiedChart';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
@@ -53,10 +52,7 @@ function Chart({
         <QueryErrorBanner error={records.error} onRetry={() => records.refetch()} what="this chart" />
       )}
       {records.data && (
-        <>
-          <PatientIdentityLine resources={records.data.records.flatMap((r) => (r.resource ? [r.resource] : []))} />
-          <VerifiedChart records={records.data} patient={patient} readableCategories={readable} />
-        </>
+        <VerifiedChart records={records.data} patient={patient} readableCategories={readable} showIdentity />
       )}
       {canWriteNotes ? (
         <NoteForm patient={patient} author={reader} sealingKeys={sealingKeys} />
