@@ -52,6 +52,25 @@ const registry = () => ({ address: config.accessRegistry, abi: accessRegistryAbi
 const emergency = () => ({ address: config.emergencyAccess!, abi: emergencyAccessAbi }) as const;
 const now = async () => Number((await client.getBlock()).timestamp);
 
+/** The responder holds a labs grant, and breaks glass on a labs-and-imaging emergency policy. */
+async function grantLabsThenBreakGlass() {
+  await send(patient, {
+    ...emergency(),
+    functionName: 'setPolicy',
+    args: [(1 << LABS) | (1 << IMAGING), 3_600],
+  } as never);
+  await send(patient, {
+    ...registry(),
+    functionName: 'grant',
+    args: [patient.address, responder.address, 1 << LABS, 1, 0],
+  } as never);
+  await send(responder, {
+    ...emergency(),
+    functionName: 'breakGlass',
+    args: [patient.address, keccak256(toHex('reason'))],
+  } as never);
+}
+
 beforeAll(async () => {
   anvil = await startAnvil({ port: 8552 });
   await setupChain(anvil.rpcUrl);
@@ -120,21 +139,7 @@ describe('readReaderAccess', () => {
   });
 
   it('opens the emergency categories while a window is open, with a grant taking precedence', async () => {
-    await send(patient, {
-      ...emergency(),
-      functionName: 'setPolicy',
-      args: [(1 << LABS) | (1 << IMAGING), 3_600],
-    } as never);
-    await send(patient, {
-      ...registry(),
-      functionName: 'grant',
-      args: [patient.address, responder.address, 1 << LABS, 1, 0],
-    } as never);
-    await send(responder, {
-      ...emergency(),
-      functionName: 'breakGlass',
-      args: [patient.address, keccak256(toHex('reason'))],
-    } as never);
+    await grantLabsThenBreakGlass();
     const open = await readReaderAccess(client, config, { reader: responder.address, patient: patient.address });
     expect(open.bases.get(LABS)).toBe('grant');
     expect(open.bases.get(IMAGING)).toBe('emergency');
@@ -156,21 +161,7 @@ describe('readReaderAccess', () => {
       functionName: 'appointCaregiver',
       args: [responder.address, (await now()) + YEAR],
     } as never);
-    await send(patient, {
-      ...emergency(),
-      functionName: 'setPolicy',
-      args: [(1 << LABS) | (1 << IMAGING), 3_600],
-    } as never);
-    await send(patient, {
-      ...registry(),
-      functionName: 'grant',
-      args: [patient.address, responder.address, 1 << LABS, 1, 0],
-    } as never);
-    await send(responder, {
-      ...emergency(),
-      functionName: 'breakGlass',
-      args: [patient.address, keccak256(toHex('reason'))],
-    } as never);
+    await grantLabsThenBreakGlass();
     const access = await readReaderAccess(client, config, { reader: responder.address, patient: patient.address });
     expect(access.bases.get(LABS)).toBe('grant');
     expect(access.bases.get(IMAGING)).toBe('emergency');
