@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import type { Address } from 'viem';
@@ -19,10 +19,11 @@ import { unlock } from './support/vault';
 const patient = demoAccount('Patient');
 const clinician = demoAccount('Clinician', 0);
 const SMALL_BUNDLE = 'fixtures/fhir/synthea-small-clemente-kreiger.json';
+const IPS_BUNDLE = 'fixtures/fhir/ips-document-minimal.json';
 const DOCUMENTS = 7;
 
-function region(page: Page, name: string) {
-  return page.getByRole('region', { name, exact: true });
+function region(within: Page | Locator, name: string) {
+  return within.getByRole('region', { name, exact: true });
 }
 
 async function importFile(page: Page, file: string) {
@@ -97,6 +98,18 @@ test('import, chart, grant two categories, clinician note, revoke, and new keys 
   // No allergy records is not "no known allergies": neither export states that.
   await expect(region(page, 'Allergies')).toContainText('No allergy information recorded.');
   await expect(region(page, 'Allergies')).not.toContainText('No known allergies');
+  // Repeated results are plotted over time, with the same values as a table, newest first.
+  const pressure = region(region(page, 'Trends'), 'Blood Pressure (mmHg)');
+  await expect(pressure.getByRole('img', { name: /^Blood Pressure over time: 3 results/ })).toBeVisible();
+  await expect(pressure.locator('canvas')).not.toHaveCount(0);
+  await expect(pressure).toContainText('Systolic: solid blue line · Diastolic: dashed amber line');
+  await expect(pressure.getByRole('row')).toHaveText([
+    /Date\s*Result/,
+    /2018\s*122\/87 mmHg/,
+    /2015/,
+    /2012\s*107\/72 mmHg/,
+  ]);
+  await expect(region(region(page, 'Trends'), 'Body Weight (kg)').getByRole('row')).toHaveCount(4);
   await expectAccessible(page);
 
   // Any record opens in detail.
@@ -291,4 +304,73 @@ test('one damaged stored record is listed as damaged, and the rest of the chart 
   await allRecords.getByText(/^Labs and vitals/).click();
   await expect(allRecords.getByText('The storage server’s copy of this record is damaged')).toBeVisible();
   await expect(allRecords.getByText(/cannot be shown/)).toHaveCount(1);
+});
+
+test('an IPS whose allergy section says "unavailable" reads as unknown; a formatted note is safe and collapsed', async ({
+  page,
+}, testInfo) => {
+  // The real IPS document, its allergy section emptied the way IPS says "not available", and a
+  // markdown discharge note that also tries to run script and load a tracking image.
+  const bundle = JSON.parse(readFileSync(IPS_BUNDLE, 'utf8')) as {
+    entry: { fullUrl: string; resource: Record<string, unknown> & { section?: Record<string, unknown>[] } }[];
+  };
+  const section = bundle.entry[0]!.resource.section!.find((s) => JSON.stringify(s.code).includes('48765-2'))!;
+  const allergy = (section.entry as { reference: string }[])[0]!.reference;
+  delete section.entry;
+  section.emptyReason = {
+    coding: [{ system: 'http://terminology.hl7.org/CodeSystem/list-empty-reason', code: 'unavailable' }],
+  };
+  bundle.entry = bundle.entry.filter((e) => e.fullUrl !== allergy);
+  const markdown = [
+    '## Plan',
+    '- **Metformin** 500 mg twice daily',
+    '- Stop *gliclazide*',
+    '',
+    'Blood glucose log reviewed with the patient.',
+    '<img src="https://tracker.example/p.gif" onerror="window.__ranNoteScript = true">',
+    '<script>window.__ranNoteScript = true</script>',
+    '',
+    'Review in clinic in 3 months.',
+  ].join('\n');
+  bundle.entry.push({
+    fullUrl: 'urn:uuid:0c3f5d1e-6a8b-4f1e-9a55-3b2f1c7d9e10',
+    resource: {
+      resourceType: 'DocumentReference',
+      id: '0c3f5d1e-6a8b-4f1e-9a55-3b2f1c7d9e10',
+      status: 'current',
+      date: '2024-05-02T10:00:00Z',
+      description: 'Discharge summary',
+      content: [{ attachment: { contentType: 'text/markdown', data: Buffer.from(markdown).toString('base64') } }],
+    },
+  });
+  const file = testInfo.outputPath('ips-allergies-unavailable.json');
+  writeFileSync(file, JSON.stringify(bundle));
+
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/records');
+  await unlock(page);
+  await importFile(page, file);
+  await page.getByRole('button', { name: /^Encrypt and store \d+ records$/ }).click();
+  await expect(page.getByText(/^Stored \d+ records\./)).toBeVisible({ timeout: 60_000 });
+  await page.getByRole('link', { name: 'See my records' }).click();
+
+  await expect(region(page, 'Allergies')).toContainText(
+    'No allergy information: the record says it was not available.',
+  );
+  await expect(region(page, 'Allergies')).not.toContainText('No known allergies');
+
+  const notes = region(page, 'Notes and documents');
+  await expect(notes.getByRole('listitem').filter({ hasText: 'Metformin 500 mg twice daily' })).toBeVisible();
+  await expect(notes.getByRole('strong').filter({ hasText: 'Plan' })).toBeVisible();
+  await expect(notes.getByRole('img')).toHaveCount(0);
+  expect(await page.evaluate(() => (window as { __ranNoteScript?: boolean }).__ranNoteScript)).toBeUndefined();
+  const more = notes.getByRole('button', { name: 'Show more of Discharge summary' });
+  await expect(more).toHaveAttribute('aria-expanded', 'false');
+  await more.click();
+  await expect(notes.getByRole('button', { name: 'Show less of Discharge summary' })).toHaveAttribute(
+    'aria-expanded',
+    'true',
+  );
+  await expect(notes).toContainText('Review in clinic in 3 months.');
+  await expectAccessible(page);
 });

@@ -4,6 +4,7 @@ import { formatFhirDate } from '@/lib/format/formatDate';
 import type { Absence, AbsenceTopic } from '@/lib/fhir/absenceStatements';
 import type { ChartRow, ChartSummary } from '@/lib/fhir/toChartSummary';
 import { AccountName } from '@/components/ui/AccountName';
+import { NoteBody } from './NoteBody';
 
 type ListKey = Exclude<keyof ChartSummary, 'absence'>;
 
@@ -69,6 +70,7 @@ function Row({ row, author }: { row: ChartRow; author: Address | undefined }) {
     <li className="border-b border-slate-200 py-2 last:border-0">
       <p className="font-medium">{row.title}</p>
       {row.detail && <p className="whitespace-pre-line text-slate-800">{row.detail}</p>}
+      {row.note && <NoteBody note={row.note} label={row.title} />}
       <p className="text-sm text-slate-700">
         {formatFhirDate(row.date)}
         {author && (

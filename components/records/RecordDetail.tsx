@@ -3,11 +3,12 @@
 import type { DocumentReference } from '@medplum/fhirtypes';
 import { useEffect, useRef } from 'react';
 import { CATEGORIES } from '@/lib/categories';
-import { noteText } from '@/lib/fhir/clinicalNote';
+import { noteContent } from '@/lib/fhir/clinicalNote';
 import { describeResource } from '@/lib/fhir/describeResource';
 import { formatDateTime, formatFhirDate } from '@/lib/format/formatDate';
 import type { OpenedRecord } from '@/lib/vault/openRecords';
 import { AccountName } from '@/components/ui/AccountName';
+import { NoteBody } from './NoteBody';
 
 /** One record in full, in a modal dialog: readable fields first, the FHIR data on request. */
 export function RecordDetail({ record, onClose }: { record: OpenedRecord & { problem: null }; onClose: () => void }) {
@@ -16,8 +17,8 @@ export function RecordDetail({ record, onClose }: { record: OpenedRecord & { pro
     dialog.current?.showModal();
   }, []);
   const { title, kind, date } = describeResource(record.resource);
-  const text =
-    record.resource.resourceType === 'DocumentReference' ? noteText(record.resource as DocumentReference) : null;
+  const note =
+    record.resource.resourceType === 'DocumentReference' ? noteContent(record.resource as DocumentReference) : null;
   const category = CATEGORIES.find((c) => c.bit === record.category)?.label ?? `Category ${record.category}`;
   return (
     <dialog
@@ -49,9 +50,9 @@ export function RecordDetail({ record, onClose }: { record: OpenedRecord & { pro
           (Merkle root <code className="break-all text-sm">{record.root}</code>).
         </dd>
       </dl>
-      {text && (
-        <section aria-label="Note text" className="mt-4 whitespace-pre-line rounded-md bg-slate-50 p-3">
-          {text}
+      {note && (
+        <section aria-label="Note text" className="mt-4 rounded-md bg-slate-50 p-3">
+          <NoteBody note={note} label={title} />
         </section>
       )}
       <details className="mt-4">

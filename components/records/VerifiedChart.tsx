@@ -8,12 +8,13 @@ import { ChartSummaryView } from './ChartSummaryView';
 import { PatientIdentityLine } from './PatientIdentityLine';
 import { RecordBrowser } from './RecordBrowser';
 import { RecordGaps } from './RecordGaps';
+import { TrendsView } from './TrendsView';
 import { useChartView } from './useChartView';
 
 /**
  * A chart as read from the vault, the same for the patient and for a clinician: first what could
  * not be shown (so nothing below reads as complete when it is not), then the summary by category
- * (each part outside `readableCategories` says so), then every record.
+ * (each part outside `readableCategories` says so), the trends of repeated labs, then every record.
  */
 export function VerifiedChart({
   records,
@@ -27,7 +28,7 @@ export function VerifiedChart({
   /** For a reader other than the patient: who the chart is about, or that it was not shared. */
   showIdentity?: boolean;
 }) {
-  const { resources, summary, authorOf } = useChartView(records.records, patient);
+  const { resources, summary, trends, authorOf } = useChartView(records.records, patient);
   return (
     <>
       {showIdentity && <PatientIdentityLine resources={resources} />}
@@ -38,6 +39,7 @@ export function VerifiedChart({
         incompleteCategories={incompleteCategories(records)}
         authorOf={authorOf}
       />
+      {readableCategories.has('labs') && <TrendsView trends={trends} />}
       <RecordBrowser records={records.records} />
     </>
   );

@@ -3,10 +3,11 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { useMemo } from 'react';
 import type { Address } from 'viem';
+import { labTrends } from '@/lib/fhir/labTrends';
 import { toChartSummary } from '@/lib/fhir/toChartSummary';
 import type { OpenedRecord } from '@/lib/vault/openRecords';
 
-/** The chart summary of opened records, and who (other than the patient) wrote each row. */
+/** The chart summary and trends of opened records, and who (other than the patient) wrote each row. */
 export function useChartView(records: readonly OpenedRecord[] | undefined, patient: Address) {
   return useMemo(() => {
     const readable = (records ?? []).filter((r): r is OpenedRecord & { resource: Resource } => r.resource !== null);
@@ -18,6 +19,11 @@ export function useChartView(records: readonly OpenedRecord[] | undefined, patie
         authors.set(`${record.resource.resourceType}/${record.resource.id ?? index}`, record.author);
       }
     });
-    return { resources, summary: toChartSummary(resources), authorOf: (rowId: string) => authors.get(rowId) };
+    return {
+      resources,
+      summary: toChartSummary(resources),
+      trends: labTrends(resources),
+      authorOf: (rowId: string) => authors.get(rowId),
+    };
   }, [records, patient]);
 }

@@ -51,13 +51,38 @@ export function makeClinicalNote({
   };
 }
 
-/** The plain text carried in a DocumentReference's first text attachment, if any. */
-export function noteText(document: DocumentReference): string | null {
-  const attachment = document.content?.find((c) => c.attachment?.contentType?.startsWith('text/plain'))?.attachment;
-  if (!attachment?.data) return null;
+/** How a note's text is written: plain, markdown, or XHTML (an HTML attachment or a narrative). */
+export type NoteFormat = 'plain' | 'markdown' | 'xhtml';
+
+export type NoteContent = { format: NoteFormat; text: string };
+
+/** Attachment types by how they are shown, richest first. */
+const NOTE_TYPES: readonly (readonly [NoteFormat, RegExp])[] = [
+  ['markdown', /^text\/markdown\b/i],
+  ['xhtml', /^(text\/html|application\/xhtml\+xml)\b/i],
+  ['plain', /^text\/plain\b/i],
+];
+
+function decodeText(data: string): string | null {
   try {
-    return new TextDecoder().decode(base64.decode(attachment.data));
+    return new TextDecoder('utf-8', { fatal: true }).decode(base64.decode(data));
   } catch {
     return null;
   }
+}
+
+/**
+ * The text of a note: its richest readable attachment (markdown, then HTML or XHTML, then plain
+ * text), else the resource's own narrative. Null when it carries no readable text.
+ */
+export function noteContent(document: DocumentReference): NoteContent | null {
+  const attachments = (document.content ?? []).map((c) => c.attachment).filter((a) => a?.data);
+  for (const [format, type] of NOTE_TYPES) {
+    for (const attachment of attachments) {
+      if (!type.test(attachment.contentType ?? '')) continue;
+      const text = decodeText(attachment.data!);
+      if (text?.trim()) return { format, text };
+    }
+  }
+  return document.text?.div ? { format: 'xhtml', text: document.text.div } : null;
 }

@@ -65,15 +65,27 @@ const componentWith = (components: readonly ObservationComponent[], code: string
   components.find((c) => hasCode(c.code.coding, code));
 
 /**
+ * The systolic and diastolic quantities of a blood-pressure panel, found by their LOINC codes;
+ * null unless both have a value in the same unit (two units cannot be one "a/b unit" reading).
+ */
+export function bloodPressureReading(
+  components: readonly ObservationComponent[],
+): { systolic: Quantity & { value: number }; diastolic: Quantity & { value: number } } | null {
+  const systolic = componentWith(components, SYSTOLIC)?.valueQuantity;
+  const diastolic = componentWith(components, DIASTOLIC)?.valueQuantity;
+  if (systolic?.value === undefined || diastolic?.value === undefined) return null;
+  if ((systolic.code ?? systolic.unit) !== (diastolic.code ?? diastolic.unit)) return null;
+  return { systolic: { ...systolic, value: systolic.value }, diastolic: { ...diastolic, value: diastolic.value } };
+}
+
+/**
  * Blood pressure as "152/95 mmHg": systolic and diastolic found by their LOINC codes, never by
  * the order the components come in (exports list diastolic first as often as not).
  */
 function bloodPressure(components: readonly ObservationComponent[], style: ValueStyle): string | null {
-  const systolic = componentWith(components, SYSTOLIC)?.valueQuantity;
-  const diastolic = componentWith(components, DIASTOLIC)?.valueQuantity;
-  if (systolic?.value === undefined || diastolic?.value === undefined) return null;
-  // Two readings in different units cannot be written as one "a/b unit".
-  if ((systolic.code ?? systolic.unit) !== (diastolic.code ?? diastolic.unit)) return null;
+  const reading = bloodPressureReading(components);
+  if (!reading) return null;
+  const { systolic, diastolic } = reading;
   if (style === 'data') {
     const unit = systolic.code ?? systolic.unit;
     return `${systolic.value}/${diastolic.value}${unit ? ` ${unit}` : ''}`;

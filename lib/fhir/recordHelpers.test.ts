@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { makeClinicalNote, noteText } from './clinicalNote';
+import { makeClinicalNote, noteContent } from './clinicalNote';
 import { describeResource, resourceTypeLabel } from './describeResource';
 import { parseBundle } from './parseBundle';
 import { toChartSummary } from './toChartSummary';
@@ -16,10 +16,13 @@ describe('clinical notes', () => {
       author,
       chainId: 31337,
     });
-    expect(noteText(note)).toBe('Wheeze improved; review in 3 months.');
+    expect(noteContent(note)).toEqual({ format: 'plain', text: 'Wheeze improved; review in 3 months.' });
     expect(note.author?.[0]?.identifier?.value).toBe(`eip155:31337:${author}`);
     expect(toChartSummary([note]).notes).toEqual([
-      expect.objectContaining({ title: 'Follow-up', detail: 'Wheeze improved; review in 3 months.' }),
+      expect.objectContaining({
+        title: 'Follow-up',
+        note: { format: 'plain', text: 'Wheeze improved; review in 3 months.' },
+      }),
     ]);
   });
 
@@ -32,7 +35,7 @@ describe('clinical notes', () => {
     const { resources } = parseBundle(readFileSync('fixtures/fhir/synthea-uscore-inferno-patient-85.json', 'utf8'));
     const notes = toChartSummary(resources).notes;
     expect(notes.length).toBe(23);
-    expect(notes.filter((n) => n.detail && n.detail.length > 20).length).toBeGreaterThan(0);
+    expect(notes.filter((n) => n.note && n.note.text.length > 20).length).toBeGreaterThan(0);
   });
 });
 

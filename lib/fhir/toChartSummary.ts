@@ -13,12 +13,16 @@ import type {
   Resource,
 } from '@medplum/fhirtypes';
 import { absences, absenceStatement, type Absence, type AbsenceTopic } from './absenceStatements';
-import { noteText } from './clinicalNote';
+import { noteContent, type NoteContent } from './clinicalNote';
 import { describeConcept } from './describeConcept';
+import { isLabOrVital } from './isLabOrVital';
 import { observationValue } from './observationValue';
 
-/** One line of the chart: what, a short detail, and when (ISO date or date-time, if known). */
-export type ChartRow = { id: string; title: string; detail: string | null; date: string | null };
+/**
+ * One line of the chart: what, a short detail, and when (ISO date or date-time, if known); a note
+ * carries its text, shown formatted and collapsed.
+ */
+export type ChartRow = { id: string; title: string; detail: string | null; date: string | null; note?: NoteContent };
 
 export type ChartSummary = {
   activeConditions: ChartRow[];
@@ -29,7 +33,7 @@ export type ChartSummary = {
   recentLabs: ChartRow[];
   /** Encounters, newest first. */
   encounters: ChartRow[];
-  /** Notes and documents, newest first; detail is the note's text where it has one. */
+  /** Notes and documents, newest first, each with its text where it has one. */
   notes: ChartRow[];
   /** Why allergies, problems and medications may be empty: stated none, unavailable, or silent. */
   absence: Record<AbsenceTopic, Absence>;
@@ -90,19 +94,6 @@ function statusCode(concept: Condition['clinicalStatus']): string | undefined {
 
 function rowId(resource: Resource, index: number): string {
   return `${resource.resourceType}/${resource.id ?? index}`;
-}
-
-/** Observation categories that are not results: questionnaires, social history, exam findings. */
-const NOT_RESULTS = new Set(['survey', 'social-history', 'exam']);
-
-/**
- * Whether an observation belongs under "Labs and vitals": every result does, whatever its
- * category (laboratory, vital signs, an imaging or procedure measurement, a local code), unless
- * each of its categories says it is a questionnaire, social history or an exam finding.
- */
-function isLabOrVital(observation: Observation): boolean {
-  const codes = (observation.category ?? []).flatMap((c) => c.coding?.map((coding) => coding.code) ?? []);
-  return codes.length === 0 || codes.some((code) => code === undefined || !NOT_RESULTS.has(code));
 }
 
 /**
@@ -219,7 +210,7 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
       }
       case 'Observation': {
         const observation = resource as Observation;
-        if (observation.status === 'entered-in-error' || !isLabOrVital(observation)) break;
+        if (!isLabOrVital(observation)) break;
         const value = observationValue(observation);
         if (value === null) break;
         const title = describeConcept(observation.code);
@@ -241,11 +232,13 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
       case 'DocumentReference': {
         const document = resource as DocumentReference;
         if (document.status === 'entered-in-error') break;
+        const note = noteContent(document);
         summary.notes.push({
           id,
           title: document.description ?? describeConcept(document.type),
-          detail: noteText(document),
+          detail: null,
           date: document.date ?? null,
+          ...(note && { note }),
         });
         break;
       }

@@ -1,0 +1,48 @@
+import type { DOMPurify } from 'dompurify';
+import { Marked } from 'marked';
+import type { NoteContent } from './clinicalNote';
+
+/**
+ * What a note may keep of its formatting: text structure only. No images or media (each would be
+ * a request to a server the patient never chose, and a tracking pixel), no forms, no styles, no
+ * ids (DOM clobbering), no headings (a note's "# Plan" must not break the page's outline).
+ */
+// prettier-ignore
+const ALLOWED_TAGS = [
+  'p', 'br', 'hr', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'small', 'span', 'div',
+  'ul', 'ol', 'li', 'dl', 'dt', 'dd', 'blockquote', 'pre', 'code',
+  'table', 'caption', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'a',
+];
+const ALLOWED_ATTR = ['href', 'colspan', 'rowspan', 'scope'];
+const SAFE_LINK = /^(https?:|mailto:)/i;
+
+// Markdown headings become bold paragraphs; raw HTML inside markdown is sanitised like any other.
+const markdown = new Marked({ gfm: true, breaks: true, async: false });
+markdown.use({
+  renderer: {
+    heading({ tokens }) {
+      return `<p><strong>${this.parser.parseInline(tokens)}</strong></p>\n`;
+    },
+  },
+});
+
+/**
+ * A markdown or XHTML note as HTML that is safe to insert: rendered, then cleaned by DOMPurify to
+ * the structure above. Links keep only http(s) and mailto targets and open in a new tab without
+ * telling the target where they came from. Plain text is never HTML: it returns null.
+ */
+export function noteHtml(note: NoteContent, purify: DOMPurify): string | null {
+  if (note.format === 'plain') return null;
+  const html = note.format === 'markdown' ? (markdown.parse(note.text) as string) : note.text;
+  purify.removeAllHooks();
+  purify.addHook('afterSanitizeAttributes', (node) => {
+    if (node.tagName !== 'A') return;
+    const href = node.getAttribute('href') ?? '';
+    if (!SAFE_LINK.test(href)) node.removeAttribute('href');
+    else {
+      node.setAttribute('target', '_blank');
+      node.setAttribute('rel', 'noopener noreferrer');
+    }
+  });
+  return purify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ADD_ATTR: ['target', 'rel'], KEEP_CONTENT: true });
+}
