@@ -2,47 +2,135 @@
 
 import { ConnectButton } from '@rainbow-me/rainbowkit';
 import Link from 'next/link';
+import { usePathname, useRouter } from 'next/navigation';
+import { useCallback, useEffect, useId, useState } from 'react';
+import { useAccount } from 'wagmi';
+import { chainConfig } from '@/lib/chain/chainConfig';
+import {
+  isNavRole,
+  isUnder,
+  NAV_LINKS,
+  navRole,
+  ROLE_LABELS,
+  roleForPath,
+  type NavRole,
+} from '@/lib/navigation/siteNavigation';
+import { DEMO_ACCOUNTS } from '@/lib/wallet/demoAccounts';
 
-const PATIENT_LINKS = [
-  { href: '/records', label: 'My records' },
-  { href: '/access', label: 'My records access' },
-  { href: '/disclosures', label: 'Who read my records' },
-  { href: '/studies', label: 'Research studies' },
-  { href: '/emergency', label: 'Emergency access' },
-  { href: '/caring', label: 'Caregiving' },
-] as const;
+const roleStorageKey = (account: string | undefined) => `ownchart.navRole.${account?.toLowerCase() ?? 'none'}`;
 
-const PROFESSIONAL_LINKS = [
-  { href: '/patients', label: 'My patients' },
-  { href: '/research', label: 'Research console' },
-  { href: '/emergency/respond', label: 'Emergency responder' },
-] as const;
+/**
+ * The role this account last used in this browser; read after mount so the server's and the
+ * first client render agree, and again whenever the account changes.
+ */
+function useChosenRole(account: string | undefined): [NavRole | null, (role: NavRole) => void] {
+  const [chosen, setChosen] = useState<NavRole | null>(null);
+  useEffect(() => {
+    const stored = window.localStorage.getItem(roleStorageKey(account));
+    setChosen(isNavRole(stored) ? stored : null);
+  }, [account]);
+  const choose = useCallback(
+    (role: NavRole) => {
+      window.localStorage.setItem(roleStorageKey(account), role);
+      setChosen(role);
+    },
+    [account],
+  );
+  return [chosen, choose];
+}
 
-/** Site name, main navigation (for patients, then for professionals) and the wallet button. */
+/**
+ * Site name, the connected account's name where the app knows it, navigation for what this person
+ * does (patient, caregiver, clinician, researcher, responder) with a switch between them, and the
+ * wallet button. On a phone the navigation folds behind a Menu button.
+ */
 export function SiteHeader() {
+  const pathname = usePathname();
+  const router = useRouter();
+  const { address } = useAccount();
+  const [chosen, choose] = useChosenRole(address);
+  const [menuOpen, setMenuOpen] = useState(false);
+  const menuId = useId();
+  const roleId = useId();
+  const demo = chainConfig.isLocal
+    ? DEMO_ACCOUNTS.find((a) => a.address.toLowerCase() === address?.toLowerCase())
+    : undefined;
+  const role = navRole({ pathname, chosen, demoRole: demo?.role ?? null });
+
+  // A page reached from the menu closes it, and a page of one role makes it the one remembered.
+  const pageRole = roleForPath(pathname, role);
+  useEffect(() => setMenuOpen(false), [pathname]);
+  useEffect(() => {
+    if (address && pageRole && pageRole !== chosen) choose(pageRole);
+  }, [address, pageRole, chosen, choose]);
+
   return (
     <header className="border-b border-slate-300 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-start justify-between gap-4 p-4">
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 p-4">
         <Link href="/" className="text-2xl font-bold text-slate-900 no-underline">
           OwnChart
         </Link>
-        <nav aria-label="Main" className="space-y-1 text-sm sm:text-base">
-          <ul aria-label="For patients" className="flex flex-wrap gap-x-4 gap-y-1">
-            {PATIENT_LINKS.map((link) => (
-              <li key={link.href}>
-                <Link href={link.href}>{link.label}</Link>
-              </li>
-            ))}
+        <div className="flex flex-wrap items-center gap-3">
+          {demo && (
+            <p className="text-sm text-slate-800">
+              <span className="sr-only">Signed in as </span>
+              {demo.name}
+            </p>
+          )}
+          <ConnectButton showBalance={false} accountStatus="address" chainStatus="icon" />
+          <button
+            type="button"
+            className="btn-secondary md:hidden"
+            aria-expanded={menuOpen}
+            aria-controls={menuId}
+            onClick={() => setMenuOpen((open) => !open)}
+          >
+            Menu
+          </button>
+        </div>
+        <nav
+          id={menuId}
+          aria-label="Main"
+          className={`${menuOpen ? 'flex' : 'hidden'} w-full flex-col gap-3 md:flex md:flex-row md:flex-wrap md:items-center md:justify-between`}
+        >
+          <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:gap-x-5">
+            {NAV_LINKS[role].map((link) => {
+              const current =
+                isUnder(pathname, link.href) &&
+                !NAV_LINKS[role].some((other) => other.href.length > link.href.length && isUnder(pathname, other.href));
+              return (
+                <li key={link.href}>
+                  <Link
+                    href={link.href}
+                    aria-current={current ? 'page' : undefined}
+                    className={`inline-block py-1.5 ${current ? 'font-bold' : ''}`}
+                  >
+                    {link.label}
+                  </Link>
+                </li>
+              );
+            })}
           </ul>
-          <ul aria-label="For clinicians and researchers" className="flex flex-wrap gap-x-4 gap-y-1">
-            {PROFESSIONAL_LINKS.map((link) => (
-              <li key={link.href}>
-                <Link href={link.href}>{link.label}</Link>
-              </li>
-            ))}
-          </ul>
+          <div className="flex items-center gap-2 text-sm">
+            <label htmlFor={roleId}>Using OwnChart as</label>
+            <select
+              id={roleId}
+              className="input py-1"
+              value={role}
+              onChange={(event) => {
+                const next = event.target.value as NavRole;
+                choose(next);
+                router.push(NAV_LINKS[next][0]!.href);
+              }}
+            >
+              {(Object.keys(ROLE_LABELS) as NavRole[]).map((r) => (
+                <option key={r} value={r}>
+                  {ROLE_LABELS[r]}
+                </option>
+              ))}
+            </select>
+          </div>
         </nav>
-        <ConnectButton showBalance={false} accountStatus="address" chainStatus="icon" />
       </div>
     </header>
   );

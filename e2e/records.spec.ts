@@ -90,7 +90,11 @@ test('import, chart, grant two categories, clinician note, revoke, and new keys 
   // Four immunization records: three seasonal flu doses grouped as one row, and a Td dose.
   await expect(region(page, 'Immunizations').getByRole('listitem')).toHaveCount(2);
   await expect(region(page, 'Immunizations')).toContainText('3 doses');
-  await expect(region(page, 'Encounters')).toContainText('Outpatient visit');
+  // The timeline says each visit's class in words, by year, newest first.
+  const timeline = region(page, 'Timeline');
+  await expect(timeline.getByRole('heading', { level: 3 })).toHaveText(['2018', '2015', '2012']);
+  await expect(region(timeline, '2018')).toContainText('Outpatient visit');
+  await expect(region(timeline, '2018')).toContainText('Vaccine: Influenza, seasonal, injectable, preservative free');
   await expect(region(page, 'Recent labs and vitals')).toContainText('Body Height');
   await expect(region(page, 'Recent labs and vitals')).toContainText('cm');
   // Systolic first by its code (the export lists diastolic first), in mmHg as people write it.
@@ -112,8 +116,19 @@ test('import, chart, grant two categories, clinician note, revoke, and new keys 
   await expect(region(region(page, 'Trends'), 'Body Weight (kg)').getByRole('row')).toHaveCount(4);
   await expectAccessible(page);
 
-  // Any record opens in detail.
+  // Search across every record: by words, then narrowed by date.
   const allRecords = region(page, 'All records');
+  const search = allRecords.getByRole('search', { name: 'Search records' });
+  await search.getByRole('searchbox', { name: 'Search' }).fill('blood pressure');
+  await expect(allRecords.getByRole('status')).toHaveText('3 of 70 records match.');
+  await search.getByLabel('From date').fill('2015-01-01');
+  await expect(allRecords.getByRole('status')).toHaveText('2 of 70 records match.');
+  await expect(allRecords.getByRole('listitem')).toHaveCount(2);
+  await expectAccessible(page);
+  await allRecords.getByRole('button', { name: 'Clear search' }).click();
+  await expect(search.getByRole('searchbox', { name: 'Search' })).toHaveValue('');
+
+  // Any record opens in detail.
   await allRecords.getByText('Conditions (1)').click();
   await allRecords.getByRole('button', { name: /View details of Body mass index/ }).click();
   const detail = page.getByRole('dialog', { name: 'Body mass index 30+ - obesity (finding)' });

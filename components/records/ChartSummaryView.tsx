@@ -61,7 +61,6 @@ const SECTIONS: SectionSpec[] = [
   },
   { key: 'immunizations', heading: 'Immunizations', category: 'immunizations', empty: 'No immunizations recorded.' },
   { key: 'recentLabs', heading: 'Recent labs and vitals', category: 'labs', empty: 'No lab results or vitals.' },
-  { key: 'encounters', heading: 'Encounters', category: 'encounters', empty: 'No encounters recorded.' },
   { key: 'notes', heading: 'Notes and documents', category: 'documents', empty: 'No notes or documents.' },
 ];
 

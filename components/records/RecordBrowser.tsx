@@ -1,11 +1,16 @@
 'use client';
 
-import { useState } from 'react';
+import { useDeferredValue, useMemo, useState } from 'react';
 import { CATEGORIES } from '@/lib/categories';
 import { describeResource } from '@/lib/fhir/describeResource';
 import { formatDateTime, formatFhirDate } from '@/lib/format/formatDate';
+import { filterRecords, isFiltering, NO_FILTER, type RecordFilter } from '@/lib/vault/filterRecords';
 import { RECORD_PROBLEMS, type OpenedRecord } from '@/lib/vault/openRecords';
+import { Field } from '@/components/ui/Field';
 import { RecordDetail } from './RecordDetail';
+
+/** Search results listed at first; the rest on request, so a broad search stays quick. */
+const MATCHES_SHOWN = 100;
 
 type Readable = OpenedRecord & { problem: null };
 
@@ -47,10 +52,123 @@ function CategoryRecords({ records, onOpen }: { records: OpenedRecord[]; onOpen:
   );
 }
 
-/** Every record, by category; a category's list is rendered only once opened. */
+function SearchForm({
+  filter,
+  onChange,
+  categories,
+}: {
+  filter: RecordFilter;
+  onChange: (filter: RecordFilter) => void;
+  categories: { bit: number; label: string }[];
+}) {
+  return (
+    <form
+      role="search"
+      aria-label="Search records"
+      className="grid gap-3 sm:grid-cols-2 lg:grid-cols-4"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <Field label="Search" hint="Words in a record’s name, a note’s text, or a code">
+        {(input) => (
+          <input
+            {...input}
+            type="search"
+            className="input w-full"
+            value={filter.text}
+            onChange={(event) => onChange({ ...filter, text: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label="Category">
+        {(input) => (
+          <select
+            {...input}
+            className="input w-full"
+            value={filter.category ?? ''}
+            onChange={(event) =>
+              onChange({ ...filter, category: event.target.value === '' ? null : Number(event.target.value) })
+            }
+          >
+            <option value="">All categories</option>
+            {categories.map((c) => (
+              <option key={c.bit} value={c.bit}>
+                {c.label}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field label="From date">
+        {(input) => (
+          <input
+            {...input}
+            type="date"
+            className="input w-full"
+            value={filter.from}
+            onChange={(event) => onChange({ ...filter, from: event.target.value })}
+          />
+        )}
+      </Field>
+      <Field label="To date">
+        {(input) => (
+          <input
+            {...input}
+            type="date"
+            className="input w-full"
+            value={filter.to}
+            onChange={(event) => onChange({ ...filter, to: event.target.value })}
+          />
+        )}
+      </Field>
+    </form>
+  );
+}
+
+function SearchResults({
+  records,
+  filter,
+  onOpen,
+  onClear,
+}: {
+  records: OpenedRecord[];
+  filter: RecordFilter;
+  onOpen: (record: Readable) => void;
+  onClear: () => void;
+}) {
+  const [all, setAll] = useState(false);
+  const { matches, unsearchable } = useMemo(() => filterRecords(records, filter), [records, filter]);
+  const shown = all ? matches : matches.slice(0, MATCHES_SHOWN);
+  return (
+    <div className="space-y-2">
+      <p role="status">
+        {matches.length.toLocaleString('en-US')} of {records.length.toLocaleString('en-US')} records match.
+        {unsearchable > 0 &&
+          ` ${unsearchable} ${unsearchable === 1 ? 'record' : 'records'} could not be opened, so could not be searched.`}
+      </p>
+      {(filter.from || filter.to) && <p className="text-sm text-slate-700">Records without a date are left out.</p>}
+      <button type="button" className="btn-secondary" onClick={onClear}>
+        Clear search
+      </button>
+      <CategoryRecords records={shown} onOpen={onOpen} />
+      {matches.length > MATCHES_SHOWN && (
+        <button type="button" className="btn-secondary" onClick={() => setAll((open) => !open)}>
+          {all ? `Show the newest ${MATCHES_SHOWN}` : `Show all ${matches.length.toLocaleString('en-US')} matches`}
+        </button>
+      )}
+    </div>
+  );
+}
+
+/**
+ * Every record, by category, with search by text, category and date. A category's list is
+ * rendered only once opened; a search lists its matches newest first.
+ */
 export function RecordBrowser({ records }: { records: OpenedRecord[] }) {
   const [open, setOpen] = useState<ReadonlySet<number>>(new Set());
   const [detail, setDetail] = useState<Readable | null>(null);
+  const [filter, setFilter] = useState<RecordFilter>(NO_FILTER);
+  // Typing stays responsive on a large chart: the results follow a moment behind the input.
+  const deferredFilter = useDeferredValue(filter);
   const groups = CATEGORIES.map((c) => ({ ...c, records: records.filter((r) => r.category === c.bit) })).filter(
     (g) => g.records.length > 0,
   );
@@ -60,25 +178,36 @@ export function RecordBrowser({ records }: { records: OpenedRecord[] }) {
         All records
       </h2>
       {groups.length === 0 && <p>No records yet.</p>}
-      {groups.map((group) => (
-        <details
-          key={group.key}
-          onToggle={(event) => {
-            const isOpen = event.currentTarget.open;
-            setOpen((current) => {
-              const next = new Set(current);
-              if (isOpen) next.add(group.bit);
-              else next.delete(group.bit);
-              return next;
-            });
-          }}
-        >
-          <summary className="cursor-pointer py-1 font-medium">
-            {group.label} ({group.records.length.toLocaleString('en-US')})
-          </summary>
-          {open.has(group.bit) && <CategoryRecords records={group.records} onOpen={setDetail} />}
-        </details>
-      ))}
+      {groups.length > 0 && <SearchForm filter={filter} onChange={setFilter} categories={groups} />}
+      {isFiltering(deferredFilter) ? (
+        <SearchResults
+          records={records}
+          filter={deferredFilter}
+          onOpen={setDetail}
+          onClear={() => setFilter(NO_FILTER)}
+        />
+      ) : (
+        groups.map((group) => (
+          <details
+            key={group.key}
+            open={open.has(group.bit)}
+            onToggle={(event) => {
+              const isOpen = event.currentTarget.open;
+              setOpen((current) => {
+                const next = new Set(current);
+                if (isOpen) next.add(group.bit);
+                else next.delete(group.bit);
+                return next;
+              });
+            }}
+          >
+            <summary className="cursor-pointer py-1 font-medium">
+              {group.label} ({group.records.length.toLocaleString('en-US')})
+            </summary>
+            {open.has(group.bit) && <CategoryRecords records={group.records} onOpen={setDetail} />}
+          </details>
+        ))
+      )}
       {detail && <RecordDetail record={detail} onClose={() => setDetail(null)} />}
     </section>
   );

@@ -1,20 +1,24 @@
 'use client';
 
 import type { Address } from 'viem';
-import type { CategoryKey } from '@/lib/categories';
+import { CATEGORIES, type CategoryKey } from '@/lib/categories';
 import { incompleteCategories } from '@/lib/vault/incompleteCategories';
 import type { VaultRecords } from '@/lib/vault/loadVaultRecords';
 import { ChartSummaryView } from './ChartSummaryView';
 import { PatientIdentityLine } from './PatientIdentityLine';
 import { RecordBrowser } from './RecordBrowser';
 import { RecordGaps } from './RecordGaps';
+import { TimelineView } from './TimelineView';
 import { TrendsView } from './TrendsView';
 import { useChartView } from './useChartView';
+
+/** The categories the timeline is made of. */
+const TIMELINE_CATEGORIES: readonly CategoryKey[] = ['encounters', 'documents', 'immunizations', 'procedures'];
 
 /**
  * A chart as read from the vault, the same for the patient and for a clinician: first what could
  * not be shown (so nothing below reads as complete when it is not), then the summary by category
- * (each part outside `readableCategories` says so), the trends of repeated labs, then every record.
+ * (each part outside `readableCategories` says so), the trends of repeated labs, the timeline, then every record.
  */
 export function VerifiedChart({
   records,
@@ -28,7 +32,7 @@ export function VerifiedChart({
   /** For a reader other than the patient: who the chart is about, or that it was not shared. */
   showIdentity?: boolean;
 }) {
-  const { resources, summary, trends, authorOf } = useChartView(records.records, patient);
+  const { resources, summary, trends, timeline, authorOf } = useChartView(records.records, patient);
   return (
     <>
       {showIdentity && <PatientIdentityLine resources={resources} />}
@@ -40,6 +44,12 @@ export function VerifiedChart({
         authorOf={authorOf}
       />
       {readableCategories.has('labs') && <TrendsView trends={trends} />}
+      <TimelineView
+        years={timeline}
+        hidden={CATEGORIES.filter((c) => TIMELINE_CATEGORIES.includes(c.key) && !readableCategories.has(c.key)).map(
+          (c) => c.label,
+        )}
+      />
       <RecordBrowser records={records.records} />
     </>
   );

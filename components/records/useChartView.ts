@@ -4,10 +4,11 @@ import type { Resource } from '@medplum/fhirtypes';
 import { useMemo } from 'react';
 import type { Address } from 'viem';
 import { labTrends } from '@/lib/fhir/labTrends';
+import { timeline } from '@/lib/fhir/timeline';
 import { toChartSummary } from '@/lib/fhir/toChartSummary';
 import type { OpenedRecord } from '@/lib/vault/openRecords';
 
-/** The chart summary and trends of opened records, and who (other than the patient) wrote each row. */
+/** The chart summary, trends and timeline of opened records, and who (other than the patient) wrote each row. */
 export function useChartView(records: readonly OpenedRecord[] | undefined, patient: Address) {
   return useMemo(() => {
     const readable = (records ?? []).filter((r): r is OpenedRecord & { resource: Resource } => r.resource !== null);
@@ -23,6 +24,7 @@ export function useChartView(records: readonly OpenedRecord[] | undefined, patie
       resources,
       summary: toChartSummary(resources),
       trends: labTrends(resources),
+      timeline: timeline(resources),
       authorOf: (rowId: string) => authors.get(rowId),
     };
   }, [records, patient]);

@@ -5,7 +5,6 @@ import type {
   Reference,
   DocumentReference,
   Condition,
-  Encounter,
   Immunization,
   MedicationRequest,
   MedicationStatement,
@@ -31,8 +30,6 @@ export type ChartSummary = {
   immunizations: ChartRow[];
   /** Latest value of each lab or vital sign, newest first. */
   recentLabs: ChartRow[];
-  /** Encounters, newest first. */
-  encounters: ChartRow[];
   /** Notes and documents, newest first, each with its text where it has one. */
   notes: ChartRow[];
   /** Why allergies, problems and medications may be empty: stated none, unavailable, or silent. */
@@ -40,26 +37,6 @@ export type ChartSummary = {
 };
 
 const RECENT_LABS = 20;
-
-/** Encounter classes (v3 ActCode) in words: a patient reads "Emergency", not "EMER". */
-const ENCOUNTER_CLASS: Record<string, string> = {
-  AMB: 'Outpatient visit',
-  EMER: 'Emergency',
-  IMP: 'Hospital stay',
-  ACUTE: 'Hospital stay (acute)',
-  NONAC: 'Hospital stay (non-acute)',
-  OBSENC: 'Observation stay',
-  PRENC: 'Pre-admission visit',
-  SS: 'Short stay',
-  VR: 'Virtual visit',
-  HH: 'Home visit',
-  FLD: 'Field visit',
-};
-
-function encounterClass(encounter: Encounter): string | null {
-  const code = encounter.class?.code;
-  return (code && ENCOUNTER_CLASS[code]) ?? encounter.class?.display ?? code ?? null;
-}
 
 /** A dose as the chart groups it: by the vaccine's code (its name where it has none). */
 type Dose = ChartRow & { vaccine: string | null; counts: boolean };
@@ -108,7 +85,6 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
     allergies: [],
     immunizations: [],
     recentLabs: [],
-    encounters: [],
     notes: [],
     absence: absences(resources),
   };
@@ -219,16 +195,6 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
         if (!previous || (row.date ?? '') > (previous.date ?? '')) latestLab.set(title, row);
         break;
       }
-      case 'Encounter': {
-        const encounter = resource as Encounter;
-        summary.encounters.push({
-          id,
-          title: describeConcept(encounter.type?.[0]),
-          detail: encounterClass(encounter),
-          date: encounter.period?.start ?? null,
-        });
-        break;
-      }
       case 'DocumentReference': {
         const document = resource as DocumentReference;
         if (document.status === 'entered-in-error') break;
@@ -264,7 +230,6 @@ export function toChartSummary(resources: readonly Resource[]): ChartSummary {
     summary.currentMedications,
     summary.allergies,
     summary.immunizations,
-    summary.encounters,
     summary.notes,
   ]) {
     list.sort(byDateDesc);
