@@ -5,7 +5,6 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useAccount } from 'wagmi';
-import { chainConfig } from '@/lib/chain/chainConfig';
 import {
   isNavRole,
   isUnder,
@@ -15,7 +14,7 @@ import {
   roleForPath,
   type NavRole,
 } from '@/lib/navigation/siteNavigation';
-import { DEMO_ACCOUNTS } from '@/lib/wallet/demoAccounts';
+import { knownAccount } from '@/lib/wallet/knownAccount';
 
 const roleStorageKey = (account: string | undefined) => `ownchart.navRole.${account?.toLowerCase() ?? 'none'}`;
 
@@ -52,9 +51,7 @@ export function SiteHeader() {
   const [menuOpen, setMenuOpen] = useState(false);
   const menuId = useId();
   const roleId = useId();
-  const demo = chainConfig.isLocal
-    ? DEMO_ACCOUNTS.find((a) => a.address.toLowerCase() === address?.toLowerCase())
-    : undefined;
+  const demo = knownAccount(address);
   const role = navRole({ pathname, chosen, demoRole: demo?.role ?? null });
 
   // A page reached from the menu closes it, and a page of one role makes it the one remembered.

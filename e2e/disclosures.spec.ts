@@ -52,8 +52,18 @@ test('the patient sees who read what, exports it, and the anchored log detects t
   await expect(doctor.getByRole('region', { name: 'Immunizations' })).toContainText('3 doses');
   await clinicianContext.close();
 
+  // Back on their records, the patient is told who read since their last visit, until marked seen.
   await installWallet(page, patient.privateKey);
-  await connect(page, '/disclosures');
+  await connect(page, '/records');
+  const whatsNew = page.getByRole('region', { name: 'Since your last visit' });
+  await expect(whatsNew.getByRole('listitem').filter({ hasText: 'Dr. Sam Okafor' })).toContainText(
+    'Read: Dr. Sam Okafor',
+  );
+  await expect(whatsNew).toContainText(/read 5 records and 2 keys from Conditions, Immunizations/);
+  await whatsNew.getByRole('button', { name: 'Mark as seen' }).click();
+  await expect(whatsNew).toContainText('Nothing new: nobody else read your records and no access changed.');
+  await expectAccessible(page);
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Who read my records' }).click();
   await unlock(page);
   const disclosures = page.getByRole('region', { name: 'Disclosures' });
   const rows = disclosures.getByRole('row');

@@ -1,5 +1,10 @@
 import type { Page } from '@playwright/test';
+import { accessRegistryAbi } from '../contracts-abi';
+import { categoriesToMask } from '../lib/categories';
 import { demoAccount } from '../lib/wallet/demoAccounts';
+import { chainWriter } from '../scripts/lib/chainWriter';
+import { shareRecordKeys } from '../scripts/lib/seedRecords';
+import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
 import { connect, expect, expectAccessible, installWallet, test } from './support/fixtures';
 import { seedSmallChart } from './support/seedChart';
 import { unlock } from './support/vault';
@@ -12,14 +17,17 @@ const SCREENS = [
   { name: 'laptop', width: 1280, height: 900 },
 ] as const;
 
-/** Patient pages, by the link that reaches each from the menu, and the heading it opens on. */
-const PATIENT_PAGES = [
-  ['My records access', 'My records access'],
-  ['Who read my records', 'Who read my records'],
-  ['Research studies', 'Research studies'],
-  ['Emergency access', 'Emergency access'],
-  ['Caregiving', 'Caregiving'],
-] as const;
+/**
+ * Patient pages, by the link that reaches each from the menu, the heading it opens on, and a
+ * table row its lists must show before the width is measured (the widest content).
+ */
+const PATIENT_PAGES: readonly (readonly [string, string, RegExp | null])[] = [
+  ['My records access', 'My records access', /Dr\. Sam Okafor.*Conditions, Labs and vitals/],
+  ['Who read my records', 'Who read my records', /Dr\. Sam Okafor.*A category key/],
+  ['Research studies', 'Research studies', null],
+  ['Emergency access', 'Emergency access', null],
+  ['Caregiving', 'Caregiving', null],
+];
 
 /** The page is no wider than the screen: nothing to scroll sideways to. */
 async function expectNoSideScroll(page: Page, where: string) {
@@ -27,14 +35,14 @@ async function expectNoSideScroll(page: Page, where: string) {
   expect(overflow, `${where} is ${overflow} px wider than the screen`).toBeLessThanOrEqual(0);
 }
 
-/** Follows a link in the main navigation, opening the menu first where the screen folds it. */
-async function navigate(page: Page, link: string) {
+/** Opens the menu where the screen folds the navigation behind it; returns the navigation. */
+async function openMenu(page: Page) {
   const menu = page.getByRole('banner').getByRole('button', { name: 'Menu' });
-  if (await menu.isVisible()) {
+  if ((await menu.isVisible()) && (await menu.getAttribute('aria-expanded')) === 'false') {
     await menu.click();
     await expect(menu).toHaveAttribute('aria-expanded', 'true');
   }
-  await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link, exact: true }).click();
+  return page.getByRole('navigation', { name: 'Main' });
 }
 
 for (const screen of SCREENS) {
@@ -43,7 +51,45 @@ for (const screen of SCREENS) {
     browser,
   }) => {
     test.setTimeout(120_000);
+    // Every list at its longest: a grant, shared keys, and the clinician's reads in the log.
     await seedSmallChart(patient.privateKey, clinician.privateKey);
+    const { config, wallet, confirm } = chainWriter(E2E_RPC_URL, patient.privateKey);
+    await confirm(
+      wallet.writeContract({
+        address: config.accessRegistry,
+        abi: accessRegistryAbi,
+        functionName: 'grant',
+        args: [patient.address, clinician.address, categoriesToMask(['conditions', 'labs']), 1, 0],
+      }),
+      'grant the clinician',
+    );
+    await shareRecordKeys({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey: patient.privateKey });
+
+    // A clinician sees the clinician's pages, and can switch to the other roles' pages.
+    const context = await browser.newContext({ viewport: screen });
+    const doctor = await context.newPage();
+    await installWallet(doctor, clinician.privateKey);
+    await connect(doctor, '/patients');
+    await expect((await openMenu(doctor)).getByRole('link')).toHaveText(['My patients']);
+    await expect(doctor.getByRole('heading', { level: 1, name: 'Patients who gave me access' })).toBeVisible();
+    await expectNoSideScroll(doctor, 'My patients');
+    await expectAccessible(doctor);
+    await doctor.goto(`/patients/${patient.address}`);
+    await unlock(doctor);
+    await expect(doctor.getByRole('region', { name: 'Trends' })).toBeVisible();
+    await expectNoSideScroll(doctor, 'A patient’s chart');
+    await expectAccessible(doctor);
+    for (const [role, heading] of [
+      ['Researcher', 'Research console'],
+      ['Emergency responder', 'Emergency responder'],
+    ] as const) {
+      await (await openMenu(doctor)).getByLabel('Using OwnChart as').selectOption({ label: role });
+      await expect(doctor.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+      await expectNoSideScroll(doctor, heading);
+      await expectAccessible(doctor);
+    }
+    await context.close();
+
     await page.setViewportSize(screen);
     await page.goto('/');
     await expectNoSideScroll(page, 'The home page');
@@ -57,45 +103,16 @@ for (const screen of SCREENS) {
     await expect(page.getByRole('banner')).toContainText(patient.name);
     await expectNoSideScroll(page, 'My records');
     await expectAccessible(page);
-    for (const [link, heading] of PATIENT_PAGES) {
-      await navigate(page, link);
+    for (const [link, heading, row] of PATIENT_PAGES) {
+      await (await openMenu(page)).getByRole('link', { name: link, exact: true }).click();
       await expect(page.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-      await expect(page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: link })).toHaveAttribute(
-        'aria-current',
-        'page',
-      );
+      if (row) await expect(page.getByRole('main').getByRole('row').filter({ hasText: row }).first()).toBeVisible();
+      await expect((await openMenu(page)).getByRole('link', { name: link })).toHaveAttribute('aria-current', 'page');
       await expectNoSideScroll(page, link);
       await expectAccessible(page);
     }
     await page.goto('/records/import');
     await expectNoSideScroll(page, 'Import records');
     await expectAccessible(page);
-
-    // A clinician sees the clinician's pages, and can switch to the other roles' pages.
-    const context = await browser.newContext({ viewport: screen });
-    const doctor = await context.newPage();
-    await installWallet(doctor, clinician.privateKey);
-    await connect(doctor, '/patients');
-    const nav = doctor.getByRole('navigation', { name: 'Main' });
-    const menu = doctor.getByRole('banner').getByRole('button', { name: 'Menu' });
-    if (await menu.isVisible()) await menu.click();
-    await expect(nav.getByRole('link')).toHaveText(['My patients']);
-    await expect(doctor.getByRole('heading', { level: 1, name: 'Patients who gave me access' })).toBeVisible();
-    await expectNoSideScroll(doctor, 'My patients');
-    await expectAccessible(doctor);
-    await doctor.goto(`/patients/${patient.address}`);
-    await expectNoSideScroll(doctor, 'A patient’s chart');
-    await expectAccessible(doctor);
-    for (const [role, heading] of [
-      ['Researcher', 'Research console'],
-      ['Emergency responder', 'Emergency responder'],
-    ] as const) {
-      if (await menu.isVisible()) await menu.click();
-      await nav.getByLabel('Using OwnChart as').selectOption({ label: role });
-      await expect(doctor.getByRole('heading', { level: 1, name: heading })).toBeVisible();
-      await expectNoSideScroll(doctor, heading);
-      await expectAccessible(doctor);
-    }
-    await context.close();
   });
 }

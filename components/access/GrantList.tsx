@@ -35,7 +35,7 @@ export function GrantList({ patient }: { patient: AddressType }) {
       >
         {({ grants, chainTime }) => (
           <div className="overflow-x-auto">
-            <table className="w-full text-left">
+            <table className="card-table w-full text-left">
               <caption className="sr-only">People who can read your records, with scope and expiry</caption>
               <thead>
                 <tr className="border-b border-slate-300">
@@ -65,14 +65,22 @@ export function GrantList({ patient }: { patient: AddressType }) {
               <tbody>
                 {grants.map((grant) => (
                   <tr key={grant.counterparty} className="border-b border-slate-200 align-top">
-                    <td className="py-2 pr-4">
+                    <td data-label="Who" className="py-2 pr-4">
                       <AccountName address={grant.counterparty} />
                     </td>
-                    <td className="py-2 pr-4">{describeScope(grant.categories)}</td>
-                    <td className="py-2 pr-4">{describePermission(grant.permission)}</td>
-                    <td className="py-2 pr-4">{formatDate(grant.grantedAt)}</td>
-                    <td className="py-2 pr-4">{formatExpiry(grant.expiresAt)}</td>
-                    <td className="py-2 pr-4">
+                    <td data-label="Records" className="py-2 pr-4">
+                      {describeScope(grant.categories)}
+                    </td>
+                    <td data-label="Permission" className="py-2 pr-4">
+                      {describePermission(grant.permission)}
+                    </td>
+                    <td data-label="Granted" className="py-2 pr-4">
+                      {formatDate(grant.grantedAt)}
+                    </td>
+                    <td data-label="Expires" className="py-2 pr-4">
+                      {formatExpiry(grant.expiresAt)}
+                    </td>
+                    <td data-label="State" className="py-2 pr-4">
                       <StatusBadge status={grantStatus(grant, chainTime)} />
                     </td>
                     <td className="py-2">

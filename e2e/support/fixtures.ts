@@ -41,6 +41,8 @@ export async function connect(page: Page, path: string): Promise<void> {
 
 /** No serious or critical axe violations on the page as it is now. */
 export async function expectAccessible(page: Page): Promise<void> {
+  // Next streams a dynamic page's metadata after its body: wait for the title it sends.
+  await expect(page).toHaveTitle(/OwnChart/);
   // Touch targets (WCAG 2.2 AA, 24 px) are off in axe by default: patients tap with unsteady hands.
   const results = await new AxeBuilder({ page }).options({ rules: { 'target-size': { enabled: true } } }).analyze();
   const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');

@@ -9,13 +9,15 @@ import { downloadFile } from '@/components/ui/downloadFile';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
-import { anchorDisclosuresNow, fetchDisclosures } from '@/lib/audit/disclosureApi';
+import { anchorDisclosuresNow } from '@/lib/audit/disclosureApi';
+import { disclosuresQueryOptions } from '@/lib/audit/disclosureQueryOptions';
 import { describeDisclosedCategories, disclosedCategories, DISCLOSURE_KINDS } from '@/lib/audit/describeDisclosure';
 import { disclosuresToCsv } from '@/lib/audit/disclosuresToCsv';
 import { summarizeDisclosures } from '@/lib/audit/summarizeDisclosures';
 import { CATEGORIES, describeScope } from '@/lib/categories';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
 import { formatDateTime } from '@/lib/format/formatDate';
+import { accountLabel } from '@/lib/wallet/knownAccount';
 
 const BASIS = { grant: 'Your grant', emergency: 'Emergency access', caregiver: 'Caregiver', study: 'Study' } as const;
 /** Rows of the detailed log shown at a time: a busy chart has hundreds. */
@@ -53,8 +55,8 @@ function ReadersInShort({ entries }: { entries: LoggedDisclosure[] }) {
 
 function Disclosures({ patient }: { patient: Address }) {
   const queryClient = useQueryClient();
-  const queryKey = ['disclosures', patient];
-  const report = useQuery({ queryKey, queryFn: () => fetchDisclosures(patient) });
+  const { queryKey } = disclosuresQueryOptions(patient);
+  const report = useQuery(disclosuresQueryOptions(patient));
   const anchor = useMutation({
     mutationFn: anchorDisclosuresNow,
     onSuccess: () => queryClient.invalidateQueries({ queryKey }),
@@ -93,14 +95,14 @@ function Disclosures({ patient }: { patient: Address }) {
                 </label>
                 <select
                   id={`${id}-reader`}
-                  className="input"
+                  className="input max-w-full"
                   value={reader}
                   onChange={(e) => setReader(e.target.value)}
                 >
                   <option value="">Everyone</option>
                   {readers.map((r) => (
                     <option key={r} value={r}>
-                      {r}
+                      {accountLabel(r)}
                     </option>
                   ))}
                 </select>
@@ -151,7 +153,7 @@ function Disclosures({ patient }: { patient: Address }) {
               <p>Nobody else has read your records.</p>
             ) : (
               <div className="overflow-x-auto">
-                <table className="w-full text-left">
+                <table className="card-table w-full text-left">
                   <caption className="sr-only">Disclosures of your records, newest first</caption>
                   <thead>
                     <tr>
@@ -165,13 +167,21 @@ function Disclosures({ patient }: { patient: Address }) {
                   <tbody>
                     {shown.slice(0, limit).map((e) => (
                       <tr key={e.seq} className="border-t border-slate-200">
-                        <td className="py-1 pr-3">{formatDateTime(e.at / 1000)}</td>
-                        <td className="py-1 pr-3">
+                        <td data-label="When" className="py-1 pr-3">
+                          {formatDateTime(e.at / 1000)}
+                        </td>
+                        <td data-label="Reader" className="py-1 pr-3">
                           <AccountName address={e.reader} />
                         </td>
-                        <td className="py-1 pr-3">{DISCLOSURE_KINDS[e.kind]}</td>
-                        <td className="py-1 pr-3">{describeDisclosedCategories(e)}</td>
-                        <td className="py-1">{BASIS[e.basis]}</td>
+                        <td data-label="What" className="py-1 pr-3">
+                          {DISCLOSURE_KINDS[e.kind]}
+                        </td>
+                        <td data-label="Category" className="py-1 pr-3">
+                          {describeDisclosedCategories(e)}
+                        </td>
+                        <td data-label="Basis" className="py-1">
+                          {BASIS[e.basis]}
+                        </td>
                       </tr>
                     ))}
                   </tbody>

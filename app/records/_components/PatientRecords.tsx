@@ -12,6 +12,7 @@ import { VerifiedChart } from '@/components/records/VerifiedChart';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { EmergencyNotice } from '@/components/emergency/EmergencyNotice';
+import { WhatsNew } from '@/components/notifications/WhatsNew';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { CATEGORIES } from '@/lib/categories';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
@@ -65,6 +66,7 @@ export function PatientRecords() {
       {(address) => (
         <div className="space-y-6">
           <EmergencyNotice patient={address} />
+          <WhatsNew patient={address} />
           <VaultGate account={address} purpose="open your records">
             {(keys) => <Records patient={address} keys={keys} />}
           </VaultGate>
