@@ -20,6 +20,8 @@ type Shot = {
   path: string;
   account: DemoAccount | null;
   unlock?: boolean;
+  /** Also taken on a 390 × 844 phone screen, as `<file>-phone.png`. */
+  phone?: boolean;
   /** Seeded content that shows the page has really loaded. */
   ready: (page: Page) => Locator;
 };
@@ -29,6 +31,7 @@ const SHOTS: Shot[] = [
     file: 'home',
     path: '/',
     account: null,
+    phone: true,
     ready: (page) => page.getByRole('heading', { name: 'What is public' }),
   },
   {
@@ -41,6 +44,7 @@ const SHOTS: Shot[] = [
     file: 'access',
     path: '/access',
     account: patient,
+    phone: true,
     ready: (page) =>
       page
         .getByRole('region', { name: 'Access history' })
@@ -52,6 +56,7 @@ const SHOTS: Shot[] = [
     path: '/records',
     account: patient,
     unlock: true,
+    phone: true,
     ready: (page) => page.getByText('264 records, each checked'),
   },
   {
@@ -59,7 +64,8 @@ const SHOTS: Shot[] = [
     path: `/patients/${patient.address}`,
     account: okafor,
     unlock: true,
-    ready: (page) => page.getByText(/Outside your access/).first(),
+    phone: true,
+    ready: (page) => page.getByText(/Outside your access|Not shared with you/).first(),
   },
   {
     file: 'disclosures',
@@ -100,18 +106,24 @@ const SHOTS: Shot[] = [
   },
 ];
 
-for (const shot of SHOTS) {
-  test(`${shot.path} as ${shot.account ? `${shot.account.role} ${shot.account.name}` : 'a visitor'}`, async ({
-    page,
-  }) => {
+const SCREENS = [
+  { suffix: '', on: 'a laptop', viewport: { width: 1280, height: 1000 } },
+  { suffix: '-phone', on: 'a phone', viewport: { width: 390, height: 844 } },
+] as const;
+
+for (const [shot, screen] of SHOTS.flatMap((s) =>
+  (s.phone ? SCREENS : SCREENS.slice(0, 1)).map((on) => [s, on] as const),
+)) {
+  const who = shot.account ? `${shot.account.role} ${shot.account.name}` : 'a visitor';
+  test(`${shot.path} as ${who} on ${screen.on}`, async ({ page }) => {
     const faults = watchForFaults(page);
-    await page.setViewportSize({ width: 1280, height: 1000 });
+    await page.setViewportSize(screen.viewport);
     await page.goto(shot.path);
     if (shot.account) await connectDemoAccount(page, shot.account);
     if (shot.unlock) await unlock(page);
     await expect(shot.ready(page)).toBeVisible();
     await expectAccessible(page);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${shot.file}.png`) });
+    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${shot.file}${screen.suffix}.png`) });
     expect(faults).toEqual([]);
   });
 }

@@ -24,6 +24,9 @@ export async function switchDemoAccount(page: Page, from: DemoAccount, to: DemoA
     .click();
   await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click();
   await connectDemoAccount(page, to);
+  // The header names the account the page now acts for, never the one before.
+  await expect(page.getByRole('banner')).toContainText(to.name);
+  await expect(page.getByRole('banner')).not.toContainText(from.name);
 }
 
 /**
