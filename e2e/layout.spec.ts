@@ -23,7 +23,7 @@ const SCREENS = [
  */
 const PATIENT_PAGES: readonly (readonly [string, string, RegExp | null])[] = [
   ['My records access', 'My records access', /Dr\. Sam Okafor.*Conditions, Labs and vitals/],
-  ['Who read my records', 'Who read my records', /Dr\. Sam Okafor.*A category key/],
+  ['Who read my records', 'Who read my records', /Dr\. Sam Okafor.*Your grant/],
   ['Research studies', 'Research studies', null],
   ['Emergency access', 'Emergency access', null],
   ['Caregiving', 'Caregiving', null],
