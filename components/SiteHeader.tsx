@@ -63,32 +63,34 @@ export function SiteHeader() {
 
   return (
     <header className="border-b border-slate-300 bg-white">
-      <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-3 p-4">
-        <Link href="/" className="text-2xl font-bold text-slate-900 no-underline">
+      {/* Every box keeps its place while the wallet button mounts (it renders nothing on the
+          server): on a phone it has a row of its own, reserved, so nothing below shifts. */}
+      <div className="mx-auto flex max-w-5xl flex-wrap items-center gap-3 p-4">
+        <Link href="/" className="mr-auto text-2xl font-bold text-slate-900 no-underline">
           OwnChart
         </Link>
-        <div className="flex flex-wrap items-center gap-3">
-          {demo && (
-            <p className="text-sm text-slate-800">
-              <span className="sr-only">Signed in as </span>
-              {demo.name}
-            </p>
-          )}
+        {demo && (
+          <p className="hidden text-sm text-slate-800 md:block">
+            <span className="sr-only">Signed in as </span>
+            {demo.name}
+          </p>
+        )}
+        <div className="order-3 flex min-h-11 w-full items-center md:order-none md:w-auto">
           <ConnectButton showBalance={false} accountStatus="address" chainStatus="icon" />
-          <button
-            type="button"
-            className="btn-secondary md:hidden"
-            aria-expanded={menuOpen}
-            aria-controls={menuId}
-            onClick={() => setMenuOpen((open) => !open)}
-          >
-            Menu
-          </button>
         </div>
+        <button
+          type="button"
+          className="btn-secondary md:hidden"
+          aria-expanded={menuOpen}
+          aria-controls={menuId}
+          onClick={() => setMenuOpen((open) => !open)}
+        >
+          Menu
+        </button>
         <nav
           id={menuId}
           aria-label="Main"
-          className={`${menuOpen ? 'flex' : 'hidden'} w-full flex-col gap-3 md:flex md:flex-row md:flex-wrap md:items-center md:justify-between`}
+          className={`${menuOpen ? 'flex' : 'hidden'} order-4 w-full flex-col gap-3 md:flex md:flex-row md:flex-wrap md:items-center md:justify-between`}
         >
           <ul className="flex flex-col gap-1 md:flex-row md:flex-wrap md:gap-x-5">
             {NAV_LINKS[role].map((link) => {
@@ -108,6 +110,7 @@ export function SiteHeader() {
               );
             })}
           </ul>
+          {demo && <p className="text-sm text-slate-800 md:hidden">Signed in as {demo.name}</p>}
           <div className="flex items-center gap-2 text-sm">
             <label htmlFor={roleId}>Using OwnChart as</label>
             <select

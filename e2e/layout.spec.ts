@@ -4,6 +4,7 @@ import { categoriesToMask } from '../lib/categories';
 import { demoAccount } from '../lib/wallet/demoAccounts';
 import { chainWriter } from '../scripts/lib/chainWriter';
 import { shareRecordKeys } from '../scripts/lib/seedRecords';
+import { saveBench } from './support/bench';
 import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
 import { connect, expect, expectAccessible, installWallet, test } from './support/fixtures';
 import { seedSmallChart } from './support/seedChart';
@@ -35,6 +36,34 @@ async function expectNoSideScroll(page: Page, where: string) {
   expect(overflow, `${where} is ${overflow} px wider than the screen`).toBeLessThanOrEqual(0);
 }
 
+type Vitals = { page: string; lcpMs: number; cls: number };
+
+/**
+ * Largest contentful paint and cumulative layout shift of the document loaded last, as Chromium
+ * reports them (buffered entries, so the page's own load is counted): LCP ≤ 2.5 s, CLS ≤ 0.1.
+ */
+async function expectGoodVitals(page: Page, where: string, measured: Vitals[]) {
+  const vitals = await page.evaluate(
+    () =>
+      new Promise<{ lcp: number; cls: number }>((resolve) => {
+        let lcp = 0;
+        let cls = 0;
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries()) lcp = Math.max(lcp, entry.startTime);
+        }).observe({ type: 'largest-contentful-paint', buffered: true });
+        new PerformanceObserver((list) => {
+          for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+            if (!entry.hadRecentInput) cls += entry.value;
+          }
+        }).observe({ type: 'layout-shift', buffered: true });
+        setTimeout(() => resolve({ lcp, cls }), 200);
+      }),
+  );
+  measured.push({ page: where, lcpMs: Math.round(vitals.lcp), cls: Number(vitals.cls.toFixed(3)) });
+  expect(vitals.lcp, `LCP of ${where}`).toBeLessThanOrEqual(2500);
+  expect(vitals.cls, `CLS of ${where}`).toBeLessThanOrEqual(0.1);
+}
+
 /** Opens the menu where the screen folds the navigation behind it; returns the navigation. */
 async function openMenu(page: Page) {
   const menu = page.getByRole('banner').getByRole('button', { name: 'Menu' });
@@ -51,6 +80,7 @@ for (const screen of SCREENS) {
     browser,
   }) => {
     test.setTimeout(120_000);
+    const vitals: Vitals[] = [];
     // Every list at its longest: a grant, shared keys, and the clinician's reads in the log.
     await seedSmallChart(patient.privateKey, clinician.privateKey);
     const { config, wallet, confirm } = chainWriter(E2E_RPC_URL, patient.privateKey);
@@ -72,6 +102,7 @@ for (const screen of SCREENS) {
     await connect(doctor, '/patients');
     await expect((await openMenu(doctor)).getByRole('link')).toHaveText(['My patients']);
     await expect(doctor.getByRole('heading', { level: 1, name: 'Patients who gave me access' })).toBeVisible();
+    await expectGoodVitals(doctor, 'My patients', vitals);
     await expectNoSideScroll(doctor, 'My patients');
     await expectAccessible(doctor);
     await doctor.goto(`/patients/${patient.address}`);
@@ -92,6 +123,8 @@ for (const screen of SCREENS) {
 
     await page.setViewportSize(screen);
     await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectGoodVitals(page, 'Home', vitals);
     await expectNoSideScroll(page, 'The home page');
     await expectAccessible(page);
 
@@ -101,6 +134,7 @@ for (const screen of SCREENS) {
     await unlock(page);
     await expect(page.getByRole('region', { name: 'Trends' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText(patient.name);
+    await expectGoodVitals(page, 'My records', vitals);
     await expectNoSideScroll(page, 'My records');
     await expectAccessible(page);
     for (const [link, heading, row] of PATIENT_PAGES) {
@@ -112,7 +146,14 @@ for (const screen of SCREENS) {
       await expectAccessible(page);
     }
     await page.goto('/records/import');
+    await expect(page.getByRole('heading', { level: 1, name: 'Import records' })).toBeVisible();
+    await expectGoodVitals(page, 'Import records', vitals);
     await expectNoSideScroll(page, 'Import records');
     await expectAccessible(page);
+    saveBench(`vitals-${screen.name}`, {
+      pages: vitals.map((v) => `${v.page}: LCP ${v.lcpMs} ms, CLS ${v.cls}`),
+      worstLcpMs: Math.max(...vitals.map((v) => v.lcpMs)),
+      worstCls: Math.max(...vitals.map((v) => v.cls)),
+    });
   });
 }

@@ -198,6 +198,14 @@ function e2eFigures(): void {
       `Walkthrough on the seeded demo: grant click to the list showing it active ${walkthrough.walkthroughGrantClickToListMs} ms; whole walkthrough ${walkthrough.walkthroughSeconds} s in Chromium`,
     );
   }
+  for (const screen of ['phone', 'laptop']) {
+    const vitals = read(`test-results/bench-vitals-${screen}.json`);
+    if (vitals) {
+      console.log(
+        `Page loads on a ${screen}: worst LCP ${vitals.worstLcpMs} ms, worst CLS ${vitals.worstCls} (${(vitals.pages as string[]).join('; ')})`,
+      );
+    }
+  }
   if (imported) {
     console.log(
       `Import of the largest fixture (1,244 resources): ${imported.importLargestMs} ms click to stored, peak JS heap ${imported.importPeakHeapMB} MB`,
