@@ -5,15 +5,7 @@ import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useAccount } from 'wagmi';
-import {
-  isNavRole,
-  isUnder,
-  NAV_LINKS,
-  navRole,
-  ROLE_LABELS,
-  roleForPath,
-  type NavRole,
-} from '@/lib/navigation/siteNavigation';
+import { isNavRole, isUnder, NAV_LINKS, navRole, ROLE_LABELS, type NavRole } from '@/lib/navigation/siteNavigation';
 import { knownAccount } from '@/lib/wallet/knownAccount';
 
 const roleStorageKey = (account: string | undefined) => `ownchart.navRole.${account?.toLowerCase() ?? 'none'}`;
@@ -54,12 +46,11 @@ export function SiteHeader() {
   const demo = knownAccount(address);
   const role = navRole({ pathname, chosen, demoRole: demo?.role ?? null });
 
-  // A page reached from the menu closes it, and a page of one role makes it the one remembered.
-  const pageRole = roleForPath(pathname, role);
+  // A page reached from the menu closes it. Only a role chosen in the switch is remembered: a
+  // patient who once opened a clinician's page keeps their own pages.
   useEffect(() => setMenuOpen(false), [pathname]);
-  useEffect(() => {
-    if (address && pageRole && pageRole !== chosen) choose(pageRole);
-  }, [address, pageRole, chosen, choose]);
+  const [switchTo, setSwitchTo] = useState<NavRole>(role);
+  useEffect(() => setSwitchTo(role), [role]);
 
   return (
     <header className="border-b border-slate-300 bg-white">
@@ -111,17 +102,21 @@ export function SiteHeader() {
             })}
           </ul>
           {demo && <p className="text-sm text-slate-800 md:hidden">Signed in as {demo.name}</p>}
-          <div className="flex items-center gap-2 text-sm">
+          {/* Choosing in the list changes nothing until Switch: arrowing through it must not navigate. */}
+          <form
+            className="flex flex-wrap items-center gap-2 text-sm"
+            onSubmit={(event) => {
+              event.preventDefault();
+              choose(switchTo);
+              router.push(NAV_LINKS[switchTo][0]!.href);
+            }}
+          >
             <label htmlFor={roleId}>Using OwnChart as</label>
             <select
               id={roleId}
               className="input py-1"
-              value={role}
-              onChange={(event) => {
-                const next = event.target.value as NavRole;
-                choose(next);
-                router.push(NAV_LINKS[next][0]!.href);
-              }}
+              value={switchTo}
+              onChange={(event) => setSwitchTo(event.target.value as NavRole)}
             >
               {(Object.keys(ROLE_LABELS) as NavRole[]).map((r) => (
                 <option key={r} value={r}>
@@ -129,7 +124,10 @@ export function SiteHeader() {
                 </option>
               ))}
             </select>
-          </div>
+            <button type="submit" className="btn-secondary py-1">
+              Switch
+            </button>
+          </form>
         </nav>
       </div>
     </header>

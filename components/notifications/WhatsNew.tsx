@@ -8,22 +8,30 @@ import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { disclosuresQueryOptions } from '@/lib/audit/disclosureQueryOptions';
 import { formatDateTime } from '@/lib/format/formatDate';
-import { sinceOf, whatChanged, type LastSeen, type NoticeKind } from '@/lib/notifications/whatChanged';
+import { seenUpTo, sinceOf, whatChanged, type LastSeen, type NoticeKind } from '@/lib/notifications/whatChanged';
 
 const KIND_LABEL: Record<NoticeKind, string> = {
   read: 'Read',
   emergency: 'Emergency',
   caregiver: 'Caregiver',
   declined: 'Declined',
+  ended: 'Ended',
   ending: 'Ending soon',
 };
 
 const storageKey = (patient: Address) => `ownchart.lastSeen.${patient.toLowerCase()}`;
 
+/** The stored mark, if it is one: two finite numbers, the server's not in the future. */
 function readLastSeen(patient: Address): LastSeen | null {
   try {
-    const value = JSON.parse(window.localStorage.getItem(storageKey(patient)) ?? 'null') as LastSeen | null;
-    return value && Number.isFinite(value.chainSeconds) && Number.isFinite(value.serverMs) ? value : null;
+    const value = JSON.parse(window.localStorage.getItem(storageKey(patient)) ?? 'null') as Partial<LastSeen> | null;
+    const valid =
+      typeof value?.chainSeconds === 'number' &&
+      Number.isFinite(value.chainSeconds) &&
+      typeof value.serverMs === 'number' &&
+      Number.isFinite(value.serverMs) &&
+      value.serverMs <= Date.now() + 60_000;
+    return valid ? { chainSeconds: value.chainSeconds!, serverMs: value.serverMs! } : null;
   } catch {
     return null;
   }
@@ -45,8 +53,9 @@ function useLastSeen(patient: Address): [LastSeen | null | undefined, (seen: Las
 
 /**
  * "Since your last visit": who read the patient's records, emergency access opened, what their
- * caregiver did, grants declined, and grants ending this week. A part that could not be read says
- * so; it never reads as "nothing new".
+ * caregiver did, grants declined or ended, and grants ending this week. It is one line until opened
+ * (a list that grew above the chart would push the page down as it loads). A part that could not
+ * be read says so; it never reads as "nothing new".
  */
 export function WhatsNew({ patient }: { patient: Address }) {
   const history = useAccessHistory(patient);
@@ -54,6 +63,11 @@ export function WhatsNew({ patient }: { patient: Address }) {
   const disclosures = useQuery(disclosuresQueryOptions(patient));
   const [lastSeen, markSeen] = useLastSeen(patient);
   const failed = [history, grantees, disclosures].find((query) => query.isError);
+  const heading = (
+    <h2 id="whats-new-heading" className="text-xl font-semibold">
+      Since your last visit
+    </h2>
+  );
   if (failed) {
     return (
       <QueryErrorBanner
@@ -64,11 +78,18 @@ export function WhatsNew({ patient }: { patient: Address }) {
     );
   }
   if (!history.data || !grantees.data || !disclosures.data || lastSeen === undefined) {
-    return <p role="status">Checking what changed since your last visit…</p>;
+    return (
+      <section aria-labelledby="whats-new-heading" className="card space-y-2">
+        {heading}
+        <p role="status">Checking what changed since your last visit…</p>
+      </section>
+    );
   }
   const chainNow = grantees.data.chainTime;
   const entries = disclosures.data.entries;
-  const since = sinceOf(lastSeen, { chainSeconds: chainNow, serverMs: Date.now() });
+  // A mark ahead of the chain (another chain, a reset demo) would hide everything: ignore it.
+  const mark = lastSeen && lastSeen.chainSeconds <= chainNow ? lastSeen : null;
+  const since = sinceOf(mark, { chainSeconds: chainNow, serverMs: Date.now() });
   const notices = whatChanged({
     since,
     chainNow,
@@ -76,37 +97,40 @@ export function WhatsNew({ patient }: { patient: Address }) {
     grants: grantees.data.grants,
     disclosures: entries,
   });
-  const seenNow = () =>
-    markSeen({ chainSeconds: chainNow, serverMs: Math.max(Date.now(), ...entries.map((entry) => entry.at)) });
+  const period = mark ? `since ${formatDateTime(since.chainSeconds)}` : 'in the last seven days';
   return (
-    <section aria-labelledby="whats-new-heading" className="card space-y-3">
-      <h2 id="whats-new-heading" className="text-xl font-semibold">
-        Since your last visit
-      </h2>
-      <p className="text-sm text-slate-700">
-        {lastSeen ? `Last marked as seen ${formatDateTime(lastSeen.chainSeconds)}.` : 'The last seven days.'}
-      </p>
+    <section aria-labelledby="whats-new-heading" className="card space-y-2">
+      {heading}
       {notices.length === 0 ? (
-        <p>Nothing new: nobody else read your records and no access changed.</p>
+        <p>Nothing new to report {period}.</p>
       ) : (
-        <ul className="space-y-2">
-          {notices.map((notice, index) => (
-            <li key={`${notice.kind}-${notice.at}-${index}`} className="rounded-md bg-slate-50 p-3">
-              <p>
-                <span className="font-semibold">{KIND_LABEL[notice.kind]}: </span>
-                {notice.parts.map((part, i) =>
-                  typeof part === 'string' ? part : <AccountName key={i} address={part.account} />,
-                )}
-              </p>
-              <p className="text-sm text-slate-700">{formatDateTime(notice.at)}</p>
-            </li>
-          ))}
-        </ul>
-      )}
-      {notices.some((notice) => notice.kind !== 'ending') && (
-        <button type="button" className="btn-secondary" onClick={seenNow}>
-          Mark as seen
-        </button>
+        <details>
+          <summary className="cursor-pointer font-medium">
+            {notices.length === 1 ? '1 thing' : `${notices.length} things`} to know {period}: show
+          </summary>
+          <ul className="mt-2 space-y-2">
+            {notices.map((notice, index) => (
+              <li key={`${notice.kind}-${notice.at}-${index}`} className="rounded-md bg-slate-50 p-3">
+                <p>
+                  <span className="font-semibold">{KIND_LABEL[notice.kind]}: </span>
+                  {notice.parts.map((part, i) =>
+                    typeof part === 'string' ? part : <AccountName key={i} address={part.account} />,
+                  )}
+                </p>
+                <p className="text-sm text-slate-700">{formatDateTime(notice.at)}</p>
+              </li>
+            ))}
+          </ul>
+          {notices.some((notice) => notice.kind !== 'ending') && (
+            <button
+              type="button"
+              className="btn-secondary mt-2"
+              onClick={() => markSeen(seenUpTo(since, { notices, disclosures: entries }))}
+            >
+              Mark as seen
+            </button>
+          )}
+        </details>
       )}
     </section>
   );

@@ -25,7 +25,7 @@ type Stage =
 const PHASE: Record<ImportProgress['phase'], string> = {
   sealing: 'Encrypting',
   uploading: 'Uploading',
-  anchoring: 'Anchoring on-chain (confirm in your wallet)',
+  anchoring: 'Recording on the blockchain (confirm in your wallet)',
   done: 'Done',
 };
 
@@ -220,7 +220,7 @@ export function ImportRecords({
           <p>
             {(stage.progress?.anchored ?? 0) === 0
               ? 'Nothing from this file was stored: records count only once the whole import is anchored on-chain.'
-              : `${stage.progress!.anchored.toLocaleString('en-US')} records were stored completely; nothing else was anchored.`}{' '}
+              : `${stage.progress!.anchored.toLocaleString('en-US')} records were stored completely; nothing else was recorded.`}{' '}
             Retry to finish: records already stored are skipped.
           </p>
         </div>

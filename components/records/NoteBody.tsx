@@ -2,13 +2,15 @@
 
 import { useEffect, useId, useState } from 'react';
 import type { NoteContent } from '@/lib/fhir/clinicalNote';
+import { noteWords } from '@/lib/fhir/noteWords';
 
 /** Longer than this and a note opens collapsed to its first lines. */
 const COLLAPSE_AFTER_CHARACTERS = 280;
 const COLLAPSE_AFTER_LINES = 4;
 
 function isLong(note: NoteContent): boolean {
-  return note.text.length > COLLAPSE_AFTER_CHARACTERS || note.text.split('\n').length > COLLAPSE_AFTER_LINES;
+  const words = noteWords(note).trim();
+  return words.length > COLLAPSE_AFTER_CHARACTERS || words.split('\n').length > COLLAPSE_AFTER_LINES;
 }
 
 /**
@@ -22,7 +24,8 @@ function useSafeHtml(note: NoteContent): string | null {
     if (note.format === 'plain') return;
     let cancelled = false;
     void Promise.all([import('dompurify'), import('@/lib/fhir/noteHtml')]).then(([purify, { noteHtml }]) => {
-      if (!cancelled) setHtml(noteHtml(note, purify.default));
+      // An instance of its own, so the note's hook never touches another user of DOMPurify.
+      if (!cancelled) setHtml(noteHtml(note, purify.default(window)));
     });
     return () => {
       cancelled = true;

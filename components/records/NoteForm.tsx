@@ -85,7 +85,7 @@ export function NoteForm({
       </form>
       <div role="status" aria-live="polite">
         {status.state === 'saving' && <p>Encrypting and storing the note; confirm the transaction in your wallet.</p>}
-        {status.state === 'saved' && <p>Note saved and anchored.</p>}
+        {status.state === 'saved' && <p>Note saved and recorded on the blockchain.</p>}
         {status.state === 'failed' && status.error instanceof UserRejectedError && <p>{status.error.shortMessage}</p>}
       </div>
       {status.state === 'failed' && !(status.error instanceof UserRejectedError) && (

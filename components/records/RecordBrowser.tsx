@@ -4,7 +4,13 @@ import { useDeferredValue, useMemo, useState } from 'react';
 import { CATEGORIES } from '@/lib/categories';
 import { describeResource } from '@/lib/fhir/describeResource';
 import { formatDateTime, formatFhirDate } from '@/lib/format/formatDate';
-import { filterRecords, isFiltering, NO_FILTER, type RecordFilter } from '@/lib/vault/filterRecords';
+import {
+  filterRecords,
+  isFiltering,
+  NO_FILTER,
+  type FilteredRecords,
+  type RecordFilter,
+} from '@/lib/vault/filterRecords';
 import { RECORD_PROBLEMS, type OpenedRecord } from '@/lib/vault/openRecords';
 import { Field } from '@/components/ui/Field';
 import { RecordDetail } from './RecordDetail';
@@ -124,27 +130,29 @@ function SearchForm({
   );
 }
 
+/** "3 of 70 records match.", with the records a search could not look into. */
+function matchCount({ matches, unsearchable }: FilteredRecords, total: number): string {
+  const count = `${matches.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records match.`;
+  if (unsearchable === 0) return count;
+  return `${count} ${unsearchable} ${unsearchable === 1 ? 'record' : 'records'} could not be opened, so could not be searched.`;
+}
+
 function SearchResults({
-  records,
+  found,
   filter,
   onOpen,
   onClear,
 }: {
-  records: OpenedRecord[];
+  found: FilteredRecords;
   filter: RecordFilter;
   onOpen: (record: Readable) => void;
   onClear: () => void;
 }) {
   const [all, setAll] = useState(false);
-  const { matches, unsearchable } = useMemo(() => filterRecords(records, filter), [records, filter]);
+  const { matches } = found;
   const shown = all ? matches : matches.slice(0, MATCHES_SHOWN);
   return (
     <div className="space-y-2">
-      <p role="status">
-        {matches.length.toLocaleString('en-US')} of {records.length.toLocaleString('en-US')} records match.
-        {unsearchable > 0 &&
-          ` ${unsearchable} ${unsearchable === 1 ? 'record' : 'records'} could not be opened, so could not be searched.`}
-      </p>
       {(filter.from || filter.to) && <p className="text-sm text-slate-700">Records without a date are left out.</p>}
       <button type="button" className="btn-secondary" onClick={onClear}>
         Clear search
@@ -172,6 +180,11 @@ export function RecordBrowser({ records }: { records: OpenedRecord[] }) {
   const groups = CATEGORIES.map((c) => ({ ...c, records: records.filter((r) => r.category === c.bit) })).filter(
     (g) => g.records.length > 0,
   );
+  const filtering = isFiltering(deferredFilter);
+  const found = useMemo(
+    () => (filtering ? filterRecords(records, deferredFilter) : null),
+    [filtering, records, deferredFilter],
+  );
   return (
     <section aria-labelledby="all-records-heading" className="card space-y-3">
       <h2 id="all-records-heading" className="text-xl font-semibold">
@@ -179,13 +192,10 @@ export function RecordBrowser({ records }: { records: OpenedRecord[] }) {
       </h2>
       {groups.length === 0 && <p>No records yet.</p>}
       {groups.length > 0 && <SearchForm filter={filter} onChange={setFilter} categories={groups} />}
-      {isFiltering(deferredFilter) ? (
-        <SearchResults
-          records={records}
-          filter={deferredFilter}
-          onOpen={setDetail}
-          onClear={() => setFilter(NO_FILTER)}
-        />
+      {/* Always in the page, so a screen reader hears each new count as the search changes. */}
+      <p role="status">{found ? matchCount(found, records.length) : ''}</p>
+      {found ? (
+        <SearchResults found={found} filter={deferredFilter} onOpen={setDetail} onClear={() => setFilter(NO_FILTER)} />
       ) : (
         groups.map((group) => (
           <details

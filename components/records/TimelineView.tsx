@@ -15,12 +15,8 @@ const KIND: Record<TimelineKind, { label: string; many: string }> = {
 
 function Entry({ entry }: { entry: TimelineEntry }) {
   const kind = KIND[entry.kind];
-  const when =
-    entry.count > 1
-      ? `${entry.count} ${kind.many}, last ${formatFhirDate(entry.last)}`
-      : entry.last
-        ? formatFhirDate(entry.last)
-        : null;
+  const last = entry.last ? formatFhirDate(entry.last) : null;
+  const when = entry.count > 1 ? `${entry.count} ${kind.many}${last ? `, last ${last}` : ''}` : last;
   return (
     <li className="border-b border-slate-200 py-2 last:border-0">
       <p>
@@ -36,7 +32,17 @@ function Entry({ entry }: { entry: TimelineEntry }) {
  * Visits, notes, vaccines and procedures by year, the same events of a year on one line. Opens on
  * the latest years; a note under "Not shared with you" names what the timeline cannot include.
  */
-export function TimelineView({ years, hidden }: { years: readonly TimelineYear[]; hidden: readonly string[] }) {
+export function TimelineView({
+  years,
+  hidden,
+  incomplete,
+}: {
+  years: readonly TimelineYear[];
+  /** Categories of the timeline this reader was not given. */
+  hidden: readonly string[];
+  /** Categories of the timeline with records that could not be opened. */
+  incomplete: readonly string[];
+}) {
   const [all, setAll] = useState(false);
   const shown = all ? years : years.slice(0, YEARS_SHOWN);
   return (
@@ -47,7 +53,19 @@ export function TimelineView({ years, hidden }: { years: readonly TimelineYear[]
       {hidden.length > 0 && (
         <p className="text-slate-700">Not shared with you, so not in this timeline: {hidden.join(', ')}.</p>
       )}
-      {years.length === 0 && <p>No visits, notes, vaccines or procedures recorded.</p>}
+      {incomplete.length > 0 && (
+        <p className="font-medium text-red-900">
+          <span aria-hidden="true">⚠ </span>Some records ({incomplete.join(', ')}) could not be read, so this timeline
+          may be incomplete.
+        </p>
+      )}
+      {years.length === 0 && incomplete.length === 0 && (
+        <p>
+          {hidden.length > 0
+            ? 'No visits, notes, vaccines or procedures in what was shared with you.'
+            : 'No visits, notes, vaccines or procedures recorded.'}
+        </p>
+      )}
       {shown.map((year) => (
         <section key={year.year ?? 'undated'} aria-labelledby={`timeline-${year.year ?? 'undated'}`}>
           <h3 id={`timeline-${year.year ?? 'undated'}`} className="text-lg font-semibold">

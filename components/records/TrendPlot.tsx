@@ -38,6 +38,8 @@ export function TrendPlot({ trend, label }: { trend: Trend; label: string }) {
           legend: { show: false },
           cursor: { show: false },
           scales: { x: { time: true } },
+          // Dates in UTC, as every date in the chart is shown.
+          tzDate: (seconds: number) => UPlot.tzDate(new Date(seconds * 1000), 'Etc/UTC'),
           axes: [{ stroke: '#334155' }, { stroke: '#334155', size: 56 }],
           series: [
             {},

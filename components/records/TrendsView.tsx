@@ -63,9 +63,9 @@ function TrendCard({ trend }: { trend: Trend }) {
 }
 
 /** Every lab and vital with more than one result, as a plot over time with its values as a table. */
-export function TrendsView({ trends }: { trends: readonly Trend[] }) {
+export function TrendsView({ trends, incomplete }: { trends: readonly Trend[]; incomplete: boolean }) {
   const [all, setAll] = useState(false);
-  if (trends.length === 0) return null;
+  if (trends.length === 0 && !incomplete) return null;
   const shown = all ? trends : trends.slice(0, TRENDS_SHOWN);
   return (
     <section aria-labelledby="trends-heading" className="space-y-4">
@@ -73,6 +73,12 @@ export function TrendsView({ trends }: { trends: readonly Trend[] }) {
         Trends
       </h2>
       <p className="text-slate-800">Labs and vital signs measured more than once, latest first.</p>
+      {incomplete && (
+        <p className="font-medium text-red-900">
+          <span aria-hidden="true">⚠ </span>Some lab and vital-sign records could not be read, so these trends may miss
+          results.
+        </p>
+      )}
       <div className="grid gap-4 md:grid-cols-2">
         {shown.map((trend) => (
           <TrendCard key={trend.key} trend={trend} />

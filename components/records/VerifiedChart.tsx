@@ -33,6 +33,9 @@ export function VerifiedChart({
   showIdentity?: boolean;
 }) {
   const { resources, summary, trends, timeline, authorOf } = useChartView(records.records, patient);
+  const incomplete = incompleteCategories(records);
+  const timelineLabels = (keep: (key: CategoryKey) => boolean) =>
+    CATEGORIES.filter((c) => TIMELINE_CATEGORIES.includes(c.key) && keep(c.key)).map((c) => c.label);
   return (
     <>
       {showIdentity && <PatientIdentityLine resources={resources} />}
@@ -40,15 +43,14 @@ export function VerifiedChart({
       <ChartSummaryView
         summary={summary}
         readableCategories={readableCategories}
-        incompleteCategories={incompleteCategories(records)}
+        incompleteCategories={incomplete}
         authorOf={authorOf}
       />
-      {readableCategories.has('labs') && <TrendsView trends={trends} />}
+      {readableCategories.has('labs') && <TrendsView trends={trends} incomplete={incomplete.has('labs')} />}
       <TimelineView
         years={timeline}
-        hidden={CATEGORIES.filter((c) => TIMELINE_CATEGORIES.includes(c.key) && !readableCategories.has(c.key)).map(
-          (c) => c.label,
-        )}
+        hidden={timelineLabels((key) => !readableCategories.has(key))}
+        incomplete={timelineLabels((key) => readableCategories.has(key) && incomplete.has(key))}
       />
       <RecordBrowser records={records.records} />
     </>

@@ -62,6 +62,21 @@ describe('noteHtml', () => {
     }
   });
 
+  it('keeps XHTML headings as lines of their own, and strips attributes that hide or rename text', () => {
+    const html = rendered(
+      noteHtml(
+        {
+          format: 'xhtml',
+          text: '<div><h3>Allergies</h3>Penicillin: anaphylaxis<h3 id="x">Plan</h3><span aria-hidden="true" data-x="1">Avoid penicillins</span> <a href="https://evil.example" aria-label="Your lab report">report</a></div>',
+        },
+        purify,
+      ),
+    );
+    expect([...html.querySelectorAll('strong')].map((s) => s.textContent)).toEqual(['Allergies', 'Plan']);
+    expect(html.innerHTML).not.toMatch(/aria-|data-|<h3|id=/);
+    expect(html.textContent).toContain('Avoid penicillins');
+  });
+
   it('never turns plain text into HTML', () => {
     const note = noteContent(document('text/plain', '<b>not bold</b>'))!;
     expect(note).toEqual({ format: 'plain', text: '<b>not bold</b>' });

@@ -26,15 +26,11 @@ markdown.use({
   },
 });
 
-/**
- * A markdown or XHTML note as HTML that is safe to insert: rendered, then cleaned by DOMPurify to
- * the structure above. Links keep only http(s) and mailto targets and open in a new tab without
- * telling the target where they came from. Plain text is never HTML: it returns null.
- */
-export function noteHtml(note: NoteContent, purify: DOMPurify): string | null {
-  if (note.format === 'plain') return null;
-  const html = note.format === 'markdown' ? (markdown.parse(note.text) as string) : note.text;
-  purify.removeAllHooks();
+/** DOMPurify instances that already carry the link hook: each gets it once, and no other is touched. */
+const hooked = new WeakSet<DOMPurify>();
+
+function withLinkHook(purify: DOMPurify): DOMPurify {
+  if (hooked.has(purify)) return purify;
   purify.addHook('afterSanitizeAttributes', (node) => {
     if (node.tagName !== 'A') return;
     const href = node.getAttribute('href') ?? '';
@@ -44,5 +40,29 @@ export function noteHtml(note: NoteContent, purify: DOMPurify): string | null {
       node.setAttribute('rel', 'noopener noreferrer');
     }
   });
-  return purify.sanitize(html, { ALLOWED_TAGS, ALLOWED_ATTR, ADD_ATTR: ['target', 'rel'], KEEP_CONTENT: true });
+  hooked.add(purify);
+  return purify;
+}
+
+/** Headings as bold paragraphs, so "<h3>Plan</h3>Rest" does not run together once headings go. */
+const asBoldLines = (html: string) =>
+  html.replace(/<h[1-6]\b[^>]*>/gi, '<p><strong>').replace(/<\/h[1-6]\s*>/gi, '</strong></p>');
+
+/**
+ * A markdown or XHTML note as HTML that is safe to insert: rendered, then cleaned by DOMPurify to
+ * the structure above, with no aria-* or data-* attributes (a note must not hide its own text from
+ * a screen reader or rename a link). Links keep only http(s) and mailto targets and open in a new
+ * tab without telling the target where they came from. Plain text is never HTML: it returns null.
+ * `purify` should be an instance of its own (`DOMPurify(window)`): a hook is added to it once.
+ */
+export function noteHtml(note: NoteContent, purify: DOMPurify): string | null {
+  if (note.format === 'plain') return null;
+  const html = note.format === 'markdown' ? (markdown.parse(note.text) as string) : asBoldLines(note.text);
+  return withLinkHook(purify).sanitize(html, {
+    ALLOWED_TAGS,
+    ALLOWED_ATTR,
+    ALLOW_ARIA_ATTR: false,
+    ALLOW_DATA_ATTR: false,
+    KEEP_CONTENT: true,
+  });
 }

@@ -1,4 +1,5 @@
 import type { DocumentReference, Encounter, Immunization, Procedure, Resource } from '@medplum/fhirtypes';
+import { fhirDayUtc } from '../format/formatDate';
 import { describeConcept } from './describeConcept';
 import { encounterClass } from './encounterClass';
 
@@ -19,6 +20,13 @@ export type TimelineYear = { year: string | null; entries: TimelineEntry[] };
 
 type Event = Omit<TimelineEntry, 'count' | 'last'> & { date: string | null };
 
+/** A detail with the record's status in words, unless the status is one of `done` (or absent). */
+function withStatus(detail: string | null, status: string | undefined, done: readonly string[]): string | null {
+  if (status === undefined || done.includes(status)) return detail;
+  const words = status.replace(/-/g, ' ');
+  return detail ? `${detail} · ${words}` : words;
+}
+
 function eventOf(resource: Resource): Event | null {
   switch (resource.resourceType) {
     case 'Encounter': {
@@ -26,8 +34,11 @@ function eventOf(resource: Resource): Event | null {
       if (encounter.status === 'entered-in-error' || encounter.status === 'cancelled') return null;
       return {
         kind: 'visit',
-        title: describeConcept(encounter.type?.[0] ?? encounter.serviceType ?? encounter.class),
-        detail: encounterClass(encounter),
+        title: describeConcept(
+          encounter.type?.[0] ?? encounter.serviceType ?? (encounter.class && { coding: [encounter.class] }),
+        ),
+        // A planned or ongoing visit is not one that happened: it never merges with finished ones.
+        detail: withStatus(encounterClass(encounter), encounter.status, ['finished']),
         date: encounter.period?.start ?? null,
       };
     }
@@ -57,7 +68,7 @@ function eventOf(resource: Resource): Event | null {
       return {
         kind: 'procedure',
         title: describeConcept(procedure.code),
-        detail: procedure.status === 'not-done' ? 'not done' : null,
+        detail: withStatus(null, procedure.status, ['completed']),
         date: procedure.performedDateTime ?? procedure.performedPeriod?.start ?? null,
       };
     }
@@ -77,7 +88,8 @@ export function timeline(resources: readonly Resource[]): TimelineYear[] {
   for (const resource of resources) {
     const event = eventOf(resource);
     if (!event) continue;
-    const year = event.date?.slice(0, 4) ?? null;
+    // The year of the day the timeline shows (UTC), so an entry never sits under the wrong year.
+    const year = (event.date && fhirDayUtc(event.date)?.slice(0, 4)) ?? null;
     const entries = years.get(year) ?? new Map<string, TimelineEntry>();
     const key = JSON.stringify([event.kind, event.title, event.detail]);
     const merged = entries.get(key);

@@ -38,3 +38,13 @@ export function formatFhirDate(value: string | null | undefined): string {
   const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
   return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }
+
+/**
+ * The UTC calendar day (YYYY-MM-DD) of a FHIR date or dateTime, the day `formatFhirDate` shows; a
+ * partial date ("2019", "2019-03") stays as it is. Null when it does not parse.
+ */
+export function fhirDayUtc(value: string): string | null {
+  if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return value;
+  const date = new Date(value);
+  return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { navRole, roleForPath } from './siteNavigation';
+import { isNavRole, navRole, roleForPath } from './siteNavigation';
 
 describe('site navigation', () => {
   it('follows the page: a clinician on their patient list, a responder on the respond page', () => {
@@ -13,6 +13,12 @@ describe('site navigation', () => {
     expect(navRole({ pathname: '/', chosen: 'researcher', demoRole: 'Clinician' })).toBe('researcher');
     expect(navRole({ pathname: '/walkthrough', chosen: null, demoRole: 'Clinician' })).toBe('clinician');
     expect(navRole({ pathname: '/', chosen: null, demoRole: null })).toBe('patient');
+  });
+
+  it('accepts only a role it knows from storage, not an inherited property name', () => {
+    expect(isNavRole('clinician')).toBe(true);
+    expect(isNavRole('constructor')).toBe(false);
+    expect(isNavRole('toString')).toBe(false);
   });
 
   it('keeps the caregiving page with whoever is using it', () => {

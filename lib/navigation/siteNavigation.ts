@@ -76,5 +76,5 @@ export function navRole({
 }
 
 export function isNavRole(value: unknown): value is NavRole {
-  return typeof value === 'string' && value in NAV_LINKS;
+  return typeof value === 'string' && Object.hasOwn(NAV_LINKS, value);
 }

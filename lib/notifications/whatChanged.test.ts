@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { AccessEvent, Grant } from '../access/types';
 import type { LoggedDisclosure } from '../audit/disclosureChain';
 import { categoriesToMask } from '../categories';
-import { sinceOf, whatChanged } from './whatChanged';
+import { seenUpTo, sinceOf, whatChanged } from './whatChanged';
 
 const patient = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as Address;
 const doctor = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' as Address;
@@ -61,7 +61,11 @@ describe('whatChanged', () => {
       disclosures: [read(now - 10 * DAY), read(now - 600), read(now - 500), read(now - 400, 'key')],
     });
     expect(notices).toEqual([
-      { kind: 'read', parts: [{ account: doctor }, ' read 2 records and 1 key from Labs and vitals'], at: now - 400 },
+      {
+        kind: 'read',
+        parts: [{ account: doctor }, ' read 2 records and 1 key from Labs and vitals · basis: Your grant'],
+        at: now - 400,
+      },
       {
         kind: 'caregiver',
         parts: ['Your caregiver ', { account: carer }, ' gave access to ', { account: doctor }, ': Labs and vitals'],
@@ -75,12 +79,41 @@ describe('whatChanged', () => {
     ]);
   });
 
+  it('names a grant that ended since the last visit', () => {
+    const notices = whatChanged({
+      since,
+      chainNow: now,
+      history: [],
+      grants: [grant(now - DAY), grant(now - 9 * DAY)],
+      disclosures: [],
+    });
+    expect(notices.map((n) => [n.kind, n.parts[1]])).toEqual([
+      ['ended', ' can no longer read Conditions, Labs and vitals: your grant ended'],
+    ]);
+  });
+
+  it('marks as seen only up to the newest thing shown, never to a clock that may run ahead', () => {
+    const disclosures = [read(now - 600), read(now - 500)];
+    const notices = whatChanged({
+      since,
+      chainNow: now,
+      history: [event('emergency-opened', now - DAY, { grantee: responder })],
+      grants: [grant(now + DAY)],
+      disclosures,
+    });
+    expect(seenUpTo(since, { notices, disclosures })).toEqual({
+      chainSeconds: now - DAY,
+      serverMs: (now - 500) * 1000,
+    });
+    expect(seenUpTo(since, { notices: [], disclosures: [] })).toEqual(since);
+  });
+
   it('names grants that end within a week, whenever the last visit was, and not others', () => {
     const notices = whatChanged({
       since: { chainSeconds: now, serverMs: now * 1000 },
       chainNow: now,
       history: [],
-      grants: [grant(now + 3 * DAY), grant(now + 30 * DAY), grant(null), grant(now - DAY)],
+      grants: [grant(now + 3 * DAY), grant(now + 30 * DAY), grant(null)],
       disclosures: [],
     });
     expect(notices).toHaveLength(1);

@@ -1,6 +1,7 @@
 import type { Address } from 'viem';
 import type { AccessEvent, Grant } from '../access/types';
 import type { LoggedDisclosure } from '../audit/disclosureChain';
+import { describeReads } from '../audit/describeReads';
 import { summarizeDisclosures } from '../audit/summarizeDisclosures';
 import { describeScope } from '../categories';
 import { formatDate } from '../format/formatDate';
@@ -13,7 +14,7 @@ export const FIRST_VISIT_DAYS = 7;
 /** When the patient last marked what changed as seen: chain time for chain events, server time for reads. */
 export type LastSeen = { chainSeconds: number; serverMs: number };
 
-export type NoticeKind = 'read' | 'emergency' | 'caregiver' | 'declined' | 'ending';
+export type NoticeKind = 'read' | 'emergency' | 'caregiver' | 'declined' | 'ended' | 'ending';
 
 /** A piece of a notice's sentence: words, or an account (shown by name where the app knows it). */
 export type NoticePart = string | { account: Address };
@@ -31,12 +32,11 @@ export function sinceOf(lastSeen: LastSeen | null, now: { chainSeconds: number; 
   );
 }
 
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
-
 /**
- * What a patient should hear about since they last looked: who read their records, emergency
- * access opened, what their caregiver did for them, grants a clinician declined; and, whatever
- * the date of the last visit, grants that end within a week. Newest first; times in seconds.
+ * What a patient should hear about since they last looked: who read their records (and on what
+ * basis), emergency access opened, what their caregiver did for them, grants a clinician declined,
+ * grants that ended; and, whatever the date of the last visit, grants that end within a week.
+ * Newest first; times in seconds.
  */
 export function whatChanged({
   since,
@@ -54,12 +54,9 @@ export function whatChanged({
   const notices: Notice[] = [];
   const newReads = disclosures.filter((d) => d.at > since.serverMs);
   for (const reader of summarizeDisclosures(newReads)) {
-    const what = [reader.records > 0 && plural(reader.records, 'record'), reader.keys > 0 && plural(reader.keys, 'key')]
-      .filter(Boolean)
-      .join(' and ');
     notices.push({
       kind: 'read',
-      parts: [{ account: reader.reader }, ` read ${what} from ${describeScope(reader.categories)}`],
+      parts: [{ account: reader.reader }, ` read ${describeReads(reader)}`],
       at: Math.floor(reader.lastAt / 1000),
     });
   }
@@ -91,7 +88,20 @@ export function whatChanged({
     }
   }
   for (const grant of grants) {
-    if (grant.expiresAt === null || grant.expiresAt <= chainNow) continue;
+    if (grant.expiresAt === null) continue;
+    if (grant.expiresAt <= chainNow) {
+      if (grant.expiresAt > since.chainSeconds) {
+        notices.push({
+          kind: 'ended',
+          parts: [
+            { account: grant.counterparty },
+            ` can no longer read ${describeScope(grant.categories)}: your grant ended`,
+          ],
+          at: grant.expiresAt,
+        });
+      }
+      continue;
+    }
     if (grant.expiresAt > chainNow + ENDING_SOON_DAYS * 86_400) continue;
     notices.push({
       kind: 'ending',
@@ -103,4 +113,19 @@ export function whatChanged({
     });
   }
   return notices.sort((a, b) => b.at - a.at);
+}
+
+/**
+ * What "Mark as seen" records: the newest thing shown, on each clock — never the browser's own
+ * clock, which may run ahead of the server's and hide a read that was never shown.
+ */
+export function seenUpTo(
+  since: LastSeen,
+  shown: { notices: readonly Notice[]; disclosures: readonly LoggedDisclosure[] },
+): LastSeen {
+  const chainTimes = shown.notices.filter((n) => n.kind !== 'read' && n.kind !== 'ending').map((n) => n.at);
+  return {
+    chainSeconds: Math.max(since.chainSeconds, ...chainTimes),
+    serverMs: Math.max(since.serverMs, ...shown.disclosures.map((d) => d.at)),
+  };
 }

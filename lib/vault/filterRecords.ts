@@ -1,6 +1,8 @@
 import type { DocumentReference } from '@medplum/fhirtypes';
 import { noteContent } from '../fhir/clinicalNote';
 import { describeResource } from '../fhir/describeResource';
+import { noteWords } from '../fhir/noteWords';
+import { fhirDayUtc } from '../format/formatDate';
 import type { OpenedRecord } from './openRecords';
 
 /** What a reader searches for; empty fields do not filter. Dates are YYYY-MM-DD, inclusive. */
@@ -24,7 +26,8 @@ function searchableText(record: OpenedRecord & { problem: null }): string {
   const { title, kind } = describeResource(record.resource);
   const parts = [title, kind];
   if (record.resource.resourceType === 'DocumentReference') {
-    parts.push(noteContent(record.resource as DocumentReference)?.text ?? '');
+    const note = noteContent(record.resource as DocumentReference);
+    if (note) parts.push(noteWords(note));
   }
   const code = (record.resource as { code?: { coding?: { code?: string }[] } }).code;
   for (const coding of code?.coding ?? []) if (coding.code) parts.push(coding.code);
@@ -47,7 +50,8 @@ export function filterRecords(records: readonly OpenedRecord[], filter: RecordFi
     }
     const readable = record as OpenedRecord & { problem: null };
     const { date } = describeResource(readable.resource);
-    const day = date?.slice(0, 10) ?? null;
+    // The day as the list shows it (UTC), so a record dated 31 Dec is never filed under 1 Jan.
+    const day = date ? fhirDayUtc(date) : null;
     if ((filter.from || filter.to) && day === null) continue;
     // A partial date ("2019", "2019-03") is a span: it is in range if any of its days is.
     if (filter.from && `${day}\uffff` < filter.from) continue;

@@ -10,20 +10,18 @@ import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { anchorDisclosuresNow } from '@/lib/audit/disclosureApi';
+import { describeReads, DISCLOSURE_BASIS } from '@/lib/audit/describeReads';
 import { disclosuresQueryOptions } from '@/lib/audit/disclosureQueryOptions';
 import { describeDisclosedCategories, disclosedCategories, DISCLOSURE_KINDS } from '@/lib/audit/describeDisclosure';
 import { disclosuresToCsv } from '@/lib/audit/disclosuresToCsv';
 import { summarizeDisclosures } from '@/lib/audit/summarizeDisclosures';
-import { CATEGORIES, describeScope } from '@/lib/categories';
+import { CATEGORIES } from '@/lib/categories';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
 import { formatDateTime } from '@/lib/format/formatDate';
 import { accountLabel } from '@/lib/wallet/knownAccount';
 
-const BASIS = { grant: 'Your grant', emergency: 'Emergency access', caregiver: 'Caregiver', study: 'Study' } as const;
 /** Rows of the detailed log shown at a time: a busy chart has hundreds. */
 const PAGE = 50;
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /** One line per reader, before the detail. */
 function ReadersInShort({ entries }: { entries: LoggedDisclosure[] }) {
@@ -42,8 +40,7 @@ function ReadersInShort({ entries }: { entries: LoggedDisclosure[] }) {
             <li key={r.reader} className="rounded-md bg-slate-50 p-3">
               <AccountName address={r.reader} />
               <p>
-                {plural(r.records, 'record')} and {plural(r.keys, 'key')} from {describeScope(r.categories)} · basis:{' '}
-                {r.bases.map((b) => BASIS[b]).join(', ')} · last on {formatDateTime(r.lastAt / 1000)}
+                {describeReads(r)} · last on {formatDateTime(r.lastAt / 1000)}
               </p>
             </li>
           ))}
@@ -89,13 +86,14 @@ function Disclosures({ patient }: { patient: Address }) {
         {report.data && (
           <>
             <div className="flex flex-wrap items-end gap-4">
-              <div>
+              {/* A long name must not widen the page on a phone: the list takes the width it is given. */}
+              <div className="w-full min-w-0 sm:w-auto sm:max-w-md">
                 <label htmlFor={`${id}-reader`} className="block font-medium">
                   Reader
                 </label>
                 <select
                   id={`${id}-reader`}
-                  className="input max-w-full"
+                  className="input w-full"
                   value={reader}
                   onChange={(e) => setReader(e.target.value)}
                 >
@@ -180,7 +178,7 @@ function Disclosures({ patient }: { patient: Address }) {
                           {describeDisclosedCategories(e)}
                         </td>
                         <td data-label="Basis" className="py-1">
-                          {BASIS[e.basis]}
+                          {DISCLOSURE_BASIS[e.basis]}
                         </td>
                       </tr>
                     ))}
