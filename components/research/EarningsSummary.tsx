@@ -35,6 +35,10 @@ export function EarningsSummary({ patient, studies, token }: { patient: Address;
           <dd className="text-2xl font-semibold">{formatTokenAmount(claimed, token)}</dd>
         </div>
       </dl>
+      <p className="text-sm text-slate-700">
+        Rewards are paid in {token.symbol}, the reward token of this OwnChart network: each study sets its rewards aside
+        when it is funded, and Claim sends yours to your account.
+      </p>
       {points.length > 0 && (
         <figure>
           <svg viewBox={`0 0 ${points.length * 60} 100`} className="h-32 w-full max-w-md" aria-hidden="true">

@@ -24,6 +24,8 @@ type Shot = {
   phone?: boolean;
   /** Seeded content that shows the page has really loaded. */
   ready: (page: Page) => Locator;
+  /** A part of the page to shoot instead of the first screen of it. */
+  capture?: (page: Page) => Locator;
 };
 
 const SHOTS: Shot[] = [
@@ -58,6 +60,22 @@ const SHOTS: Shot[] = [
     unlock: true,
     phone: true,
     ready: (page) => page.getByText('264 records, each checked'),
+  },
+  {
+    file: 'records-trends',
+    path: '/records',
+    account: patient,
+    unlock: true,
+    ready: (page) => page.getByRole('region', { name: 'Trends' }).locator('canvas').first(),
+    capture: (page) => page.getByRole('region', { name: 'Trends' }),
+  },
+  {
+    file: 'records-timeline',
+    path: '/records',
+    account: patient,
+    unlock: true,
+    ready: (page) => page.getByRole('region', { name: 'Timeline' }).getByRole('heading', { level: 3 }).first(),
+    capture: (page) => page.getByRole('region', { name: 'Timeline' }),
   },
   {
     file: 'clinician-chart',
@@ -123,7 +141,9 @@ for (const [shot, screen] of SHOTS.flatMap((s) =>
     if (shot.unlock) await unlock(page);
     await expect(shot.ready(page)).toBeVisible();
     await expectAccessible(page);
-    await page.screenshot({ path: path.join(SCREENSHOT_DIR, `${shot.file}${screen.suffix}.png`) });
+    const file = path.join(SCREENSHOT_DIR, `${shot.file}${screen.suffix}.png`);
+    if (shot.capture) await shot.capture(page).screenshot({ path: file });
+    else await page.screenshot({ path: file });
     expect(faults).toEqual([]);
   });
 }

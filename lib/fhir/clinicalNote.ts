@@ -63,26 +63,49 @@ const NOTE_TYPES: readonly (readonly [NoteFormat, RegExp])[] = [
   ['plain', /^text\/plain\b/i],
 ];
 
-function decodeText(data: string): string | null {
+/** The charset a content type declares ("text/plain; charset=iso-8859-1"), UTF-8 by default. */
+function charsetOf(contentType: string): string {
+  return /;\s*charset=([^;\s]+)/i.exec(contentType)?.[1]?.replace(/"/g, '') ?? 'utf-8';
+}
+
+/** The attachment's text in its declared charset; `exact` is false if some bytes did not decode. */
+function decodeText(data: string, contentType: string): { text: string; exact: boolean } | null {
+  let bytes: Uint8Array;
+  let decoder: (fatal: boolean) => TextDecoder;
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(base64.decode(data));
+    bytes = base64.decode(data);
+    const charset = charsetOf(contentType);
+    decoder = (fatal) => new TextDecoder(charset, { fatal });
+    decoder(false);
   } catch {
     return null;
+  }
+  try {
+    return { text: decoder(true).decode(bytes), exact: true };
+  } catch {
+    return { text: decoder(false).decode(bytes), exact: false };
   }
 }
 
 /**
  * The text of a note: its richest readable attachment (markdown, then HTML or XHTML, then plain
- * text), else the resource's own narrative. Null when it carries no readable text.
+ * text) in the charset it declares, else the resource's own narrative. Null when it carries no
+ * text at all.
  */
 export function noteContent(document: DocumentReference): NoteContent | null {
   const attachments = (document.content ?? []).map((c) => c.attachment).filter((a) => a?.data);
+  // Text with bytes that did not decode is shown (with "�") only if nothing reads cleanly.
+  let damaged: NoteContent | null = null;
   for (const [format, type] of NOTE_TYPES) {
     for (const attachment of attachments) {
-      if (!type.test(attachment.contentType ?? '')) continue;
-      const text = decodeText(attachment.data!);
-      if (text?.trim()) return { format, text };
+      const contentType = attachment.contentType ?? '';
+      if (!type.test(contentType)) continue;
+      const decoded = decodeText(attachment.data!, contentType);
+      if (!decoded?.text.trim()) continue;
+      if (decoded.exact) return { format, text: decoded.text };
+      damaged ??= { format: 'plain', text: decoded.text };
     }
   }
+  if (damaged) return damaged;
   return document.text?.div ? { format: 'xhtml', text: document.text.div } : null;
 }

@@ -94,4 +94,15 @@ describe('noteHtml', () => {
     };
     expect(noteContent(both)).toEqual({ format: 'plain', text: 'Plan' });
   });
+
+  it('reads a note in the charset it declares, and shows undecodable text rather than nothing', () => {
+    const latin1 = (contentType: string): DocumentReference => ({
+      resourceType: 'DocumentReference',
+      status: 'current',
+      // "Café au lait spots" in ISO-8859-1: é is the single byte 0xE9.
+      content: [{ attachment: { contentType, data: base64.encode(new Uint8Array([0x43, 0x61, 0x66, 0xe9])) } }],
+    });
+    expect(noteContent(latin1('text/plain; charset=ISO-8859-1'))).toEqual({ format: 'plain', text: 'Café' });
+    expect(noteContent(latin1('text/plain'))).toEqual({ format: 'plain', text: 'Caf\uFFFD' });
+  });
 });
