@@ -21,7 +21,7 @@ const KIND_LABEL: Record<NoticeKind, string> = {
 
 const storageKey = (patient: Address) => `ownchart.lastSeen.${patient.toLowerCase()}`;
 
-/** The stored mark, if it is one: two finite numbers, the server's not in the future. */
+/** The stored mark, if it is one: two finite numbers (checked against the clocks once they are read). */
 function readLastSeen(patient: Address): LastSeen | null {
   try {
     const value = JSON.parse(window.localStorage.getItem(storageKey(patient)) ?? 'null') as Partial<LastSeen> | null;
@@ -29,8 +29,7 @@ function readLastSeen(patient: Address): LastSeen | null {
       typeof value?.chainSeconds === 'number' &&
       Number.isFinite(value.chainSeconds) &&
       typeof value.serverMs === 'number' &&
-      Number.isFinite(value.serverMs) &&
-      value.serverMs <= Date.now() + 60_000;
+      Number.isFinite(value.serverMs);
     return valid ? { chainSeconds: value.chainSeconds!, serverMs: value.serverMs! } : null;
   } catch {
     return null;
@@ -87,9 +86,11 @@ export function WhatsNew({ patient }: { patient: Address }) {
   }
   const chainNow = grantees.data.chainTime;
   const entries = disclosures.data.entries;
-  // A mark ahead of the chain (another chain, a reset demo) would hide everything: ignore it.
-  const mark = lastSeen && lastSeen.chainSeconds <= chainNow ? lastSeen : null;
-  const since = sinceOf(mark, { chainSeconds: chainNow, serverMs: Date.now() });
+  const serverNow = disclosures.data.serverTime;
+  // A mark ahead of either clock (another chain, a reset demo, a tampered store) would hide
+  // everything: ignore it.
+  const mark = lastSeen && lastSeen.chainSeconds <= chainNow && lastSeen.serverMs <= serverNow ? lastSeen : null;
+  const since = sinceOf(mark, { chainSeconds: chainNow, serverMs: serverNow });
   const notices = whatChanged({
     since,
     chainNow,

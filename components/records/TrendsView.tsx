@@ -79,6 +79,7 @@ export function TrendsView({ trends, incomplete }: { trends: readonly Trend[]; i
           results.
         </p>
       )}
+      {trends.length === 0 && <p>No trends in the records that could be read.</p>}
       <div className="grid gap-4 md:grid-cols-2">
         {shown.map((trend) => (
           <TrendCard key={trend.key} trend={trend} />

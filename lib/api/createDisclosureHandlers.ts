@@ -52,7 +52,8 @@ export function createDisclosureHandlers(deps: DisclosureDependencies) {
           anchored(),
         ]);
         return Response.json(
-          { entries, logCount: head?.count ?? 0, anchoredCount },
+          // The server's clock, so a browser judges "since" on the clock the entries carry.
+          { entries, logCount: head?.count ?? 0, anchoredCount, serverTime: now() },
           { headers: { 'cache-control': 'private, no-store' } },
         );
       },

@@ -65,25 +65,28 @@ const NOTE_TYPES: readonly (readonly [NoteFormat, RegExp])[] = [
 
 /** The charset a content type declares ("text/plain; charset=iso-8859-1"), UTF-8 by default. */
 function charsetOf(contentType: string): string {
-  return /;\s*charset=([^;\s]+)/i.exec(contentType)?.[1]?.replace(/"/g, '') ?? 'utf-8';
+  return /;\s*charset=([^;\s]+)/i.exec(contentType)?.[1]?.replace(/["']/g, '') ?? 'utf-8';
 }
 
 /** The attachment's text in its declared charset; `exact` is false if some bytes did not decode. */
 function decodeText(data: string, contentType: string): { text: string; exact: boolean } | null {
   let bytes: Uint8Array;
-  let decoder: (fatal: boolean) => TextDecoder;
   try {
     bytes = base64.decode(data);
-    const charset = charsetOf(contentType);
-    decoder = (fatal) => new TextDecoder(charset, { fatal });
-    decoder(false);
   } catch {
     return null;
   }
+  const charset = charsetOf(contentType);
   try {
-    return { text: decoder(true).decode(bytes), exact: true };
+    new TextDecoder(charset);
   } catch {
-    return { text: decoder(false).decode(bytes), exact: false };
+    // A label no browser knows: read it as UTF-8 and say the text may be off.
+    return { text: new TextDecoder('utf-8').decode(bytes), exact: false };
+  }
+  try {
+    return { text: new TextDecoder(charset, { fatal: true }).decode(bytes), exact: true };
+  } catch {
+    return { text: new TextDecoder(charset).decode(bytes), exact: false };
   }
 }
 
@@ -106,6 +109,6 @@ export function noteContent(document: DocumentReference): NoteContent | null {
       damaged ??= { format: 'plain', text: decoded.text };
     }
   }
-  if (damaged) return damaged;
-  return document.text?.div ? { format: 'xhtml', text: document.text.div } : null;
+  if (document.text?.div) return { format: 'xhtml', text: document.text.div };
+  return damaged;
 }

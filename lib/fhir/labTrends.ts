@@ -1,4 +1,5 @@
 import type { Coding, Observation, Quantity, Resource } from '@medplum/fhirtypes';
+import { fhirInstant } from '../format/formatDate';
 import { describeConcept } from './describeConcept';
 import { formatUnit } from './formatUnit';
 import { isLabOrVital } from './isLabOrVital';
@@ -41,7 +42,7 @@ function effectiveDate(observation: Observation): string | null {
 }
 
 function toSeconds(date: string): number | null {
-  const ms = Date.parse(date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date);
+  const ms = fhirInstant(date.length === 4 ? `${date}-01-01` : date.length === 7 ? `${date}-01` : date).getTime();
   return Number.isNaN(ms) ? null : Math.floor(ms / 1000);
 }
 

@@ -104,5 +104,6 @@ describe('noteHtml', () => {
     });
     expect(noteContent(latin1('text/plain; charset=ISO-8859-1'))).toEqual({ format: 'plain', text: 'Café' });
     expect(noteContent(latin1('text/plain'))).toEqual({ format: 'plain', text: 'Caf\uFFFD' });
+    expect(noteContent(latin1("text/plain; charset='x-unknown'"))).toEqual({ format: 'plain', text: 'Caf\uFFFD' });
   });
 });

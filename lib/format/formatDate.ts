@@ -26,6 +26,15 @@ export function endOfDayUtc(isoDate: string): number {
   return Math.floor(ms / 1000);
 }
 
+/**
+ * A FHIR dateTime as an instant. FHIR requires a time zone with a time, but exports omit it: such
+ * a time is read as UTC, the zone every date here is shown in, never as the browser's local time
+ * (which would file the same record under different days on different machines).
+ */
+export function fhirInstant(value: string): Date {
+  return new Date(/T[\d:.]+$/.test(value) ? `${value}Z` : value);
+}
+
 /** A FHIR date or dateTime ("2019", "2019-03", "2019-03-12", "2019-03-12T10:00:00+01:00") as a readable date. */
 export function formatFhirDate(value: string | null | undefined): string {
   if (!value) return 'Date unknown';
@@ -35,7 +44,7 @@ export function formatFhirDate(value: string | null | undefined): string {
       new Date(`${value}-01T00:00:00Z`),
     );
   }
-  const date = new Date(value.length === 10 ? `${value}T00:00:00Z` : value);
+  const date = value.length === 10 ? new Date(`${value}T00:00:00Z`) : fhirInstant(value);
   return Number.isNaN(date.getTime()) ? value : dateFormat.format(date);
 }
 
@@ -45,6 +54,6 @@ export function formatFhirDate(value: string | null | undefined): string {
  */
 export function fhirDayUtc(value: string): string | null {
   if (/^\d{4}(-\d{2}(-\d{2})?)?$/.test(value)) return value;
-  const date = new Date(value);
+  const date = fhirInstant(value);
   return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 10);
 }
