@@ -2,14 +2,10 @@ import { execFile } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { accessRegistryAbi } from '../contracts-abi';
-import { categoriesToMask } from '../lib/categories';
 import { demoAccount } from '../lib/wallet/demoAccounts';
-import { chainWriter } from '../scripts/lib/chainWriter';
-import { shareRecordKeys } from '../scripts/lib/seedRecords';
 import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
 import { connect, expect, expectAccessible, installWallet, test } from './support/fixtures';
-import { seedSmallChart } from './support/seedChart';
+import { grantAndShareKeys, seedSmallChart } from './support/seedChart';
 import { unlock } from './support/vault';
 
 const run = promisify(execFile);
@@ -29,17 +25,7 @@ test('the patient sees who read what, exports it, and the anchored log detects t
 }) => {
   test.setTimeout(120_000);
   await seedSmallChart(patient.privateKey, clinician.privateKey);
-  const { config, wallet, confirm } = chainWriter(E2E_RPC_URL, patient.privateKey);
-  await confirm(
-    wallet.writeContract({
-      address: config.accessRegistry,
-      abi: accessRegistryAbi,
-      functionName: 'grant',
-      args: [patient.address, clinician.address, categoriesToMask(['conditions', 'immunizations']), 1, 0],
-    }),
-    'grant the clinician',
-  );
-  await shareRecordKeys({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey: patient.privateKey });
+  await grantAndShareKeys(patient.privateKey, clinician.address, ['conditions', 'immunizations']);
 
   // The clinician opens the chart: 5 records and 2 keys are disclosed.
   const clinicianContext = await browser.newContext();

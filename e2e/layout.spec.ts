@@ -1,17 +1,15 @@
 import type { Page } from '@playwright/test';
-import { accessRegistryAbi } from '../contracts-abi';
-import { categoriesToMask } from '../lib/categories';
+import path from 'node:path';
 import { demoAccount } from '../lib/wallet/demoAccounts';
-import { chainWriter } from '../scripts/lib/chainWriter';
-import { shareRecordKeys } from '../scripts/lib/seedRecords';
 import { saveBench } from './support/bench';
-import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
 import { connect, expect, expectAccessible, installWallet, test } from './support/fixtures';
-import { seedSmallChart } from './support/seedChart';
+import { grantAndShareKeys, seedSmallChart } from './support/seedChart';
 import { unlock } from './support/vault';
 
 const patient = demoAccount('Patient');
 const clinician = demoAccount('Clinician', 0);
+
+const SCREENSHOT_DIR = process.env.SCREENSHOT_DIR ?? 'test-results/screenshots';
 
 const SCREENS = [
   { name: 'phone', width: 390, height: 844 },
@@ -104,17 +102,7 @@ for (const screen of SCREENS) {
     const vitals: Vitals[] = [];
     // Every list at its longest: a grant, shared keys, and the clinician's reads in the log.
     await seedSmallChart(patient.privateKey, clinician.privateKey);
-    const { config, wallet, confirm } = chainWriter(E2E_RPC_URL, patient.privateKey);
-    await confirm(
-      wallet.writeContract({
-        address: config.accessRegistry,
-        abi: accessRegistryAbi,
-        functionName: 'grant',
-        args: [patient.address, clinician.address, categoriesToMask(['conditions', 'labs']), 1, 0],
-      }),
-      'grant the clinician',
-    );
-    await shareRecordKeys({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey: patient.privateKey });
+    await grantAndShareKeys(patient.privateKey, clinician.address, ['conditions', 'labs']);
 
     // A clinician sees the clinician's pages, and can switch to the other roles' pages.
     const context = await browser.newContext({ viewport: screen });
@@ -158,6 +146,12 @@ for (const screen of SCREENS) {
     await expect(page.getByRole('region', { name: 'Trends' })).toBeVisible();
     await expect(page.getByRole('banner')).toContainText(patient.name);
     await expectGoodVitals(page, 'My records', vitals);
+    // The README's trends picture: the demo patient has no repeated labs, this one has.
+    if (screen.name === 'laptop') {
+      const trends = page.getByRole('region', { name: 'Trends' });
+      await expect(trends.locator('canvas')).toHaveCount(8);
+      await trends.screenshot({ path: path.join(SCREENSHOT_DIR, 'records-trends.png') });
+    }
     await expectNoSideScroll(page, 'My records');
     await expectAccessible(page);
     for (const [link, heading, row] of PATIENT_PAGES) {

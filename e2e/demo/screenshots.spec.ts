@@ -62,14 +62,6 @@ const SHOTS: Shot[] = [
     ready: (page) => page.getByText('264 records, each checked'),
   },
   {
-    file: 'records-trends',
-    path: '/records',
-    account: patient,
-    unlock: true,
-    ready: (page) => page.getByRole('region', { name: 'Trends' }).locator('canvas').first(),
-    capture: (page) => page.getByRole('region', { name: 'Trends' }),
-  },
-  {
     file: 'records-timeline',
     path: '/records',
     account: patient,
@@ -133,7 +125,7 @@ for (const [shot, screen] of SHOTS.flatMap((s) =>
   (s.phone ? SCREENS : SCREENS.slice(0, 1)).map((on) => [s, on] as const),
 )) {
   const who = shot.account ? `${shot.account.role} ${shot.account.name}` : 'a visitor';
-  test(`${shot.path} as ${who} on ${screen.on}`, async ({ page }) => {
+  test(`${shot.file}: ${shot.path} as ${who} on ${screen.on}`, async ({ page }) => {
     const faults = watchForFaults(page);
     await page.setViewportSize(screen.viewport);
     await page.goto(shot.path);

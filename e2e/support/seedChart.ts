@@ -1,8 +1,11 @@
 import type { Resource } from '@medplum/fhirtypes';
 import { readFileSync } from 'node:fs';
-import type { Hex } from 'viem';
+import type { Address, Hex } from 'viem';
+import { accessRegistryAbi } from '../../contracts-abi';
+import { categoriesToMask, type CategoryKey } from '../../lib/categories';
 import { parseBundle } from '../../lib/fhir/parseBundle';
-import { registerEncryptionKey, seedRecords } from '../../scripts/lib/seedRecords';
+import { chainWriter } from '../../scripts/lib/chainWriter';
+import { registerEncryptionKey, seedRecords, shareRecordKeys } from '../../scripts/lib/seedRecords';
 import { E2E_DATA_DIR, E2E_RPC_URL } from './env';
 
 const SMALL_BUNDLE = 'fixtures/fhir/synthea-small-clemente-kreiger.json';
@@ -16,4 +19,22 @@ export async function seedSmallChart(patientKey: Hex, ...readerKeys: Hex[]): Pro
   await seedRecords({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey, resources });
   for (const key of readerKeys) await registerEncryptionKey(E2E_RPC_URL, key);
   return resources;
+}
+
+/**
+ * The patient's own signed grant of `categories` (read only) to `grantee`, then the category keys
+ * shared with them as the patient's browser would: what a test needs before a clinician reads.
+ */
+export async function grantAndShareKeys(patientKey: Hex, grantee: Address, categories: CategoryKey[]): Promise<void> {
+  const { config, account, wallet, confirm } = chainWriter(E2E_RPC_URL, patientKey);
+  await confirm(
+    wallet.writeContract({
+      address: config.accessRegistry,
+      abi: accessRegistryAbi,
+      functionName: 'grant',
+      args: [account.address, grantee, categoriesToMask(categories), 1, 0],
+    }),
+    `grant ${categories.join(', ')} to ${grantee}`,
+  );
+  await shareRecordKeys({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey });
 }

@@ -56,6 +56,14 @@ describe('labTrends', () => {
     expect(trends[0]!.points[1]!.text).toBe('<170 lb');
   });
 
+  it('is no trend when every result is from one moment, and counts a result recorded twice once', () => {
+    // US Core patient 85 repeats one oxygen saturation of 77 % three times at the same instant.
+    const trends = labTrends(resources('synthea-uscore-inferno-patient-85.json'));
+    expect(trends.find((t) => t.title.startsWith('Oxygen saturation'))).toBeUndefined();
+    const twice = labTrends([weight('2024-01-01', 80), weight('2024-01-01', 80), weight('2024-02-01', 81)]);
+    expect(twice[0]!.points.map((p) => p.values[0])).toEqual([80, 81]);
+  });
+
   it('leaves out results without a date and results entered in error', () => {
     const undated = { ...weight('2024-01-01', 81), effectiveDateTime: undefined };
     const wrong = { ...weight('2024-02-01', 99), status: 'entered-in-error' as const };

@@ -75,10 +75,22 @@ function readingOf(observation: Observation): Reading | null {
   return null;
 }
 
+/** The same result at the same moment, recorded twice (exports repeat them): one point. */
+function withoutRepeats(points: readonly TrendPoint[]): TrendPoint[] {
+  const seen = new Set<string>();
+  return points.filter((point) => {
+    const key = `${point.time}|${point.text}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 /**
- * Every lab and vital sign with more than one dated numeric result, as a trend to plot: grouped by
- * the test's code and unit (a weight in kg and one in lb are two trends, never one line), blood
- * pressure as its systolic and diastolic lines found by LOINC code. Newest trend first.
+ * Every lab and vital sign measured at more than one moment, as a trend to plot: grouped by the
+ * test's code and unit (a weight in kg and one in lb are two trends, never one line), blood
+ * pressure as its systolic and diastolic lines found by LOINC code, a result recorded twice at the
+ * same moment as one point. Newest trend first.
  */
 export function labTrends(resources: readonly Resource[]): Trend[] {
   const trends = new Map<string, Trend>();
@@ -104,7 +116,7 @@ export function labTrends(resources: readonly Resource[]): Trend[] {
   }
   const latest = (trend: Trend) => trend.points[trend.points.length - 1]!.time;
   return [...trends.values()]
-    .filter((trend) => trend.points.length > 1)
-    .map((trend) => ({ ...trend, points: [...trend.points].sort((a, b) => a.time - b.time) }))
+    .map((trend) => ({ ...trend, points: withoutRepeats(trend.points).sort((a, b) => a.time - b.time) }))
+    .filter((trend) => new Set(trend.points.map((p) => p.time)).size > 1)
     .sort((a, b) => latest(b) - latest(a) || a.title.localeCompare(b.title));
 }
