@@ -172,6 +172,11 @@ function e2eFigures(): void {
       `Clinician chart of 1,000 records: unlock to chart shown ${chart.clinicianChart1000Ms} ms, ${chart.chartRpcRequests} RPC requests, ${chart.blobRequests} blob requests`,
     );
   }
+  if (chart?.chartPhases) {
+    console.log(
+      `  where the time goes (from vault:start): ${(chart.chartPhases as string[]).join(', ')}; main-thread tasks over 50 ms: ${chart.tasksOver50Ms}, longest ${chart.longestTaskMs} ms`,
+    );
+  }
   if (chart?.leavesHandler) {
     console.log(`Listing and proving the leaves of 1,000 records (server): ${chart.leavesHandler}`);
   }

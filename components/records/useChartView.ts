@@ -6,6 +6,7 @@ import type { Address } from 'viem';
 import { labTrends } from '@/lib/fhir/labTrends';
 import { timeline } from '@/lib/fhir/timeline';
 import { toChartSummary } from '@/lib/fhir/toChartSummary';
+import { markPhase } from '@/lib/perf/markPhase';
 import type { OpenedRecord } from '@/lib/vault/openRecords';
 
 /** The chart summary, trends and timeline of opened records, and who (other than the patient) wrote each row. */
@@ -20,12 +21,14 @@ export function useChartView(records: readonly OpenedRecord[] | undefined, patie
         authors.set(`${record.resource.resourceType}/${record.resource.id ?? index}`, record.author);
       }
     });
-    return {
+    const view = {
       resources,
       summary: toChartSummary(resources),
       trends: labTrends(resources),
       timeline: timeline(resources),
       authorOf: (rowId: string) => authors.get(rowId),
     };
+    if (records) markPhase('chart:summarised');
+    return view;
   }, [records, patient]);
 }

@@ -13,6 +13,7 @@ import { readRegisteredKey } from './registeredKey';
 import { ServerRequestError } from '../api/serverRequest';
 import { vaultContracts } from './vaultContracts';
 import { verifyImports, type RecordGap } from './verifyImports';
+import { markPhase } from '../perf/markPhase';
 
 export type VaultRecords = {
   /** Records this reader may read, decrypted (or with the problem that stopped them). */
@@ -63,6 +64,7 @@ export async function loadVaultRecords(
     storage,
   }: { patient: Address; reader: Address; keys: EncryptionKeyPair; storage: StorageCalls },
 ): Promise<VaultRecords> {
+  markPhase('vault:start');
   const contracts = vaultContracts(config);
   const isPatient = reader.toLowerCase() === patient.toLowerCase();
   // The server's lists are checked against the chain, not trusted: ask for everything at once.
@@ -79,17 +81,23 @@ export async function loadVaultRecords(
     readReaderAccess(client, config, { reader, patient }).then((access) => readableOf(access, EVERY_CATEGORY_NUMBER)),
     isPatient ? null : readRegisteredKey(client, config, patient),
   ]);
+  markPhase('vault:chain-read');
   if (anchors.length === 0 || readable.size === 0) {
     return { records: [], gaps: [], refused: 0, envelopes: [], patientPublicKey: patientKey && hexToBytes(patientKey) };
   }
   const leaves = await listed;
   if (leaves instanceof Error) throw leaves;
+  markPhase('vault:leaves-listed');
   // Fetching blobs needs no trust in the list, using them does: fetch what it names while the
   // proofs are checked, and open only what they prove.
-  const prefetched = fetchInPages(listedRecordHashes(leaves, readable), (hashes) =>
-    storage.readBlobs(patient, hashes),
-  ).catch((error: unknown) => error as Error);
+  const prefetched = fetchInPages(listedRecordHashes(leaves, readable), (hashes) => storage.readBlobs(patient, hashes))
+    .then((blobs) => {
+      markPhase('vault:blobs-fetched');
+      return blobs;
+    })
+    .catch((error: unknown) => error as Error);
   const verified = verifyImports(anchors, leaves, { patient, readable });
+  markPhase('vault:proofs-checked');
   // Every proven record was in the list, so one absent from the answer is missing, not asked again.
   const fetchBlobs = async () => {
     const blobs = await prefetched;
@@ -100,8 +108,10 @@ export async function loadVaultRecords(
 
   if (isPatient) {
     const keyring: Keyring = async (category, version) => deriveCategoryKey(keys.privateKey, category, version);
+    const records = await openRecords(verified.records, { fetchBlobs, keyring });
+    markPhase('vault:opened');
     return {
-      records: await openRecords(verified.records, { fetchBlobs, keyring }),
+      records,
       ...found,
       envelopes: [],
       patientPublicKey: null,
@@ -112,8 +122,10 @@ export async function loadVaultRecords(
   const envelopes = await held;
   if (envelopes instanceof Error) throw envelopes;
   const keyring = envelopeKeyring(envelopes, patient, patientPublicKey, keys);
+  const records = await openRecords(verified.records, { fetchBlobs, keyring });
+  markPhase('vault:opened');
   return {
-    records: await openRecords(verified.records, { fetchBlobs, keyring }),
+    records,
     ...found,
     envelopes,
     patientPublicKey,
