@@ -49,8 +49,6 @@ export function SiteHeader() {
   // A page reached from the menu closes it. Only a role chosen in the switch is remembered: a
   // patient who once opened a clinician's page keeps their own pages.
   useEffect(() => setMenuOpen(false), [pathname]);
-  const [switchTo, setSwitchTo] = useState<NavRole>(role);
-  useEffect(() => setSwitchTo(role), [role]);
 
   return (
     <header className="border-b border-slate-300 bg-white">
@@ -103,21 +101,20 @@ export function SiteHeader() {
           </ul>
           {demo && <p className="text-sm text-slate-800 md:hidden">Signed in as {demo.name}</p>}
           {/* Choosing in the list changes nothing until Switch: arrowing through it must not navigate. */}
+          {/* Keyed by the role shown, so the list starts from it again whenever it changes. */}
           <form
+            key={role}
             className="flex flex-wrap items-center gap-2 text-sm"
             onSubmit={(event) => {
               event.preventDefault();
-              choose(switchTo);
-              router.push(NAV_LINKS[switchTo][0]!.href);
+              const next = new FormData(event.currentTarget).get('role');
+              if (!isNavRole(next)) return;
+              choose(next);
+              router.push(NAV_LINKS[next][0]!.href);
             }}
           >
             <label htmlFor={roleId}>Using OwnChart as</label>
-            <select
-              id={roleId}
-              className="input py-1"
-              value={switchTo}
-              onChange={(event) => setSwitchTo(event.target.value as NavRole)}
-            >
+            <select id={roleId} name="role" className="input py-1" defaultValue={role}>
               {(Object.keys(ROLE_LABELS) as NavRole[]).map((r) => (
                 <option key={r} value={r}>
                   {ROLE_LABELS[r]}

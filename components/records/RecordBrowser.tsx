@@ -13,6 +13,8 @@ import {
 } from '@/lib/vault/filterRecords';
 import { RECORD_PROBLEMS, type OpenedRecord } from '@/lib/vault/openRecords';
 import { Field } from '@/components/ui/Field';
+import { ShowAllButton, useShowAll } from '@/components/ui/ShowAll';
+import { plural } from '@/lib/format/plural';
 import { RecordDetail } from './RecordDetail';
 
 /** Search results listed at first; the rest on request, so a broad search stays quick. */
@@ -20,7 +22,13 @@ const MATCHES_SHOWN = 100;
 
 type Readable = OpenedRecord & { problem: null };
 
-function CategoryRecords({ records, onOpen }: { records: OpenedRecord[]; onOpen: (record: Readable) => void }) {
+function CategoryRecords({
+  records,
+  onOpen,
+}: {
+  records: readonly OpenedRecord[];
+  onOpen: (record: Readable) => void;
+}) {
   return (
     <ul className="divide-y divide-slate-200">
       {records.map((record) => {
@@ -134,7 +142,7 @@ function SearchForm({
 function matchCount({ matches, unsearchable }: FilteredRecords, total: number): string {
   const count = `${matches.length.toLocaleString('en-US')} of ${total.toLocaleString('en-US')} records match.`;
   if (unsearchable === 0) return count;
-  return `${count} ${unsearchable} ${unsearchable === 1 ? 'record' : 'records'} could not be opened, so could not be searched.`;
+  return `${count} ${plural(unsearchable, 'record')} could not be opened, so could not be searched.`;
 }
 
 function SearchResults({
@@ -148,21 +156,19 @@ function SearchResults({
   onOpen: (record: Readable) => void;
   onClear: () => void;
 }) {
-  const [all, setAll] = useState(false);
-  const { matches } = found;
-  const shown = all ? matches : matches.slice(0, MATCHES_SHOWN);
+  const list = useShowAll(found.matches, MATCHES_SHOWN);
   return (
     <div className="space-y-2">
       {(filter.from || filter.to) && <p className="text-sm text-slate-700">Records without a date are left out.</p>}
       <button type="button" className="btn-secondary" onClick={onClear}>
         Clear search
       </button>
-      <CategoryRecords records={shown} onOpen={onOpen} />
-      {matches.length > MATCHES_SHOWN && (
-        <button type="button" className="btn-secondary" onClick={() => setAll((open) => !open)}>
-          {all ? `Show the newest ${MATCHES_SHOWN}` : `Show all ${matches.length.toLocaleString('en-US')} matches`}
-        </button>
-      )}
+      <CategoryRecords records={list.shown} onOpen={onOpen} />
+      <ShowAllButton
+        list={list}
+        more={`Show all ${found.matches.length.toLocaleString('en-US')} matches`}
+        fewer={`Show the newest ${MATCHES_SHOWN}`}
+      />
     </div>
   );
 }

@@ -1,8 +1,8 @@
 'use client';
 
-import { useState } from 'react';
 import type { TimelineEntry, TimelineKind, TimelineYear } from '@/lib/fhir/timeline';
 import { formatFhirDate } from '@/lib/format/formatDate';
+import { ShowAllButton, useShowAll } from '@/components/ui/ShowAll';
 
 const YEARS_SHOWN = 3;
 
@@ -43,8 +43,7 @@ export function TimelineView({
   /** Categories of the timeline with records that could not be opened. */
   incomplete: readonly string[];
 }) {
-  const [all, setAll] = useState(false);
-  const shown = all ? years : years.slice(0, YEARS_SHOWN);
+  const list = useShowAll(years, YEARS_SHOWN);
   return (
     <section aria-labelledby="timeline-heading" className="card space-y-3">
       <h2 id="timeline-heading" className="text-xl font-semibold">
@@ -66,7 +65,7 @@ export function TimelineView({
             : 'No visits, notes, vaccines or procedures recorded.'}
         </p>
       )}
-      {shown.map((year) => (
+      {list.shown.map((year) => (
         <section key={year.year ?? 'undated'} aria-labelledby={`timeline-${year.year ?? 'undated'}`}>
           <h3 id={`timeline-${year.year ?? 'undated'}`} className="text-lg font-semibold">
             {year.year ?? 'Date unknown'}
@@ -78,11 +77,11 @@ export function TimelineView({
           </ul>
         </section>
       ))}
-      {years.length > YEARS_SHOWN && (
-        <button type="button" className="btn-secondary" onClick={() => setAll((open) => !open)}>
-          {all ? `Show the latest ${YEARS_SHOWN} years` : `Show all ${years.length} years`}
-        </button>
-      )}
+      <ShowAllButton
+        list={list}
+        more={`Show all ${years.length} years`}
+        fewer={`Show the latest ${YEARS_SHOWN} years`}
+      />
     </section>
   );
 }

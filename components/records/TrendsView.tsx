@@ -1,8 +1,8 @@
 'use client';
 
-import { useState } from 'react';
 import type { Trend } from '@/lib/fhir/labTrends';
 import { formatFhirDate } from '@/lib/format/formatDate';
+import { ShowAllButton, useShowAll } from '@/components/ui/ShowAll';
 import { LINE_LEGENDS, TrendPlot } from './TrendPlot';
 
 const TRENDS_SHOWN = 8;
@@ -15,11 +15,9 @@ function plotLabel(trend: Trend): string {
 }
 
 function TrendCard({ trend }: { trend: Trend }) {
-  const [allValues, setAllValues] = useState(false);
   const headingId = `trend-${trend.key.replace(/[^a-zA-Z0-9-]/g, '-')}`;
   // Newest first in the table, the way a result list is read; the plot runs left to right in time.
-  const newestFirst = [...trend.points].reverse();
-  const rows = allValues ? newestFirst : newestFirst.slice(0, VALUES_SHOWN);
+  const values = useShowAll([...trend.points].reverse(), VALUES_SHOWN);
   return (
     <section aria-labelledby={headingId} className="card min-w-0 space-y-2">
       <h3 id={headingId} className="text-lg font-semibold">
@@ -45,7 +43,7 @@ function TrendCard({ trend }: { trend: Trend }) {
           </tr>
         </thead>
         <tbody>
-          {rows.map((point, index) => (
+          {values.shown.map((point, index) => (
             <tr key={`${point.time}-${index}`} className="border-b border-slate-200 last:border-0">
               <td className="py-1 pr-4">{formatFhirDate(point.date)}</td>
               <td className="py-1">{point.text}</td>
@@ -53,20 +51,15 @@ function TrendCard({ trend }: { trend: Trend }) {
           ))}
         </tbody>
       </table>
-      {trend.points.length > VALUES_SHOWN && (
-        <button type="button" className="btn-secondary" onClick={() => setAllValues((shown) => !shown)}>
-          {allValues ? 'Show fewer results' : `Show all ${trend.points.length} results`}
-        </button>
-      )}
+      <ShowAllButton list={values} more={`Show all ${trend.points.length} results`} fewer="Show fewer results" />
     </section>
   );
 }
 
 /** Every lab and vital with more than one result, as a plot over time with its values as a table. */
 export function TrendsView({ trends, incomplete }: { trends: readonly Trend[]; incomplete: boolean }) {
-  const [all, setAll] = useState(false);
+  const list = useShowAll(trends, TRENDS_SHOWN);
   if (trends.length === 0 && !incomplete) return null;
-  const shown = all ? trends : trends.slice(0, TRENDS_SHOWN);
   return (
     <section aria-labelledby="trends-heading" className="space-y-4">
       <h2 id="trends-heading" className="text-2xl font-semibold">
@@ -81,15 +74,15 @@ export function TrendsView({ trends, incomplete }: { trends: readonly Trend[]; i
       )}
       {trends.length === 0 && <p>No trends in the records that could be read.</p>}
       <div className="grid gap-4 md:grid-cols-2">
-        {shown.map((trend) => (
+        {list.shown.map((trend) => (
           <TrendCard key={trend.key} trend={trend} />
         ))}
       </div>
-      {trends.length > TRENDS_SHOWN && (
-        <button type="button" className="btn-secondary" onClick={() => setAll((shown) => !shown)}>
-          {all ? `Show the latest ${TRENDS_SHOWN} trends` : `Show all ${trends.length} trends`}
-        </button>
-      )}
+      <ShowAllButton
+        list={list}
+        more={`Show all ${trends.length} trends`}
+        fewer={`Show the latest ${TRENDS_SHOWN} trends`}
+      />
     </section>
   );
 }

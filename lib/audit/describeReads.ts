@@ -1,4 +1,5 @@
 import { describeScope } from '../categories';
+import { plural } from '../format/plural';
 import type { DisclosureBasis } from './disclosureChain';
 import type { ReaderSummary } from './summarizeDisclosures';
 
@@ -9,8 +10,6 @@ export const DISCLOSURE_BASIS: Record<DisclosureBasis, string> = {
   caregiver: 'Caregiver',
   study: 'Study',
 };
-
-export const plural = (n: number, word: string) => `${n.toLocaleString('en-US')} ${word}${n === 1 ? '' : 's'}`;
 
 /** "5 records and 2 keys from Conditions, Immunizations · basis: Your grant": one reader's reads. */
 export function describeReads(summary: Pick<ReaderSummary, 'records' | 'keys' | 'categories' | 'bases'>): string {
