@@ -1,12 +1,12 @@
 'use client';
 
-import { ConnectButton } from '@rainbow-me/rainbowkit';
 import Link from 'next/link';
 import { usePathname, useRouter } from 'next/navigation';
 import { useCallback, useEffect, useId, useState } from 'react';
 import { useAccount } from 'wagmi';
 import { isNavRole, isUnder, NAV_LINKS, navRole, ROLE_LABELS, type NavRole } from '@/lib/navigation/siteNavigation';
 import { knownAccount } from '@/lib/wallet/knownAccount';
+import { WalletButton } from './wallet/WalletButton';
 
 const roleStorageKey = (account: string | undefined) => `ownchart.navRole.${account?.toLowerCase() ?? 'none'}`;
 
@@ -65,7 +65,7 @@ export function SiteHeader() {
           </p>
         )}
         <div className="order-3 flex min-h-11 w-full items-center md:order-none md:w-auto">
-          <ConnectButton showBalance={false} accountStatus="address" chainStatus="icon" />
+          <WalletButton />
         </div>
         <button
           type="button"

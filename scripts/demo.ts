@@ -108,7 +108,7 @@ try {
   await stop(1);
 }
 console.log(`\nOwnChart is running: ${appUrl}   (guided walkthrough: ${appUrl}/walkthrough)\n`);
-console.log('Connect with "Connect wallet"; the picker lists these under "Demo accounts":');
+console.log('Connect with "Connect wallet"; the picker lists these as installed wallets:');
 for (const account of DEMO_ACCOUNTS.filter((a) => a.role !== 'Deployer')) {
   console.log(`  ${`${account.role} — ${account.name}`.padEnd(60)} ${account.address}`);
 }

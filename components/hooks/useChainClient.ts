@@ -1,14 +1,12 @@
 'use client';
 
-import type { PublicClient } from 'viem';
-import { usePublicClient } from 'wagmi';
+import { useMemo } from 'react';
+import { useClient } from 'wagmi';
 import { chainConfig } from '@/lib/chain/chainConfig';
+import { chainReader, type ChainReader } from '@/lib/chain/chainReader';
 
-/**
- * The public client for this build's chain, typed as the chain-agnostic viem `PublicClient` that
- * every read in `lib/` takes. wagmi types its client by the configured chain, so this is the one
- * place that says they are the same thing.
- */
-export function useChainClient(): PublicClient | undefined {
-  return usePublicClient({ chainId: chainConfig.chain.id }) as PublicClient | undefined;
+/** What every read in `lib/` takes, over wagmi's client for this build's chain. */
+export function useChainClient(): ChainReader | undefined {
+  const client = useClient({ chainId: chainConfig.chain.id });
+  return useMemo(() => client && chainReader(client), [client]);
 }

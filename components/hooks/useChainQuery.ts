@@ -1,7 +1,8 @@
 'use client';
 
+import type { ChainReader } from '@/lib/chain/chainReader';
 import { skipToken, useQuery, type Query, type QueryKey } from '@tanstack/react-query';
-import type { PublicClient } from 'viem';
+
 import { useChainClient } from './useChainClient';
 
 export type ChainQueryOptions<TData, TKey extends QueryKey> = {
@@ -18,10 +19,10 @@ export type ChainQueryOptions<TData, TKey extends QueryKey> = {
  * `queryFn` does, and it runs once there is one.
  */
 export function useChainQuery<TData, TKey extends QueryKey>(
-  options: (client: PublicClient) => ChainQueryOptions<TData, TKey>,
+  options: (client: ChainReader) => ChainQueryOptions<TData, TKey>,
   enabled = true,
 ) {
   const client = useChainClient();
-  const built = options(client as PublicClient);
+  const built = options(client as ChainReader);
   return useQuery({ ...built, queryFn: client && enabled ? built.queryFn : skipToken });
 }

@@ -6,7 +6,7 @@ import { TransactionStatus } from '@/components/ui/TransactionStatus';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import { UserRejectedError } from '@/lib/errors/OwnChartError';
 import { preloadVaultReader } from '@/lib/vault/vaultQueryOptions';
-import { useUnlockVault } from './useUnlockVault';
+import { loadKeyDerivation, useUnlockVault } from './useUnlockVault';
 import { useVault } from './VaultProvider';
 
 /**
@@ -24,8 +24,12 @@ export function VaultGate({
 }) {
   const { keysFor } = useVault();
   const keys = keysFor(account);
-  // Fetch the chart-reading code while the person unlocks, so it is there when the keys are.
-  useEffect(preloadVaultReader, []);
+  // Fetch the key and chart-reading code while the person decides to unlock, so it is there when
+  // they do, without being part of the page's first load.
+  useEffect(() => {
+    preloadVaultReader();
+    void loadKeyDerivation().catch(() => undefined);
+  }, []);
   if (keys) return <>{children(keys)}</>;
   return <UnlockCard account={account} purpose={purpose} />;
 }

@@ -7,8 +7,7 @@ import { useAccountSigner } from '@/components/hooks/useAccountSigner';
 import { useAction } from '@/components/hooks/useAction';
 import { useChainClient } from '@/components/hooks/useChainClient';
 import { chainConfig } from '@/lib/chain/chainConfig';
-import { deriveEncryptionKey } from '@/lib/crypto/deriveEncryptionKey';
-import { keyDerivationTypedData, type EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
+import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import type { OwnChartError } from '@/lib/errors/OwnChartError';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
 import { checkEncryptionKey, isUnregistered } from '@/lib/vault/checkEncryptionKey';
@@ -29,6 +28,10 @@ export type UnlockState =
  * the fixed EIP-712 message, and check it against the KeyDirectory. An account with no key yet
  * registers its public key in one transaction.
  */
+/** Key derivation (X25519, HKDF): loaded when the person unlocks, not with every page that can. */
+export const loadKeyDerivation = () =>
+  Promise.all([import('@/lib/crypto/deriveEncryptionKey'), import('@/lib/crypto/encryptionKeyFromSignature')]);
+
 export function useUnlockVault(account: Address) {
   const signer = useAccountSigner(account);
   const client = useChainClient();
@@ -56,6 +59,7 @@ export function useUnlockVault(account: Address) {
           step: 'Setting up your encryption key: your wallet asks you to sign the same message twice, to check it always gives the same key…',
         });
       }
+      const [{ deriveEncryptionKey }, { keyDerivationTypedData }] = await loadKeyDerivation();
       const keys = await deriveEncryptionKey(() => signer.signTypedData(keyDerivationTypedData(chainId)), {
         settingUp,
       });

@@ -1,11 +1,11 @@
 'use client';
 
-import { ConnectButton } from '@rainbow-me/rainbowkit';
 import type { ReactNode } from 'react';
 import type { Address } from 'viem';
 import { useAccount, useSwitchChain } from 'wagmi';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
+import { WalletButton } from './WalletButton';
 
 /**
  * Renders `children` for a connected wallet on the app's chain; otherwise asks to connect, or
@@ -25,7 +25,7 @@ export function WalletGate({ children, purpose }: { children: (address: Address)
           Connect your wallet
         </h2>
         <p>Connect a wallet to {purpose}. Your wallet is your identity here: there is no password.</p>
-        <ConnectButton label="Connect wallet" />
+        <WalletButton />
       </section>
     );
   }

@@ -1,9 +1,8 @@
-import type { Wallet } from '@rainbow-me/rainbowkit';
-import { createConnector } from 'wagmi';
-import { injected } from 'wagmi/connectors';
 import type { ChainConfig } from '@/lib/chain/readChainConfig';
-import { createKeyProvider, storedPermission, type KeyProvider } from '@/lib/wallet/createKeyProvider';
+import { storedPermission } from '@/lib/wallet/sitePermission';
 import { DEMO_ACCOUNTS, type DemoRole } from '@/lib/wallet/demoAccounts';
+import { announceProvider, letterIcon } from '@/lib/wallet/eip6963';
+import { lazyProvider } from '@/lib/wallet/lazyProvider';
 
 const ROLE_COLOURS: Record<DemoRole, string> = {
   Patient: '#0f766e',
@@ -14,41 +13,35 @@ const ROLE_COLOURS: Record<DemoRole, string> = {
   Deployer: '#475569',
 };
 
-function roleIcon(role: DemoRole): string {
-  const svg = `<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 28 28"><rect width="28" height="28" rx="6" fill="${ROLE_COLOURS[role]}"/><text x="14" y="19" font-family="sans-serif" font-size="14" font-weight="700" text-anchor="middle" fill="#fff">${role[0]}</text></svg>`;
-  return `data:image/svg+xml;base64,${btoa(svg)}`;
-}
-
 /**
- * One RainbowKit wallet per demo account ("Patient — Lucien Bosco"), each an injected connector
- * over a provider that signs locally with that account's Anvil key. Local chain only.
+ * One in-page wallet per demo account ("Patient — Lucien Bosco"), each signing locally with that
+ * account's Anvil key and announced like a browser wallet (EIP-6963). Local chain only. What signs
+ * (viem's wallet client and secp256k1) is loaded when an account is first used, not with the page.
  */
-export function demoWallets(config: ChainConfig): (() => Wallet)[] {
-  return DEMO_ACCOUNTS.filter((a) => a.role !== 'Deployer').map((account) => () => {
+export function announceDemoWallets(target: Window, config: ChainConfig): void {
+  for (const account of DEMO_ACCOUNTS) {
+    if (account.role === 'Deployer') continue;
     const id = `demo-${account.address.toLowerCase()}`;
-    const name = `${account.role} — ${account.name}`;
-    // One provider per wallet, made on first use in the browser (never during server render).
-    let provider: KeyProvider | undefined;
-    const getProvider = () =>
-      (provider ??= createKeyProvider({
-        privateKey: account.privateKey,
-        chain: config.chain,
-        rpcUrl: config.rpcUrl,
-        permission: storedPermission(window.localStorage, `ownchart.${id}.connected`),
-      }));
-    return {
-      id,
-      name,
-      iconUrl: roleIcon(account.role),
-      iconBackground: '#ffffff',
-      installed: true,
-      createConnector: (walletDetails) =>
-        createConnector((wagmiConfig) => ({
-          ...injected({
-            target: () => (typeof window === 'undefined' ? undefined : { id, name, provider: getProvider() as never }),
-          })(wagmiConfig),
-          ...walletDetails,
-        })),
-    };
-  });
+    const permission = storedPermission(target.localStorage, `ownchart.${id}.connected`);
+    const provider = lazyProvider(
+      async () =>
+        (await import('@/lib/wallet/createKeyProvider')).createKeyProvider({
+          privateKey: account.privateKey,
+          chain: config.chain,
+          rpcUrl: config.rpcUrl,
+          permission,
+        }),
+      permission.isGranted,
+    );
+    announceProvider(
+      target,
+      {
+        uuid: `00000000-0000-4000-8000-${account.address.slice(-12).toLowerCase()}`,
+        name: `${account.role} — ${account.name}`,
+        icon: letterIcon(account.role[0]!, ROLE_COLOURS[account.role]),
+        rdns: `dev.ownchart.demo.${account.address.toLowerCase()}`,
+      },
+      provider,
+    );
+  }
 }

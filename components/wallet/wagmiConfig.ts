@@ -1,29 +1,32 @@
-import { connectorsForWallets, type WalletList } from '@rainbow-me/rainbowkit';
-import { injectedWallet, metaMaskWallet, rainbowWallet, walletConnectWallet } from '@rainbow-me/rainbowkit/wallets';
-import { createConfig, http } from 'wagmi';
+import { createConfig, createConnector, http, type CreateConnectorFn } from 'wagmi';
+import { walletConnect } from 'wagmi/connectors';
 import { chainConfig } from '@/lib/chain/chainConfig';
-import { demoWallets } from './demoWallets';
+import { letterIcon } from '@/lib/wallet/eip6963';
+import { announceDemoWallets } from './demoWallets';
 
 const walletConnectProjectId = process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID;
 
-function walletList(): WalletList {
-  // EIP-6963 wallets are discovered by wagmi and listed by RainbowKit on their own.
-  const wallets: WalletList = [{ groupName: 'Browser', wallets: [injectedWallet] }];
-  if (chainConfig.isLocal) wallets.push({ groupName: 'Demo accounts', wallets: demoWallets(chainConfig) });
-  // WalletConnect reaches its cloud relay: only on real networks, and only when configured.
-  if (!chainConfig.isLocal && walletConnectProjectId) {
-    wallets.push({ groupName: 'More wallets', wallets: [metaMaskWallet, rainbowWallet, walletConnectWallet] });
-  }
-  return wallets;
+/**
+ * Connectors beyond the browser's own wallets, which wagmi discovers (EIP-6963) and RainbowKit
+ * lists as installed. WalletConnect reaches its cloud relay: only on real networks, and only when
+ * configured; it carries an icon so the picker lists it beside them.
+ */
+function connectors(): CreateConnectorFn[] {
+  if (chainConfig.isLocal || !walletConnectProjectId) return [];
+  const base = walletConnect({ projectId: walletConnectProjectId, showQrModal: true });
+  return [createConnector((config) => ({ ...base(config), icon: letterIcon('W', '#1d4ed8') }))];
 }
 
-/** The app's wagmi config: one chain, from configuration; SSR-safe. */
+// The demo accounts are in-page wallets, announced before wagmi first asks (local chain only).
+if (typeof window !== 'undefined' && chainConfig.isLocal) announceDemoWallets(window, chainConfig);
+
+/**
+ * The app's wagmi config: one chain, from configuration; SSR-safe. Nothing here imports
+ * RainbowKit: its picker is loaded when someone first opens it (components/wallet/WalletUi.tsx).
+ */
 export const wagmiConfig = createConfig({
   chains: [chainConfig.chain],
-  connectors: connectorsForWallets(walletList(), {
-    appName: 'OwnChart',
-    projectId: walletConnectProjectId ?? 'not-configured',
-  }),
+  connectors: connectors(),
   transports: { [chainConfig.chain.id]: http(chainConfig.rpcUrl, { batch: true }) },
   multiInjectedProviderDiscovery: true,
   pollingInterval: chainConfig.isLocal ? 250 : 4_000,

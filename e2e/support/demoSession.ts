@@ -3,11 +3,11 @@ import type { DemoAccount } from '../../lib/wallet/demoAccounts';
 import { openWalletPicker } from './openWalletPicker';
 
 /**
- * Connects `account` the way a presenter does: the wallet picker's "Demo accounts" group, then
+ * Connects `account` the way a presenter does: the demo account in the wallet picker, then
  * the Sign-In with Ethereum message.
  */
 export async function connectDemoAccount(page: Page, account: DemoAccount): Promise<void> {
-  const modal = await openWalletPicker(page, page.getByRole('banner').getByRole('button', { name: 'Connect Wallet' }));
+  const modal = await openWalletPicker(page, page.getByRole('banner').getByRole('button', { name: 'Connect wallet' }));
   await modal.getByRole('button', { name: `${account.role} — ${account.name}` }).click();
   await modal.getByRole('button', { name: 'Sign message' }).click();
   await expect(modal).toBeHidden();

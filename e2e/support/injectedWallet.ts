@@ -4,7 +4,9 @@
  * `window.__E2E_WALLET__`, set by an earlier init script.
  */
 import { foundry } from 'viem/chains';
-import { createKeyProvider, storedPermission } from '../../lib/wallet/createKeyProvider';
+import { createKeyProvider } from '../../lib/wallet/createKeyProvider';
+import { announceProvider } from '../../lib/wallet/eip6963';
+import { storedPermission } from '../../lib/wallet/sitePermission';
 
 type WalletSettings = { privateKey: `0x${string}`; rpcUrl: string };
 
@@ -46,19 +48,14 @@ if (settings) {
     requests,
   };
 
-  const icon =
-    'data:image/svg+xml;base64,' +
-    btoa('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#444"/></svg>');
-  const detail = Object.freeze({
-    info: Object.freeze({
+  announceProvider(
+    window,
+    {
       uuid: '6d3b4b36-9f43-4f7e-9a51-e2e0000e2e00',
       name: 'E2E Wallet',
-      icon,
+      icon: `data:image/svg+xml;base64,${btoa('<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 8 8"><rect width="8" height="8" fill="#444"/></svg>')}`,
       rdns: 'dev.ownchart.e2e',
-    }),
+    },
     provider,
-  });
-  const announce = () => window.dispatchEvent(new CustomEvent('eip6963:announceProvider', { detail }));
-  window.addEventListener('eip6963:requestProvider', announce);
-  announce();
+  );
 }

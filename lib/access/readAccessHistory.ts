@@ -1,4 +1,5 @@
-import { encodeEventTopics, parseEventLogs, type Address, type Hash, type Log, type PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import { encodeEventTopics, parseEventLogs, type Address, type Hash, type Log } from 'viem';
 import { accessRegistryAbi, emergencyAccessAbi } from '../../contracts-abi';
 import { ALL_CATEGORIES_MASK } from '../categories';
 import type { ChainConfig } from '../chain/readChainConfig';
@@ -29,7 +30,7 @@ type EmergencyEventName = (typeof EMERGENCY_EVENTS)[number];
  * events; then block times, which nodes that put `blockTimestamp` on logs (Anvil does) spare.
  */
 export async function readAccessHistory(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   patient: Address,
 ): Promise<AccessEvent[]> {

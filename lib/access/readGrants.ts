@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import type { Address } from 'viem';
 import { accessRegistryAbi, multicall3Abi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { permissionFromChain } from './permission';
@@ -47,7 +48,7 @@ export function toGrant(raw: ChainGrant): Grant | null {
  * block timestamp so the list and the time it is judged at come from the same block.
  */
 export async function readGrants(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   { direction, account }: ReadGrantsParameters,
 ): Promise<ReadGrantsReturnType> {

@@ -1,10 +1,11 @@
-import { parseEventLogs, type Address, type Hash, type PublicClient, type WalletClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import { parseEventLogs, type Address, type Hash, type WalletClient } from 'viem';
 import { disclosureAnchorsAbi } from '../../contracts-abi';
 import { verifyDisclosureLog, type LogAnchor, type VerifyResult } from './disclosureChain';
 import type { DisclosureLog } from './DisclosureLog';
 
 /** Every anchor of the disclosure log on-chain, oldest first (one eth_getLogs). */
-export async function readLogAnchors(client: PublicClient, address: Address, fromBlock = 0n): Promise<LogAnchor[]> {
+export async function readLogAnchors(client: ChainReader, address: Address, fromBlock = 0n): Promise<LogAnchor[]> {
   const logs = await client.getLogs({
     address,
     event: disclosureAnchorsAbi.find((e) => e.type === 'event' && e.name === 'LogAnchored')!,
@@ -19,7 +20,7 @@ export async function readLogAnchors(client: PublicClient, address: Address, fro
 /** Checks the whole log against every anchor on-chain. */
 export async function verifyLogAgainstChain(
   log: DisclosureLog,
-  client: PublicClient,
+  client: ChainReader,
   address: Address,
   fromBlock = 0n,
 ): Promise<VerifyResult> {
@@ -46,7 +47,7 @@ export function createLogAnchorer({
   every = 100,
 }: {
   log: DisclosureLog;
-  client: PublicClient;
+  client: ChainReader;
   wallet: WalletClient;
   address: Address;
   every?: number;

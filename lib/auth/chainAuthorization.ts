@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import type { Address } from 'viem';
 import { accessRegistryAbi } from '../../contracts-abi';
 
 export type ChainAuthorizationConfig = {
@@ -13,7 +14,7 @@ export const EVERY_CATEGORY_BIT = 0xffffffff;
 
 /** The categories (a bit set) `writer` may add records to for `patient` now. */
 export async function readWriteScope(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainAuthorizationConfig,
   { writer, patient }: { writer: Address; patient: Address },
 ): Promise<number> {

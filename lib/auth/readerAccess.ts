@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import type { Address } from 'viem';
 import { accessRegistryAbi, emergencyAccessAbi, multicall3Abi } from '../../contracts-abi';
 import { toGrant } from '../access/readGrants';
 import type { Grant } from '../access/types';
@@ -43,7 +44,7 @@ export type ReaderAccess = {
  * chain time come from the same block.
  */
 export async function readReaderAccess(
-  client: PublicClient,
+  client: ChainReader,
   config: ReaderAccessConfig,
   { reader, patient }: ReaderAccessParameters,
 ): Promise<ReaderAccess> {
@@ -127,7 +128,7 @@ export function readableOf(access: ReaderAccess, categories: readonly number[]):
 
 /** TanStack query options for what `reader` may read of `patient`'s records now. */
 export function readerAccessQueryOptions(
-  client: PublicClient,
+  client: ChainReader,
   config: ReaderAccessConfig & { chain: { id: number } },
   { reader, patient }: ReaderAccessParameters,
 ) {

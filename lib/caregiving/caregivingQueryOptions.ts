@@ -1,10 +1,11 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import type { Address } from 'viem';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { caregivingKeys } from './queryKeys';
 import { readCaregiverships } from './readCaregiverships';
 
 /** TanStack query options for a patient's live caregivers. */
-export function caregiversQueryOptions(client: PublicClient, config: ChainConfig, patient: Address) {
+export function caregiversQueryOptions(client: ChainReader, config: ChainConfig, patient: Address) {
   return {
     queryKey: caregivingKeys.caregivers(config.chain.id, patient),
     queryFn: () => readCaregiverships(client, config, { patient }),
@@ -12,7 +13,7 @@ export function caregiversQueryOptions(client: PublicClient, config: ChainConfig
 }
 
 /** TanStack query options for the patients a caregiver currently acts for. */
-export function caredForQueryOptions(client: PublicClient, config: ChainConfig, caregiver: Address) {
+export function caredForQueryOptions(client: ChainReader, config: ChainConfig, caregiver: Address) {
   return {
     queryKey: caregivingKeys.caredFor(config.chain.id, caregiver),
     queryFn: () => readCaregiverships(client, config, { caregiver }),

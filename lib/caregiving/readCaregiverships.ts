@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import type { Address } from 'viem';
 import { accessRegistryAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 
@@ -14,7 +15,7 @@ export type ReadCaregivershipsParameters = { patient: Address } | { caregiver: A
  * a caregiver, and an expired or removed appointment is never shown as live.
  */
 export async function readCaregiverships(
-  client: PublicClient,
+  client: ChainReader,
   config: Pick<ChainConfig, 'accessRegistry' | 'deployBlock'>,
   filter: ReadCaregivershipsParameters,
 ): Promise<Caregivership[]> {

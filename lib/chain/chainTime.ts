@@ -1,13 +1,14 @@
-import type { PublicClient } from 'viem';
+import type { ChainReader } from './chainReader';
+
 import { chainKeys } from './queryKeys';
 
 /** The latest block's time, in seconds: what the contracts judge expiry and deadlines by. */
-async function readChainTime(client: PublicClient): Promise<number> {
+async function readChainTime(client: ChainReader): Promise<number> {
   return Number((await client.getBlock()).timestamp);
 }
 
 /** TanStack query options for the chain time. */
-export function chainTimeQueryOptions(client: PublicClient, chainId: number) {
+export function chainTimeQueryOptions(client: ChainReader, chainId: number) {
   return { queryKey: chainKeys.time(chainId), queryFn: () => readChainTime(client) };
 }
 

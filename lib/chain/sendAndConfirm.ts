@@ -1,10 +1,11 @@
-import type { Account, Chain, Hash, PublicClient, TransactionReceipt, Transport, WalletClient } from 'viem';
+import type { ChainReader } from './chainReader';
+import type { Account, Chain, Hash, TransactionReceipt, Transport, WalletClient } from 'viem';
 import { ContractRefusedError, TransactionRevertedError } from '../errors/OwnChartError';
 import { toOwnChartError } from '../errors/toOwnChartError';
 import type { ContractAction } from './contractAction';
 
 export type SendAndConfirmParameters = {
-  publicClient: PublicClient;
+  publicClient: ChainReader;
   walletClient: WalletClient<Transport, Chain, Account>;
   call: Pick<ContractAction, 'address' | 'abi' | 'functionName' | 'args'>;
   /** Learns the hash once the wallet has signed and sent. */
@@ -32,7 +33,7 @@ export async function sendAndConfirm({
   return hash;
 }
 
-async function explainRevert(publicClient: PublicClient, request: never, receipt: TransactionReceipt) {
+async function explainRevert(publicClient: ChainReader, request: never, receipt: TransactionReceipt) {
   try {
     await publicClient.simulateContract({ ...(request as object), blockNumber: receipt.blockNumber } as never);
   } catch (error) {

@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import type { Address } from 'viem';
 import { emergencyAccessAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { emergencyAccessAddress } from './emergencyAccessAddress';
@@ -7,7 +8,7 @@ import { fetchReasons } from './reasonApi';
 import { readBlockedResponders } from './readBlockedResponders';
 
 /** TanStack query options for the patient's emergency policy (categories 0 = not opted in). */
-export function emergencyPolicyQueryOptions(client: PublicClient, config: ChainConfig, patient: Address) {
+export function emergencyPolicyQueryOptions(client: ChainReader, config: ChainConfig, patient: Address) {
   return {
     queryKey: emergencyKeys.policy(config.chain.id, patient),
     queryFn: () =>
@@ -21,7 +22,7 @@ export function emergencyPolicyQueryOptions(client: PublicClient, config: ChainC
 }
 
 /** TanStack query options for the institution `account` responds for (the zero address if none). */
-export function responderInstitutionQueryOptions(client: PublicClient, config: ChainConfig, account: Address) {
+export function responderInstitutionQueryOptions(client: ChainReader, config: ChainConfig, account: Address) {
   return {
     queryKey: emergencyKeys.responder(config.chain.id, account),
     queryFn: () =>
@@ -35,7 +36,7 @@ export function responderInstitutionQueryOptions(client: PublicClient, config: C
 }
 
 /** TanStack query options for the responders the patient has stopped from breaking glass again. */
-export function blockedRespondersQueryOptions(client: PublicClient, config: ChainConfig, patient: Address) {
+export function blockedRespondersQueryOptions(client: ChainReader, config: ChainConfig, patient: Address) {
   return {
     queryKey: emergencyKeys.blocked(config.chain.id, patient),
     queryFn: () => readBlockedResponders(client, config, patient),

@@ -1,4 +1,5 @@
-import { parseEventLogs, type Address, type PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import { parseEventLogs, type Address } from 'viem';
 import { emergencyAccessAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 
@@ -8,7 +9,7 @@ import type { ChainConfig } from '../chain/readChainConfig';
  * answer from the contract itself (one multicall), so a node that drops a log cannot hide a block.
  */
 export async function readBlockedResponders(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   patient: Address,
 ): Promise<Address[]> {

@@ -1,5 +1,6 @@
+import type { ChainReader } from '../chain/chainReader';
 import type { Resource } from '@medplum/fhirtypes';
-import type { Address, Hash, PublicClient } from 'viem';
+import type { Address, Hash } from 'viem';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
 import { registeredPublicKey } from '../vault/registeredKey';
@@ -11,7 +12,7 @@ import { downloadContribution } from './studyApi';
  * opened with the researcher's key and the patient's registered key (proving who sealed it).
  */
 export async function loadContribution(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   {
     studyId,

@@ -1,4 +1,5 @@
-import { parseEventLogs, type Address, type Log, type PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import { parseEventLogs, type Address, type Log } from 'viem';
 import { researchStudiesAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { researchContracts } from './readStudies';
@@ -10,7 +11,7 @@ export type Earning = { studyId: bigint; earnedAt: number };
  * When each of `patient`'s contributions was accepted, oldest first: one eth_getLogs (the patient
  * is an indexed topic), with block times from the logs where the node provides them.
  */
-export async function readEarnings(client: PublicClient, config: ChainConfig, patient: Address): Promise<Earning[]> {
+export async function readEarnings(client: ChainReader, config: ChainConfig, patient: Address): Promise<Earning[]> {
   const { studies } = researchContracts(config);
   const raw = (await client.getLogs({
     address: studies,

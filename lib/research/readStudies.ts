@@ -1,4 +1,5 @@
-import { parseEventLogs, type Address, type Hash, type PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import { parseEventLogs, type Address, type Hash } from 'viem';
 import { demoStableTokenAbi, multicall3Abi, researchStudiesAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { OwnChartError } from '../errors/OwnChartError';
@@ -57,7 +58,7 @@ function toParticipation(raw: { enrolment: number; contribution: number; claimed
  * (the count, then one multicall for all studies, standings and the block time).
  */
 export async function readStudies(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   account?: Address,
 ): Promise<StudiesSnapshot> {
@@ -103,7 +104,7 @@ export type ContributionEntry = {
 
 /** A study's contributions with their current review status: one eth_getLogs and one multicall. */
 export async function readContributions(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   studyId: bigint,
 ): Promise<ContributionEntry[]> {
@@ -146,7 +147,7 @@ export async function readContributions(
 export type TokenInfo = { symbol: string; decimals: number };
 
 /** Symbol and decimals of the reward token. */
-export async function readToken(client: PublicClient, token: Address): Promise<TokenInfo> {
+export async function readToken(client: ChainReader, token: Address): Promise<TokenInfo> {
   const [symbol, decimals] = await client.multicall({
     allowFailure: false,
     contracts: [

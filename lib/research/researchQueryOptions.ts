@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import type { Address } from 'viem';
 import { demoStableTokenAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
@@ -9,7 +10,7 @@ import { readContributions, readStudies, readToken, researchContracts, type Cont
 import { getStudyDocument, type ConsentDocument, type StudyDescription } from './studyApi';
 
 /** TanStack query options for every study, with `account`'s standing in each. */
-export function studiesQueryOptions(client: PublicClient, config: ChainConfig, account: Address | undefined) {
+export function studiesQueryOptions(client: ChainReader, config: ChainConfig, account: Address | undefined) {
   return {
     queryKey: researchKeys.studies(config.chain.id, account),
     queryFn: () => readStudies(client, config, account),
@@ -17,7 +18,7 @@ export function studiesQueryOptions(client: PublicClient, config: ChainConfig, a
 }
 
 /** TanStack query options for one study's contributions. */
-export function contributionsQueryOptions(client: PublicClient, config: ChainConfig, studyId: bigint) {
+export function contributionsQueryOptions(client: ChainReader, config: ChainConfig, studyId: bigint) {
   return {
     queryKey: researchKeys.contributions(config.chain.id, studyId),
     queryFn: () => readContributions(client, config, studyId),
@@ -25,7 +26,7 @@ export function contributionsQueryOptions(client: PublicClient, config: ChainCon
 }
 
 /** TanStack query options for a reward token's symbol and decimals (they never change). */
-export function rewardTokenQueryOptions(client: PublicClient, config: ChainConfig, token: Address) {
+export function rewardTokenQueryOptions(client: ChainReader, config: ChainConfig, token: Address) {
   return {
     queryKey: researchKeys.token(config.chain.id, token),
     queryFn: () => readToken(client, token),
@@ -34,7 +35,7 @@ export function rewardTokenQueryOptions(client: PublicClient, config: ChainConfi
 }
 
 /** TanStack query options for an account's balance of a token. */
-export function tokenBalanceQueryOptions(client: PublicClient, config: ChainConfig, token: Address, account: Address) {
+export function tokenBalanceQueryOptions(client: ChainReader, config: ChainConfig, token: Address, account: Address) {
   return {
     queryKey: researchKeys.balance(config.chain.id, token, account),
     queryFn: () =>
@@ -43,7 +44,7 @@ export function tokenBalanceQueryOptions(client: PublicClient, config: ChainConf
 }
 
 /** TanStack query options for how much of `token` the study contract may take from `owner`. */
-export function studyAllowanceQueryOptions(client: PublicClient, config: ChainConfig, token: Address, owner: Address) {
+export function studyAllowanceQueryOptions(client: ChainReader, config: ChainConfig, token: Address, owner: Address) {
   return {
     queryKey: researchKeys.allowance(config.chain.id, token, owner),
     queryFn: () =>
@@ -57,7 +58,7 @@ export function studyAllowanceQueryOptions(client: PublicClient, config: ChainCo
 }
 
 /** TanStack query options for when each of a patient's contributions was accepted. */
-export function earningsQueryOptions(client: PublicClient, config: ChainConfig, patient: Address) {
+export function earningsQueryOptions(client: ChainReader, config: ChainConfig, patient: Address) {
   return {
     queryKey: researchKeys.earnings(config.chain.id, patient),
     queryFn: () => readEarnings(client, config, patient),
@@ -66,7 +67,7 @@ export function earningsQueryOptions(client: PublicClient, config: ChainConfig, 
 
 /** TanStack query options for one accepted contribution, opened in the researcher's browser. Immutable. */
 export function openedContributionQueryOptions(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   { studyId, entry, keys }: { studyId: bigint; entry: ContributionEntry; keys: EncryptionKeyPair },
 ) {

@@ -1,4 +1,5 @@
-import { getAddress, type Address, type PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import { getAddress, type Address } from 'viem';
 import { researchStudiesAbi } from '../../contracts-abi';
 import type { BlobScope, ContentHash } from './BlobStore';
 
@@ -6,7 +7,7 @@ import type { BlobScope, ContentHash } from './BlobStore';
  * For the upload quota: which hashes are the contribution the chain holds for the study and
  * patient a contribution scope (`contributions/<study>/<patient>`) belongs to (one read).
  */
-export function contributionAnchoredIn(client: PublicClient, studies: Address) {
+export function contributionAnchoredIn(client: ChainReader, studies: Address) {
   return async (scope: BlobScope, hashes: readonly ContentHash[]): Promise<boolean[]> => {
     const [kind, study, patient] = scope.split('/');
     if (kind !== 'contributions' || !study || !patient) throw new RangeError(`Not a contribution scope: ${scope}`);

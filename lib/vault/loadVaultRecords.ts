@@ -1,4 +1,5 @@
-import { hexToBytes, type Address, type PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import { hexToBytes, type Address } from 'viem';
 import { readableOf, readReaderAccess } from '../auth/readerAccess';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
@@ -55,7 +56,7 @@ function listedRecordHashes(imports: readonly LeafProof[], readable: ReadonlySet
  * says they may read now.
  */
 export async function loadVaultRecords(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   {
     patient,

@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import type { Address } from 'viem';
 import { assertHistoryComplete } from '../access/assertHistoryComplete';
 import { readAccessHistory } from '../access/readAccessHistory';
 import { readGrants, type ReadGrantsReturnType } from '../access/readGrants';
@@ -13,7 +14,7 @@ import { keyVersionsAt, type KeyVersions } from './categoryKeys';
  * seal under an old key. A caller that has just read the grants passes them (`current`).
  */
 export async function readKeyVersions(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   patient: Address,
   current?: ReadGrantsReturnType,

@@ -1,13 +1,5 @@
-import {
-  encodeAbiParameters,
-  getAddress,
-  parseAbiParameters,
-  keccak256,
-  zeroHash,
-  type Address,
-  type Hex,
-  type PublicClient,
-} from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import { encodeAbiParameters, getAddress, parseAbiParameters, keccak256, zeroHash, type Address, type Hex } from 'viem';
 import { recordRootsAbi } from '../../contracts-abi';
 import { OwnChartError } from '../errors/OwnChartError';
 
@@ -40,7 +32,7 @@ export function nextHead(head: Hex, { root, author, writeScope, anchoredAt }: Re
  * (block number and head). A chain that no longer extends what was known is read again whole.
  */
 export async function readRecordAnchors(
-  client: PublicClient,
+  client: ChainReader,
   { recordRoots, deployBlock }: { recordRoots: Address; deployBlock: bigint },
   patient: Address,
   known?: VerifiedAnchors,

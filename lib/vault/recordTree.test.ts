@@ -1,11 +1,12 @@
 import { StandardMerkleTree } from '@openzeppelin/merkle-tree';
-import { bytesToHex, numberToHex, type Hex } from 'viem';
+import { bytesToHex, encodeAbiParameters, hexToBytes, numberToHex, parseAbiParameters, type Hex } from 'viem';
 import { describe, expect, it } from 'vitest';
 import type { ContentHash } from '../storage/BlobStore';
 import { demoAccount } from '../wallet/demoAccounts';
 import {
   buildRecordManifest,
   CENSUS_CATEGORIES,
+  encodeLeaf,
   LEAF_ENCODING,
   ManifestError,
   parseRecordManifest,
@@ -36,6 +37,26 @@ describe('an import’s Merkle tree', () => {
         : [1, patient, leaf.category, numberToHex(leaf.count, { size: 32 }), patient, leaf.salt],
     );
     expect(StandardMerkleTree.of(values, LEAF_ENCODING).root).toBe(manifest.root);
+  });
+
+  it('encodes a leaf exactly as abi.encode does, at the edges of each field', () => {
+    const parameters = parseAbiParameters(LEAF_ENCODING.join(', '));
+    const salt = randomHash();
+    for (const [category, count] of [
+      [0, 0],
+      [31, 1],
+      [4, Number.MAX_SAFE_INTEGER],
+    ] as const) {
+      expect(encodeLeaf({ kind: 'census', category, count, salt }, patient, clinician)).toEqual(
+        hexToBytes(
+          encodeAbiParameters(parameters, [1, patient, category, numberToHex(count, { size: 32 }), clinician, salt]),
+        ),
+      );
+      const contentHash = randomHash();
+      expect(encodeLeaf({ kind: 'record', category, contentHash, salt }, clinician, patient)).toEqual(
+        hexToBytes(encodeAbiParameters(parameters, [0, clinician, category, contentHash, patient, salt])),
+      );
+    }
   });
 
   it('holds every record and a census of every category number, each leaf with its own salt', () => {

@@ -1,17 +1,6 @@
 import { keccak_256 } from '@noble/hashes/sha3.js';
 import { getMultiProof, makeMerkleTree, processMultiProof } from '@openzeppelin/merkle-tree/dist/core.js';
-import {
-  bytesToHex,
-  encodeAbiParameters,
-  getAddress,
-  isAddress,
-  hexToBytes,
-  isHex,
-  numberToHex,
-  parseAbiParameters,
-  type Address,
-  type Hex,
-} from 'viem';
+import { bytesToHex, getAddress, isAddress, hexToBytes, isHex, type Address, type Hex } from 'viem';
 import { isContentHash, type ContentHash } from '../storage/BlobStore';
 
 /**
@@ -32,7 +21,6 @@ import { isContentHash, type ContentHash } from '../storage/BlobStore';
  * census of a category they were not granted (a small count) could be found by trying counts.
  */
 export const LEAF_ENCODING = ['uint8', 'address', 'uint8', 'bytes32', 'address', 'bytes32'];
-const LEAF_PARAMETERS = parseAbiParameters(LEAF_ENCODING.join(', '));
 
 /** Category numbers a tree takes a census of: every bit of a grant's category set. */
 export const CENSUS_CATEGORIES = 32;
@@ -63,22 +51,32 @@ export type RecordManifest = {
 /** Leaves of one tree and what proves them against its root (OpenZeppelin multiproof). */
 export type LeafProof = { root: Hex; leaves: Leaf[]; proof: Hex[]; proofFlags: boolean[] };
 
-type LeafValue = readonly [number, Address, number, Hex, Address, Hex];
+const WORD = 32;
 
-function valueOf(leaf: Leaf, patient: Address, author: Address): LeafValue {
-  return leaf.kind === 'record'
-    ? [RECORD, patient, leaf.category, leaf.contentHash, author, leaf.salt]
-    : [CENSUS, patient, leaf.category, numberToHex(leaf.count, { size: 32 }), author, leaf.salt];
+/**
+ * abi.encode(kind, patient, category, content, author, salt): six static words, written straight
+ * into bytes. viem's encodeAbiParameters gives the same bytes (the tests hold them equal) at about
+ * ten times the cost, and a chart encodes every leaf it is shown, as does the server for each
+ * proof it makes.
+ */
+export function encodeLeaf(leaf: Leaf, patient: Address, author: Address): Uint8Array {
+  const encoded = new Uint8Array(6 * WORD);
+  encoded[WORD - 1] = leaf.kind === 'record' ? RECORD : CENSUS;
+  encoded.set(hexToBytes(patient), 2 * WORD - 20);
+  encoded[3 * WORD - 1] = leaf.category;
+  if (leaf.kind === 'record') encoded.set(hexToBytes(leaf.contentHash), 3 * WORD);
+  else new DataView(encoded.buffer).setBigUint64(4 * WORD - 8, BigInt(leaf.count));
+  encoded.set(hexToBytes(author), 5 * WORD - 20);
+  encoded.set(hexToBytes(leaf.salt), 5 * WORD);
+  return encoded;
 }
 
 /**
  * OpenZeppelin's standard leaf: keccak256(keccak256(abi.encode(...values))). Hashed as bytes with
- * noble (viem's own hash library) rather than through hex strings: half the time, and a chart
- * hashes every leaf it is shown.
+ * noble (viem's own hash library) rather than through hex strings.
  */
 export function leafHash(leaf: Leaf, patient: Address, author: Address): Hex {
-  const encoded = hexToBytes(encodeAbiParameters(LEAF_PARAMETERS, valueOf(leaf, patient, author)));
-  return bytesToHex(keccak_256(keccak_256(encoded)));
+  return bytesToHex(keccak_256(keccak_256(encodeLeaf(leaf, patient, author))));
 }
 
 /** An import's tree: its nodes (root first) and where each leaf hash sits among them. */

@@ -1,11 +1,12 @@
-import { hexToBytes, zeroHash, type Address, type Hex, type PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import { hexToBytes, zeroHash, type Address, type Hex } from 'viem';
 import { keyDirectoryAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { OwnChartError } from '../errors/OwnChartError';
 import { vaultContracts } from './vaultContracts';
 
 /** The account's encryption public key as KeyDirectory holds it: 32 bytes, zero when none. */
-export function readRegisteredKey(client: PublicClient, config: ChainConfig, account: Address): Promise<Hex> {
+export function readRegisteredKey(client: ChainReader, config: ChainConfig, account: Address): Promise<Hex> {
   return client.readContract({
     address: vaultContracts(config).keyDirectory,
     abi: keyDirectoryAbi,
@@ -15,7 +16,7 @@ export function readRegisteredKey(client: PublicClient, config: ChainConfig, acc
 }
 
 /** The account's registered encryption public key, or a clear error when it has none. */
-export async function registeredPublicKey(client: PublicClient, config: ChainConfig, account: Address) {
+export async function registeredPublicKey(client: ChainReader, config: ChainConfig, account: Address) {
   const key = await readRegisteredKey(client, config, account);
   if (key === zeroHash) {
     throw new OwnChartError('This account has not set up encryption, so nothing can be sealed to it.');

@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import type { Address } from 'viem';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
 import { OwnChartError } from '../errors/OwnChartError';
@@ -13,7 +14,7 @@ export type SealingKeys = (category: number) => Promise<{ key: Uint8Array; versi
 
 /** The patient seals with the current version of each category key, derived from their own key. */
 export async function patientSealingKeys(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   patient: Address,
   keys: EncryptionKeyPair,

@@ -1,4 +1,5 @@
-import { hexToBytes, parseEventLogs, zeroAddress, zeroHash, type Address, type PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import { hexToBytes, parseEventLogs, zeroAddress, zeroHash, type Address } from 'viem';
 import { emergencyAccessAbi, keyDirectoryAbi } from '../../contracts-abi';
 import { ALL_CATEGORIES_MASK } from '../categories';
 import { grantStatus } from '../access/grantStatus';
@@ -30,7 +31,7 @@ export type KeySyncResult = {
  * few reads and one envelope per (grantee, category, version) missing — never per record.
  */
 export async function syncKeyEnvelopes(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   {
     patient,
@@ -107,7 +108,7 @@ export async function syncKeyEnvelopes(
 
 /** Registered responders, with the categories of the patient's emergency policy (none if not opted in). */
 async function emergencyRecipients(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   patient: Address,
 ): Promise<{ address: Address; categories: number }[]> {

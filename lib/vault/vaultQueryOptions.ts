@@ -1,4 +1,5 @@
-import type { Address, PublicClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
+import type { Address } from 'viem';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
 import type { VaultRecords } from './loadVaultRecords';
@@ -8,7 +9,7 @@ import { listEnvelopes, readBlobs, readLeaves } from './vaultApi';
 
 /** TanStack query options for `patient`'s records as `reader` sees them. */
 export function vaultRecordsQueryOptions(
-  client: PublicClient,
+  client: ChainReader,
   config: ChainConfig,
   { patient, reader, keys }: { patient: Address; reader: Address; keys: EncryptionKeyPair },
 ) {
@@ -31,7 +32,7 @@ export function preloadVaultReader(): void {
 }
 
 /** TanStack query options for `account`'s registered encryption public key (zero if none). */
-export function registeredKeyQueryOptions(client: PublicClient, config: ChainConfig, account: Address) {
+export function registeredKeyQueryOptions(client: ChainReader, config: ChainConfig, account: Address) {
   return {
     queryKey: vaultKeys.registeredKey(config.chain.id, account),
     queryFn: () => readRegisteredKey(client, config, account),

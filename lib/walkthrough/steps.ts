@@ -18,7 +18,7 @@ export type WalkthroughStep = {
 const patient = demoAccount('Patient');
 const nair = demoAccount('Clinician', 1);
 const SWITCH = (to: DemoAccount) =>
-  `Switch account: press your address at the top right, then Disconnect; press Connect wallet and choose “${to.role} — ${to.name}” under Demo accounts, then Sign message.`;
+  `Switch account: press your address at the top right, then Disconnect; press Connect wallet and choose “${to.role} — ${to.name}” from the list, then Sign message.`;
 
 /**
  * The guided walkthrough of the seeded demo, in the order a presenter shows it: who can read →
@@ -31,7 +31,7 @@ export const WALKTHROUGH: readonly WalkthroughStep[] = [
     account: patient,
     href: '/access',
     page: 'My records access',
-    actions: [`Press Connect wallet and choose “Patient — ${patient.name}” under Demo accounts, then Sign message.`],
+    actions: [`Press Connect wallet and choose “Patient — ${patient.name}” from the list, then Sign message.`],
     lookFor:
       'Dr. Sam Okafor can read six kinds of records and add notes; Dr. Priya Nair’s grant has expired. Ana Bosco is your caregiver. The access history shows a grant you revoked and an emergency access that was opened and ended.',
   },

@@ -8,6 +8,7 @@ import {
   type TypedDataDefinition,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { memoryPermission, type SitePermission } from './sitePermission';
 
 export type KeyProviderParameters = {
   privateKey: Hex;
@@ -26,25 +27,6 @@ export type KeyProviderParameters = {
    */
   permission?: SitePermission;
 };
-
-export type SitePermission = { isGranted: () => boolean; set: (granted: boolean) => void };
-
-/** A SitePermission kept in memory for the life of the page. */
-export function memoryPermission(): SitePermission {
-  let granted = false;
-  return { isGranted: () => granted, set: (value) => (granted = value) };
-}
-
-/** A SitePermission kept in `storage` (e.g. localStorage) so a reload reconnects. */
-export function storedPermission(
-  storage: Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>,
-  key: string,
-): SitePermission {
-  return {
-    isGranted: () => storage.getItem(key) === 'granted',
-    set: (granted) => (granted ? storage.setItem(key, 'granted') : storage.removeItem(key)),
-  };
-}
 
 type Listener = (...args: unknown[]) => void;
 

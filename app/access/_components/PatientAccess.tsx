@@ -4,11 +4,19 @@ import { AccessHistory } from '@/components/access/AccessHistory';
 import { GrantForm } from '@/components/access/GrantForm';
 import { GrantList } from '@/components/access/GrantList';
 import { CaregiverSection } from '@/components/caregivers/CaregiverSection';
-import { KeySharingStatus } from '@/components/records/KeySharingStatus';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { EmergencyNotice } from '@/components/emergency/EmergencyNotice';
 import { WalletGate } from '@/components/wallet/WalletGate';
+import dynamic from 'next/dynamic';
 import type { Address } from 'viem';
+
+// Needed only once unlocked, and fetched while the patient unlocks (VaultGate preloads the rest).
+const KeySharingStatus = dynamic(
+  () => import('@/components/records/KeySharingStatus').then((m) => m.KeySharingStatus),
+  {
+    loading: () => <p role="status">Checking which keys are shared…</p>,
+  },
+);
 
 function Dashboard({ patient }: { patient: Address }) {
   return (

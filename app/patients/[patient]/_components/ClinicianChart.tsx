@@ -2,69 +2,27 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import { useCallback } from 'react';
+import dynamic from 'next/dynamic';
+import { useEffect } from 'react';
 import type { Address } from 'viem';
 import { useReaderAccess } from '@/components/hooks/useReaderAccess';
-import { useVaultRecords } from '@/components/hooks/useVaultRecords';
-import { NoteForm } from '@/components/records/NoteForm';
-import { VerifiedChart } from '@/components/records/VerifiedChart';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { WalletGate } from '@/components/wallet/WalletGate';
 import { describePermission } from '@/lib/access/permission';
 import { readerAccessKeys } from '@/lib/auth/queryKeys';
-import type { ReaderAccess } from '@/lib/auth/readerAccess';
-import { CATEGORIES, describeScope, maskToCategories } from '@/lib/categories';
+import { describeScope } from '@/lib/categories';
 import { chainConfig } from '@/lib/chain/chainConfig';
-import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
-import { OwnChartError } from '@/lib/errors/OwnChartError';
 import { formatDateTime } from '@/lib/format/formatDate';
 import { formatExpiry } from '@/lib/format/formatExpiry';
 import { vaultKeys } from '@/lib/vault/queryKeys';
-import { granteeSealingKeys } from '@/lib/vault/sealingKeys';
 
-const DOCUMENTS = CATEGORIES.find((c) => c.key === 'documents')!;
-
-function Chart({
-  patient,
-  reader,
-  access,
-  keys,
-}: {
-  patient: Address;
-  reader: Address;
-  access: ReaderAccess;
-  keys: EncryptionKeyPair;
-}) {
-  const records = useVaultRecords(patient, reader, keys);
-  const readable = new Set(maskToCategories(access.categories).map((c) => c.key));
-  const canWriteNotes = readable.has(DOCUMENTS.key) && ((access.writeScope >>> DOCUMENTS.bit) & 1) === 1;
-  const sealingKeys = useCallback(async () => {
-    if (!records.data?.patientPublicKey) throw new OwnChartError('The chart is still loading; try again in a moment.');
-    return granteeSealingKeys(records.data.envelopes, patient, records.data.patientPublicKey, keys);
-  }, [records.data, patient, keys]);
-
-  return (
-    <div className="space-y-6">
-      {records.isPending && <p role="status">Decrypting the records you were granted…</p>}
-      {records.isError && (
-        <QueryErrorBanner error={records.error} onRetry={() => records.refetch()} what="this chart" />
-      )}
-      {records.data && (
-        <VerifiedChart records={records.data} patient={patient} readableCategories={readable} showIdentity />
-      )}
-      {canWriteNotes ? (
-        <NoteForm patient={patient} author={reader} sealingKeys={sealingKeys} />
-      ) : (
-        <p className="text-slate-700">
-          To add notes you need write access to {DOCUMENTS.label}; your access is{' '}
-          {describePermission(access.grant?.permission ?? 'read')} for {describeScope(access.categories)}.
-        </p>
-      )}
-    </div>
-  );
-}
+// The chart is needed only once unlocked: it is fetched while the reader unlocks, not with the page.
+const loadOpenedChart = () => import('./OpenedChart');
+const OpenedChart = dynamic(() => loadOpenedChart().then((m) => m.OpenedChart), {
+  loading: () => <p role="status">Opening the chart…</p>,
+});
 
 function ChartForReader({ patient, reader }: { patient: Address; reader: Address }) {
   const queryClient = useQueryClient();
@@ -120,7 +78,7 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
       )}
       {current && active && (
         <VaultGate account={reader} purpose="open this patient’s records">
-          {(keys) => <Chart patient={patient} reader={reader} access={current} keys={keys} />}
+          {(keys) => <OpenedChart patient={patient} reader={reader} access={current} keys={keys} />}
         </VaultGate>
       )}
     </div>
@@ -128,6 +86,7 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
 }
 
 export function ClinicianChart({ patient }: { patient: Address }) {
+  useEffect(() => void loadOpenedChart(), []);
   return (
     <WalletGate purpose="open this patient’s chart">
       {(reader) => <ChartForReader patient={patient} reader={reader} />}
