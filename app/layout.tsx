@@ -1,8 +1,5 @@
 import type { Metadata, Viewport } from 'next';
 import type { ReactNode } from 'react';
-import { Providers } from '@/components/Providers';
-import { SiteHeader } from '@/components/SiteHeader';
-import { WalkthroughBar } from '@/components/walkthrough/WalkthroughBar';
 import './globals.css';
 
 // Every page carries its own CSP nonce (middleware.ts), so none can be prerendered once for all.
@@ -36,13 +33,9 @@ export default function RootLayout({ children }: { children: ReactNode }) {
         >
           Skip to main content
         </a>
-        <Providers>
-          <SiteHeader />
-          <WalkthroughBar />
-          <main id="main" className="mx-auto max-w-5xl space-y-6 p-4">
-            {children}
-          </main>
-        </Providers>
+        {/* The header and <main> come from each page's layout: app/(app)/layout.tsx for the
+            pages that use a wallet, the landing page's own for it. */}
+        {children}
       </body>
     </html>
   );

@@ -10,6 +10,7 @@ import { chainConfig } from '@/lib/chain/chainConfig';
 import type { EncryptionKeyPair } from '@/lib/crypto/encryptionKeyFromSignature';
 import type { OwnChartError } from '@/lib/errors/OwnChartError';
 import { toOwnChartError } from '@/lib/errors/toOwnChartError';
+import { markPhase } from '@/lib/perf/markPhase';
 import { checkEncryptionKey, isUnregistered } from '@/lib/vault/checkEncryptionKey';
 import { authKeys } from '@/lib/auth/queryKeys';
 import { currentSession, signIn } from '@/lib/auth/siweClient';
@@ -42,6 +43,7 @@ export function useUnlockVault(account: Address) {
   const chainId = chainConfig.chain.id;
 
   const unlock = useCallback(async () => {
+    markPhase('unlock:start');
     try {
       if (!client) throw new Error('No connection to the chain');
       setState({ status: 'working', step: 'Signing in to the storage server…' });
@@ -67,6 +69,7 @@ export function useUnlockVault(account: Address) {
         setState({ status: 'needs-registration', keys });
         return;
       }
+      markPhase('unlock:keys');
       remember(account, keys);
     } catch (error) {
       setState({ status: 'failed', error: toOwnChartError(error) });

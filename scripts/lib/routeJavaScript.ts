@@ -2,6 +2,9 @@ import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
+/** First-load budgets (kB, gzipped), from issue 14: the landing page and the pages a patient opens most. */
+export const JS_BUDGET_KB: Readonly<Record<string, number>> = { '/': 110, '/access': 250, '/records': 250 };
+
 export type RouteJavaScript = { route: string; kilobytes: number };
 
 /**
@@ -21,13 +24,14 @@ export function routeJavaScript(distDir: string): RouteJavaScript[] | null {
   };
   return Object.keys(pages)
     .filter((entry) => entry.endsWith('/page') && !entry.startsWith('/_'))
-    .sort()
     .map((entry) => {
       const segments = entry.split('/').slice(1, -1);
       const layouts = segments.map((_, i) => `/${segments.slice(0, i + 1).join('/')}/layout`);
       const files = new Set([...['/layout', ...layouts, entry].flatMap((e) => pages[e] ?? [])]);
       const bytes = [...files].filter((f) => f.endsWith('.js')).reduce((sum, f) => sum + gzipped(f), 0);
       const route = entry === '/page' ? '/' : entry.slice(0, -'/page'.length);
+      // Route groups ("(app)") are folders, not part of the path.
       return { route: route.replace(/\/\([^)]+\)/g, '') || '/', kilobytes: Math.round(bytes / 102.4) / 10 };
-    });
+    })
+    .sort((a, b) => a.route.localeCompare(b.route));
 }

@@ -52,7 +52,8 @@ export function OpenedRecords({ patient, keys }: { patient: Address; keys: Encry
           <VerifiedChart records={records.data} patient={patient} readableCategories={EVERY_CATEGORY} />
         </>
       )}
-      <NoteForm patient={patient} author={patient} sealingKeys={sealingKeys} />
+      {/* Below the chart once it is there, so it does not jump down as the chart arrives. */}
+      {!records.isPending && <NoteForm patient={patient} author={patient} sealingKeys={sealingKeys} />}
     </div>
   );
 }

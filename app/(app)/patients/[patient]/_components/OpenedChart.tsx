@@ -44,7 +44,8 @@ export function OpenedChart({
       {records.data && (
         <VerifiedChart records={records.data} patient={patient} readableCategories={readable} showIdentity />
       )}
-      {canWriteNotes ? (
+      {/* Below the chart once it is there, so it does not jump down as the chart arrives. */}
+      {records.isPending ? null : canWriteNotes ? (
         <NoteForm patient={patient} author={reader} sealingKeys={sealingKeys} />
       ) : (
         <p className="text-slate-700">
