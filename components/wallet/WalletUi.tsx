@@ -1,6 +1,5 @@
 'use client';
 
-import dynamic from 'next/dynamic';
 import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
 
 /** RainbowKit's three dialogs: pick a wallet (and sign in), the account, the network. */
@@ -8,8 +7,8 @@ export type WalletModal = 'connect' | 'account' | 'chain';
 
 export type ModalRequest = { modal: WalletModal; id: number };
 
-const loadWalletModals = () => import('./WalletModals');
-const WalletModals = dynamic(() => loadWalletModals().then((m) => m.WalletModals), { ssr: false });
+type WalletModalsModule = typeof import('./WalletModals');
+const loadWalletModals = (): Promise<WalletModalsModule> => import('./WalletModals');
 
 /** Starts downloading the wallet dialogs (on hover or focus), so a click opens them at once. */
 export const preloadWalletModals = (): void => void loadWalletModals().catch(() => undefined);
@@ -18,20 +17,28 @@ const OpenModalContext = createContext<(modal: WalletModal) => void>(() => undef
 
 /**
  * RainbowKit, its styles and the sign-in step are a third of a page's JavaScript and needed only
- * when someone opens a wallet dialog: they are loaded on the first such click, then stay.
+ * when someone opens a wallet dialog: they are loaded on the first such click, then stay. Rendered
+ * plainly once loaded (not through next/dynamic, whose Suspense reveal React holds back).
  */
 export function WalletUi({ children }: { children: ReactNode }) {
   const [request, setRequest] = useState<ModalRequest | null>(null);
-  const [used, setUsed] = useState(false);
+  const [loaded, setLoaded] = useState<WalletModalsModule | null>(null);
+  const [failed, setFailed] = useState(false);
   const openModal = useCallback((modal: WalletModal) => {
-    setUsed(true);
     setRequest((r) => ({ modal, id: (r?.id ?? 0) + 1 }));
+    setFailed(false);
+    loadWalletModals().then(setLoaded, () => setFailed(true));
   }, []);
   const opened = useCallback(() => setRequest(null), []);
   return (
     <OpenModalContext.Provider value={openModal}>
       {children}
-      {used && <WalletModals request={request} onOpened={opened} />}
+      {loaded && <loaded.WalletModals request={request} onOpened={opened} />}
+      {failed && (
+        <p role="alert" className="fixed inset-x-4 bottom-4 z-50 mx-auto max-w-md rounded border bg-white p-3 shadow">
+          The wallet picker could not be downloaded. Check your connection and press the button again.
+        </p>
+      )}
     </OpenModalContext.Provider>
   );
 }

@@ -32,9 +32,6 @@ import type { UploadQuota } from './uploadQuota';
 /** Most blobs one read request may ask for; a chart loads in pages of this size. */
 export const MAX_BLOBS_PER_READ = 250;
 
-/** Blobs a batch read has in flight at once. */
-const READ_AHEAD = 16;
-
 /** Largest encrypted blob accepted: one record, or a batch of them, well above any real resource. */
 export const MAX_BLOB_BYTES = 2 * 1024 * 1024;
 
@@ -361,33 +358,25 @@ export function createBlobHandlers(deps: BlobDependencies) {
         await recordDisclosures(session.address, owner, allowed);
         const logged = performance.now();
         const scope = recordScope(owner);
-        // A few blobs are read ahead (the disk answers several reads at once far faster than one
-        // after another), at most READ_AHEAD in memory however many were asked for. The trailer
-        // says how many frames came, so a stream that breaks is known to be incomplete.
-        type Read = { hash: ContentHash; bytes: Uint8Array | null | typeof DAMAGED } | { error: unknown };
-        const read = (hash: ContentHash): Promise<Read> =>
-          deps.store.get(scope, hash).then(
-            (bytes) => ({ hash, bytes }),
-            (error: unknown) => (error instanceof DamagedBlobError ? { hash, bytes: DAMAGED } : { error }),
-          );
-        const pending: Promise<Read>[] = [];
         let next = 0;
         let frames = 0;
-        const fill = () => {
-          while (pending.length < READ_AHEAD && next < allowed.length) pending.push(read(allowed[next++]!.hash));
-        };
+        // One blob in memory at a time, however many were asked for; the trailer says how many
+        // frames came, so a stream that breaks is known to be incomplete.
         const stream = new ReadableStream<Uint8Array>({
           async pull(controller) {
-            for (fill(); pending.length > 0; fill()) {
-              const result = await pending.shift()!;
-              if ('error' in result) throw result.error;
-              const { hash, bytes } = result;
-              if (!bytes) continue;
-              frames += 1;
-              if (bytes === DAMAGED) {
+            for (; next < allowed.length;) {
+              const { hash } = allowed[next++]!;
+              let bytes: Uint8Array | null;
+              try {
+                bytes = await deps.store.get(scope, hash);
+              } catch (error) {
+                if (!(error instanceof DamagedBlobError)) throw error;
+                frames += 1;
                 controller.enqueue(frameHead(hash, DAMAGED_FRAME_LENGTH));
                 return;
               }
+              if (!bytes) continue;
+              frames += 1;
               controller.enqueue(frameHead(hash, bytes.length));
               controller.enqueue(bytes);
               return;

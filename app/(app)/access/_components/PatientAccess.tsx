@@ -7,18 +7,15 @@ import { CaregiverSection } from '@/components/caregivers/CaregiverSection';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { EmergencyNotice } from '@/components/emergency/EmergencyNotice';
 import { WalletGate } from '@/components/wallet/WalletGate';
-import dynamic from 'next/dynamic';
+import { useImported } from '@/components/hooks/useImported';
+import { ImportPending } from '@/components/ui/ImportPending';
 import type { Address } from 'viem';
 
 // Needed only once unlocked, and fetched while the patient unlocks (VaultGate preloads the rest).
-const KeySharingStatus = dynamic(
-  () => import('@/components/records/KeySharingStatus').then((m) => m.KeySharingStatus),
-  {
-    loading: () => <p role="status">Checking which keys are shared…</p>,
-  },
-);
+const loadKeySharing = () => import('@/components/records/KeySharingStatus');
 
 function Dashboard({ patient }: { patient: Address }) {
+  const sharing = useImported(loadKeySharing);
   return (
     <>
       <EmergencyNotice patient={patient} />
@@ -34,7 +31,11 @@ function Dashboard({ patient }: { patient: Address }) {
               A grant lets someone fetch your encrypted records; these keys let them open them. One key per category,
               however many records it holds.
             </p>
-            <KeySharingStatus patient={patient} keys={keys} />
+            {sharing.module ? (
+              <sharing.module.KeySharingStatus patient={patient} keys={keys} />
+            ) : (
+              <ImportPending error={sharing.error} what="Key sharing" />
+            )}
           </section>
         )}
       </VaultGate>

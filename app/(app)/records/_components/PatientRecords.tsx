@@ -1,7 +1,7 @@
 'use client';
 
-import dynamic from 'next/dynamic';
-import { useEffect } from 'react';
+import { useImported } from '@/components/hooks/useImported';
+import { ImportPending } from '@/components/ui/ImportPending';
 import { VaultGate } from '@/components/vault/VaultGate';
 import { EmergencyNotice } from '@/components/emergency/EmergencyNotice';
 import { WhatsNew } from '@/components/notifications/WhatsNew';
@@ -9,12 +9,9 @@ import { WalletGate } from '@/components/wallet/WalletGate';
 
 // The chart is needed only once unlocked: it is fetched while the patient unlocks, not with the page.
 const loadOpenedRecords = () => import('./OpenedRecords');
-const OpenedRecords = dynamic(() => loadOpenedRecords().then((m) => m.OpenedRecords), {
-  loading: () => <p role="status">Opening your records…</p>,
-});
 
 export function PatientRecords() {
-  useEffect(() => void loadOpenedRecords(), []);
+  const opened = useImported(loadOpenedRecords);
   return (
     <WalletGate purpose="see your records">
       {(address) => (
@@ -22,7 +19,13 @@ export function PatientRecords() {
           <EmergencyNotice patient={address} />
           <WhatsNew patient={address} />
           <VaultGate account={address} purpose="open your records">
-            {(keys) => <OpenedRecords patient={address} keys={keys} />}
+            {(keys) =>
+              opened.module ? (
+                <opened.module.OpenedRecords patient={address} keys={keys} />
+              ) : (
+                <ImportPending error={opened.error} what="Your records" />
+              )
+            }
           </VaultGate>
         </div>
       )}

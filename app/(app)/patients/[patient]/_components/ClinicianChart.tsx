@@ -2,9 +2,9 @@
 
 import { useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
-import dynamic from 'next/dynamic';
-import { useEffect } from 'react';
 import type { Address } from 'viem';
+import { useImported } from '@/components/hooks/useImported';
+import { ImportPending } from '@/components/ui/ImportPending';
 import { useReaderAccess } from '@/components/hooks/useReaderAccess';
 import { AccountName } from '@/components/ui/AccountName';
 import { QueryErrorBanner } from '@/components/ui/QueryErrorBanner';
@@ -20,11 +20,9 @@ import { vaultKeys } from '@/lib/vault/queryKeys';
 
 // The chart is needed only once unlocked: it is fetched while the reader unlocks, not with the page.
 const loadOpenedChart = () => import('./OpenedChart');
-const OpenedChart = dynamic(() => loadOpenedChart().then((m) => m.OpenedChart), {
-  loading: () => <p role="status">Opening the chart…</p>,
-});
 
 function ChartForReader({ patient, reader }: { patient: Address; reader: Address }) {
+  const opened = useImported(loadOpenedChart);
   const queryClient = useQueryClient();
   const access = useReaderAccess(patient, reader);
   // A failed re-read says so and shows nothing of the last answer: it may no longer be true.
@@ -78,7 +76,13 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
       )}
       {current && active && (
         <VaultGate account={reader} purpose="open this patient’s records">
-          {(keys) => <OpenedChart patient={patient} reader={reader} access={current} keys={keys} />}
+          {(keys) =>
+            opened.module ? (
+              <opened.module.OpenedChart patient={patient} reader={reader} access={current} keys={keys} />
+            ) : (
+              <ImportPending error={opened.error} what="The chart" />
+            )
+          }
         </VaultGate>
       )}
     </div>
@@ -86,7 +90,6 @@ function ChartForReader({ patient, reader }: { patient: Address; reader: Address
 }
 
 export function ClinicianChart({ patient }: { patient: Address }) {
-  useEffect(() => void loadOpenedChart(), []);
   return (
     <WalletGate purpose="open this patient’s chart">
       {(reader) => <ChartForReader patient={patient} reader={reader} />}
