@@ -5,7 +5,7 @@ import { useState, type ReactNode } from 'react';
 import { WagmiProvider } from 'wagmi';
 import { VaultProvider } from './vault/VaultProvider';
 import { SignInSession } from './wallet/SignInSession';
-import { wagmiConfig } from './wallet/wagmiConfig';
+import { createWagmiConfig } from './wallet/wagmiConfig';
 import { WalletUi } from './wallet/WalletUi';
 
 export function Providers({ children }: { children: ReactNode }) {
@@ -16,6 +16,7 @@ export function Providers({ children }: { children: ReactNode }) {
         defaultOptions: { queries: { retry: 1, refetchOnWindowFocus: false, staleTime: 10_000 } },
       }),
   );
+  const [wagmiConfig] = useState(createWagmiConfig);
   return (
     <WagmiProvider config={wagmiConfig}>
       <QueryClientProvider client={queryClient}>

@@ -2,6 +2,7 @@ import type { Page } from '@playwright/test';
 import { accessRegistryAbi, deployments } from '../contracts-abi';
 import { demoAccount } from '../lib/wallet/demoAccounts';
 import { saveBench } from './support/bench';
+import { openWalletPicker } from './support/openWalletPicker';
 import { E2E_RPC_URL } from './support/env';
 import { connect, expect, expectAccessible, installWallet, publicClient, test, testClient } from './support/fixtures';
 
@@ -180,6 +181,8 @@ test('a wallet on the wrong network is offered a switch', async ({ page }) => {
   // The user moves their wallet to Ethereum mainnet in the wallet's own UI.
   await page.evaluate(() => window.__e2eWallet!.changeNetwork(1));
   await expect(page.getByRole('heading', { name: 'Wrong network' })).toBeVisible();
+  // The header says so too, and offers the same switch.
+  await expect(page.getByRole('banner').getByRole('button', { name: /^Wrong network: switch to/ })).toBeVisible();
   await expectAccessible(page);
   await expect(page.getByRole('heading', { name: 'Who can read my records' })).toBeHidden();
   await page.getByRole('button', { name: 'Switch network' }).click();
@@ -242,6 +245,26 @@ test('an unreachable node shows an error with retry, then recovers', async ({ pa
   await page.unroute(E2E_RPC_URL);
   await alert.getByRole('button', { name: 'Retry' }).click();
   await expect(whoCanRead(page).getByText('Nobody else can read your records')).toBeVisible();
+});
+
+test('from the home page into the app and back, the header stays connected and each wallet is listed once', async ({
+  page,
+}) => {
+  await installWallet(page, patient.privateKey);
+  await connect(page, '/access');
+  const account = page.getByRole('banner').getByRole('button', { name: new RegExp(patient.address.slice(-4)) });
+  await expect(account).toBeVisible();
+  await page.getByRole('link', { name: 'OwnChart', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('Your health records, under your keys');
+  // The home page's header arrives after its text, connected to the same account.
+  await expect(account).toBeVisible();
+  await page.getByRole('link', { name: 'Open my records' }).click();
+  await expect(page).toHaveURL('/records');
+  await expect(account).toBeVisible();
+  await account.click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Disconnect' }).click();
+  const picker = await openWalletPicker(page, page.getByRole('main').getByRole('button', { name: 'Connect wallet' }));
+  await expect(picker.getByRole('button', { name: /E2E Wallet/ })).toHaveCount(1);
 });
 
 test('home page is accessible and explains what is public', async ({ page }) => {

@@ -24,14 +24,15 @@ export type UnlockState =
   | { status: 'needs-registration'; keys: EncryptionKeyPair }
   | { status: 'failed'; error: OwnChartError };
 
+/** Key derivation (X25519, HKDF): loaded when the person unlocks, not with every page that can. */
+export const loadKeyDerivation = () =>
+  Promise.all([import('@/lib/crypto/deriveEncryptionKey'), import('@/lib/crypto/encryptionKeyFromSignature')]);
+
 /**
  * Unlocking: sign in to the storage server (SIWE), derive the encryption key from a signature over
  * the fixed EIP-712 message, and check it against the KeyDirectory. An account with no key yet
  * registers its public key in one transaction.
  */
-/** Key derivation (X25519, HKDF): loaded when the person unlocks, not with every page that can. */
-export const loadKeyDerivation = () =>
-  Promise.all([import('@/lib/crypto/deriveEncryptionKey'), import('@/lib/crypto/encryptionKeyFromSignature')]);
 
 export function useUnlockVault(account: Address) {
   const signer = useAccountSigner(account);

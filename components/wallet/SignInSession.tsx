@@ -4,6 +4,7 @@ import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { createContext, useContext, useEffect, useRef, type ReactNode } from 'react';
 import { useAccount } from 'wagmi';
 import { useVault } from '@/components/vault/VaultProvider';
+import { mustSignOut } from '@/lib/auth/mustSignOut';
 import { authKeys } from '@/lib/auth/queryKeys';
 import { currentSession, signOut } from '@/lib/auth/siweClient';
 
@@ -27,16 +28,17 @@ export function SignInSession({ children }: { children: ReactNode }) {
       ? 'authenticated'
       : 'unauthenticated';
 
-  // Only a change away from an account signs out: connecting after a page load is not one.
+  // Reads are never made under someone else's session (lib/auth/mustSignOut.ts says when).
   const previous = useRef(address);
+  const held = session.data;
   useEffect(() => {
     const before = previous.current;
     previous.current = address;
-    if (!before || before === address) return;
+    if (!mustSignOut({ before, now: address, session: held })) return;
     forgetAll();
     queryClient.setQueryData(authKeys.session, null);
     void signOut().catch(() => undefined);
-  }, [address, forgetAll, queryClient]);
+  }, [address, held, forgetAll, queryClient]);
 
   return <SignInContext.Provider value={status}>{children}</SignInContext.Provider>;
 }

@@ -1,7 +1,7 @@
 'use client';
 
 import { useEffect, useState } from 'react';
-import { useAccount } from 'wagmi';
+import { useAccount, useSwitchChain } from 'wagmi';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { formatAddress } from '@/lib/format/formatAddress';
 import { useSignInStatus } from './SignInSession';
@@ -9,8 +9,8 @@ import { preloadWalletModals, useOpenWalletModal } from './WalletUi';
 
 /**
  * The wallet button: connect (and sign in), then the account's short address, which opens the
- * account dialog (copy, disconnect). It says so when the wallet is on another network or the
- * account has not signed in. Renders nothing on the server and while a wallet reconnects: what it
+ * account dialog (copy, disconnect). On another network it offers the switch; an account that
+ * has not signed in is offered that. Renders nothing on the server and while a wallet reconnects: what it
  * will say is not known yet.
  */
 export function WalletButton({ className = 'btn-primary' }: { className?: string }) {
@@ -19,6 +19,7 @@ export function WalletButton({ className = 'btn-primary' }: { className?: string
   const { address, chainId, status } = useAccount();
   const signIn = useSignInStatus();
   const open = useOpenWalletModal();
+  const { switchChain, isPending: switching } = useSwitchChain();
   if (!mounted || status === 'reconnecting') return null;
 
   const preload = { onPointerEnter: preloadWalletModals, onFocus: preloadWalletModals };
@@ -31,8 +32,13 @@ export function WalletButton({ className = 'btn-primary' }: { className?: string
   }
   if (chainId !== chainConfig.chain.id) {
     return (
-      <button type="button" className="btn-secondary" onClick={() => open('chain')} {...preload}>
-        Wrong network
+      <button
+        type="button"
+        className="btn-secondary"
+        disabled={switching}
+        onClick={() => switchChain({ chainId: chainConfig.chain.id })}
+      >
+        {switching ? 'Switching…' : `Wrong network: switch to ${chainConfig.chain.name}`}
       </button>
     );
   }

@@ -6,7 +6,6 @@ import {
   RainbowKitAuthenticationProvider,
   RainbowKitProvider,
   useAccountModal,
-  useChainModal,
   useConnectModal,
 } from '@rainbow-me/rainbowkit';
 import '@rainbow-me/rainbowkit/styles.css';
@@ -16,7 +15,7 @@ import type { Hex } from 'viem';
 import { authKeys } from '@/lib/auth/queryKeys';
 import { fetchNonce, signInMessage, verifySignIn } from '@/lib/auth/siweClient';
 import { useSignInStatus } from './SignInSession';
-import type { ModalRequest } from './WalletUi';
+import type { WalletModal } from './WalletUi';
 
 // RainbowKit's defaults fail WCAG AA contrast for white text on its blue and red; darken them.
 const baseTheme = lightTheme({ accentColor: '#1e40af', borderRadius: 'medium' });
@@ -30,7 +29,7 @@ const theme = {
  * asks for one signed message, exchanged for the server's session cookie. Loaded on demand by
  * WalletUi; renders no page content of its own.
  */
-export function WalletModals({ request, onOpened }: { request: ModalRequest | null; onOpened: () => void }) {
+export function WalletModals({ request, onOpened }: { request: WalletModal | null; onOpened: () => void }) {
   const status = useSignInStatus();
   const queryClient = useQueryClient();
   const adapter = useMemo(
@@ -62,21 +61,20 @@ export function WalletModals({ request, onOpened }: { request: ModalRequest | nu
   );
 }
 
-function OpenRequested({ request, onOpened }: { request: ModalRequest | null; onOpened: () => void }) {
+function OpenRequested({ request, onOpened }: { request: WalletModal | null; onOpened: () => void }) {
   const { openConnectModal } = useConnectModal();
   const { openAccountModal } = useAccountModal();
-  const { openChainModal } = useChainModal();
-  const open =
-    request && { connect: openConnectModal, account: openAccountModal, chain: openChainModal }[request.modal];
+  const open = request && { connect: openConnectModal, account: openAccountModal }[request];
   useEffect(() => {
     if (!open) return;
-    // After this commit: RainbowKit's provider closes its dialogs in its own first effect, which
-    // runs after this one.
+    // After this commit: RainbowKit's ModalProvider runs `if (isUnauthenticated) closeModals()` in
+    // an effect of its own, after this child's, and would close a dialog opened here at once.
+    // Until the wallet's state is known RainbowKit offers no opener; the request waits for it.
     const timer = setTimeout(() => {
       open();
       onOpened();
     }, 0);
     return () => clearTimeout(timer);
-  }, [open, onOpened, request?.id]);
+  }, [open, onOpened]);
   return null;
 }

@@ -1,11 +1,10 @@
 'use client';
 
-import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import { createContext, useCallback, useContext, useEffect, useState, type ReactNode } from 'react';
+import { useAccount } from 'wagmi';
 
-/** RainbowKit's three dialogs: pick a wallet (and sign in), the account, the network. */
-export type WalletModal = 'connect' | 'account' | 'chain';
-
-export type ModalRequest = { modal: WalletModal; id: number };
+/** RainbowKit's dialogs used here: pick a wallet (and sign in), and the account's. */
+export type WalletModal = 'connect' | 'account';
 
 type WalletModalsModule = typeof import('./WalletModals');
 const loadWalletModals = (): Promise<WalletModalsModule> => import('./WalletModals');
@@ -21,15 +20,19 @@ const OpenModalContext = createContext<(modal: WalletModal) => void>(() => undef
  * plainly once loaded (not through next/dynamic, whose Suspense reveal React holds back).
  */
 export function WalletUi({ children }: { children: ReactNode }) {
-  const [request, setRequest] = useState<ModalRequest | null>(null);
+  const [request, setRequest] = useState<WalletModal | null>(null);
   const [loaded, setLoaded] = useState<WalletModalsModule | null>(null);
   const [failed, setFailed] = useState(false);
   const openModal = useCallback((modal: WalletModal) => {
-    setRequest((r) => ({ modal, id: (r?.id ?? 0) + 1 }));
+    setRequest(modal);
     setFailed(false);
     loadWalletModals().then(setLoaded, () => setFailed(true));
   }, []);
   const opened = useCallback(() => setRequest(null), []);
+  // A request the wallet moved past (it connected, or changed account, meanwhile) is not opened
+  // later by surprise.
+  const { address, chainId } = useAccount();
+  useEffect(() => setRequest(null), [address, chainId]);
   return (
     <OpenModalContext.Provider value={openModal}>
       {children}

@@ -1,6 +1,6 @@
-import { bytesToHex } from 'viem';
 import type { Resource } from '@medplum/fhirtypes';
 import type { ContentHash } from '../storage/BlobStore';
+import { sha256HexAsync } from '../storage/sha256Hex';
 import type { VerifiedRecord } from './verifyImports';
 import { openRecord, readRecordKeyInfo } from './sealRecord';
 
@@ -20,14 +20,6 @@ export const RECORD_PROBLEMS: Record<RecordProblem, string> = {
   'no-key': 'You do not hold the key this record was sealed with.',
   unreadable: 'This record could not be decrypted: the key is wrong or the data was altered.',
 };
-
-/**
- * SHA-256 in the browser's own code, off the main thread: a chart checks every blob it opens, and
- * a thousand checks in script were one long task.
- */
-async function digestHex(bytes: Uint8Array): Promise<ContentHash> {
-  return bytesToHex(new Uint8Array(await crypto.subtle.digest('SHA-256', bytes as BufferSource)));
-}
 
 /** Blobs per storage request: matches the server's batch limit. */
 export const BLOBS_PER_REQUEST = 250;
@@ -73,8 +65,8 @@ export async function openRecords(
       const bytes = blobs.get(record.contentHash);
       if (!bytes) return failed('missing');
       if (bytes === 'damaged') return failed('damaged');
-      if ((await digestHex(bytes)) !== record.contentHash.toLowerCase()) return failed('tampered');
       try {
+        if ((await sha256HexAsync(bytes)) !== record.contentHash.toLowerCase()) return failed('tampered');
         const { category, keyVersion } = readRecordKeyInfo(bytes);
         if (category !== record.category) return failed('tampered');
         const key = await keyring(category, keyVersion);

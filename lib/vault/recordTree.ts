@@ -6,7 +6,7 @@ import { isContentHash, type ContentHash } from '../storage/BlobStore';
 /**
  * The Merkle tree of one import (records v2): only its root goes on-chain (RecordRoots), the
  * leaves stay with the storage server. A leaf is OpenZeppelin's standard leaf (double keccak of
- * the ABI encoding) of (kind, patient, category, content, author, salt), encoded with viem, hashed
+ * the ABI encoding) of (kind, patient, category, content, author, salt), encoded by encodeLeaf, hashed
  * with noble and
  * built into a tree with OpenZeppelin's merkle-tree core (the functions under its SimpleMerkleTree,
  * without re-validating every leaf on each proof): the same construction as its
@@ -60,6 +60,16 @@ const WORD = 32;
  * proof it makes.
  */
 export function encodeLeaf(leaf: Leaf, patient: Address, author: Address): Uint8Array {
+  // What abi.encode would refuse (viem throws), refused here too rather than silently truncated.
+  if (!Number.isInteger(leaf.category) || leaf.category < 0 || leaf.category > 0xff) {
+    throw new RangeError(`A leaf's category is a uint8, not ${leaf.category}`);
+  }
+  if (leaf.kind === 'census' && !(Number.isSafeInteger(leaf.count) && leaf.count >= 0)) {
+    throw new RangeError(`A census count is a whole number, not ${leaf.count}`);
+  }
+  if (!isAddress(patient, { strict: false }) || !isAddress(author, { strict: false })) {
+    throw new RangeError('A leaf names its patient and author by address');
+  }
   const encoded = new Uint8Array(6 * WORD);
   encoded[WORD - 1] = leaf.kind === 'record' ? RECORD : CENSUS;
   encoded.set(hexToBytes(patient), 2 * WORD - 20);
