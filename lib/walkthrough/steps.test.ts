@@ -1,22 +1,32 @@
-import { existsSync } from 'node:fs';
+import { existsSync, readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEMO_ACCOUNTS } from '../wallet/demoAccounts';
 import { WALKTHROUGH, walkthroughStep } from './steps';
 
+/** `dir` and the route groups in it ("(app)"): folders that are not part of the path. */
+function withGroups(dir: string): string[] {
+  const groups = readdirSync(dir, { withFileTypes: true })
+    .filter((entry) => entry.isDirectory() && /^\(.+\)$/.test(entry.name))
+    .map((entry) => path.join(dir, entry.name));
+  return [dir, ...groups.flatMap(withGroups)];
+}
+
 /** The app route file that serves `href`, with [param] folders standing for dynamic segments. */
 function routeFile(href: string): string | null {
-  let dir = 'app';
+  let dirs = ['app'];
   for (const segment of href.split('/').filter(Boolean)) {
-    if (existsSync(path.join(dir, segment))) dir = path.join(dir, segment);
-    else {
-      const dynamic = ['[patient]'].find((d) => existsSync(path.join(dir, d)));
-      if (!dynamic) return null;
-      dir = path.join(dir, dynamic);
-    }
+    dirs = dirs
+      .flatMap(withGroups)
+      .flatMap((dir) => [segment, '[patient]'].map((name) => path.join(dir, name)))
+      .filter((dir) => existsSync(dir));
   }
-  const file = path.join(dir, 'page.tsx');
-  return existsSync(file) ? file : null;
+  return (
+    dirs
+      .flatMap(withGroups)
+      .map((dir) => path.join(dir, 'page.tsx'))
+      .find((file) => existsSync(file)) ?? null
+  );
 }
 
 describe('the guided walkthrough', () => {
