@@ -13,7 +13,8 @@ import { EVERY_CATEGORY_NUMBER, type LeafProof } from './recordTree';
 import { readRegisteredKey } from './registeredKey';
 import { ServerRequestError } from '../api/serverRequest';
 import { vaultContracts } from './vaultContracts';
-import { verifyImports, type RecordGap } from './verifyImports';
+import type { RecordGap } from './verifyImports';
+import { verifyImportsOffThread } from './verifyImportsOffThread';
 import { markPhase } from '../perf/markPhase';
 
 export type VaultRecords = {
@@ -97,7 +98,7 @@ export async function loadVaultRecords(
       return blobs;
     })
     .catch((error: unknown) => error as Error);
-  const verified = verifyImports(anchors, leaves, { patient, readable });
+  const verified = await verifyImportsOffThread(anchors, leaves, { patient, readable });
   markPhase('vault:proofs-checked');
   // Every proven record was in the list, so one absent from the answer is missing, not asked again.
   const fetchBlobs = async () => {

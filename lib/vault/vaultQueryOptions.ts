@@ -26,9 +26,16 @@ export function vaultRecordsQueryOptions(
   };
 }
 
-/** Starts loading the chart-reading code (kept out of each page's first load) ahead of need. */
+/**
+ * Starts loading the chart-reading code (kept out of each page's first load) ahead of need, and
+ * the worker that checks its proofs.
+ */
 export function preloadVaultReader(): void {
-  void import('./loadVaultRecords');
+  void import('./loadVaultRecords').catch(() => undefined);
+  void import('./verifyImportsOffThread').then(
+    (m) => m.startProofWorker(),
+    () => undefined,
+  );
 }
 
 /** TanStack query options for `account`'s registered encryption public key (zero if none). */
