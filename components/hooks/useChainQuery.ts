@@ -1,8 +1,7 @@
 'use client';
 
-import type { ChainReader } from '@/lib/chain/chainReader';
 import { skipToken, useQuery, type Query, type QueryKey } from '@tanstack/react-query';
-
+import type { ChainReader } from '@/lib/chain/chainReader';
 import { useChainClient } from './useChainClient';
 
 export type ChainQueryOptions<TData, TKey extends QueryKey> = {

@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import { encodeEventTopics, parseEventLogs, type Address, type Hash, type Log } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { accessRegistryAbi, emergencyAccessAbi } from '../../contracts-abi';
 import { ALL_CATEGORIES_MASK } from '../categories';
 import type { ChainConfig } from '../chain/readChainConfig';

@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import type { Address } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { accessRegistryAbi, multicall3Abi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { permissionFromChain } from './permission';

@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import { parseEventLogs, type Address, type Hash, type WalletClient } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { disclosureAnchorsAbi } from '../../contracts-abi';
 import { verifyDisclosureLog, type LogAnchor, type VerifyResult } from './disclosureChain';
 import type { DisclosureLog } from './DisclosureLog';

@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import type { Address } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { accessRegistryAbi, emergencyAccessAbi, multicall3Abi } from '../../contracts-abi';
 import { toGrant } from '../access/readGrants';
 import type { Grant } from '../access/types';

@@ -1,5 +1,4 @@
 import type { ChainReader } from './chainReader';
-
 import { chainKeys } from './queryKeys';
 
 /** The latest block's time, in seconds: what the contracts judge expiry and deadlines by. */

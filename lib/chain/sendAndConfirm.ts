@@ -1,5 +1,5 @@
-import type { ChainReader } from './chainReader';
 import type { Account, Chain, Hash, TransactionReceipt, Transport, WalletClient } from 'viem';
+import type { ChainReader } from './chainReader';
 import { ContractRefusedError, TransactionRevertedError } from '../errors/OwnChartError';
 import { toOwnChartError } from '../errors/toOwnChartError';
 import type { ContractAction } from './contractAction';

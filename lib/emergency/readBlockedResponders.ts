@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import { parseEventLogs, type Address } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { emergencyAccessAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 

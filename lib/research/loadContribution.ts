@@ -1,6 +1,6 @@
-import type { ChainReader } from '../chain/chainReader';
 import type { Resource } from '@medplum/fhirtypes';
 import type { Address, Hash } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
 import { registeredPublicKey } from '../vault/registeredKey';

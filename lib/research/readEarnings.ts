@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import { parseEventLogs, type Address, type Log } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { researchStudiesAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { researchContracts } from './readStudies';

@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import { parseEventLogs, type Address, type Hash } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { demoStableTokenAbi, multicall3Abi, researchStudiesAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { OwnChartError } from '../errors/OwnChartError';

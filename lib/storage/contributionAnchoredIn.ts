@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import { getAddress, type Address } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { researchStudiesAbi } from '../../contracts-abi';
 import type { BlobScope, ContentHash } from './BlobStore';
 

@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import { hexToBytes, type Address } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { readableOf, readReaderAccess } from '../auth/readerAccess';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';

@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import type { Address } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { assertHistoryComplete } from '../access/assertHistoryComplete';
 import { readAccessHistory } from '../access/readAccessHistory';
 import { readGrants, type ReadGrantsReturnType } from '../access/readGrants';

@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import { encodeAbiParameters, getAddress, parseAbiParameters, keccak256, zeroHash, type Address, type Hex } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { recordRootsAbi } from '../../contracts-abi';
 import { OwnChartError } from '../errors/OwnChartError';
 

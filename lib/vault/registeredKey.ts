@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import { hexToBytes, zeroHash, type Address, type Hex } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { keyDirectoryAbi } from '../../contracts-abi';
 import type { ChainConfig } from '../chain/readChainConfig';
 import { OwnChartError } from '../errors/OwnChartError';

@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import type { Address } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
 import { OwnChartError } from '../errors/OwnChartError';

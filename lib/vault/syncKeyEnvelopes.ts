@@ -1,5 +1,5 @@
-import type { ChainReader } from '../chain/chainReader';
 import { hexToBytes, parseEventLogs, zeroAddress, zeroHash, type Address } from 'viem';
+import type { ChainReader } from '../chain/chainReader';
 import { emergencyAccessAbi, keyDirectoryAbi } from '../../contracts-abi';
 import { ALL_CATEGORIES_MASK } from '../categories';
 import { grantStatus } from '../access/grantStatus';
