@@ -5,6 +5,8 @@ const nextConfig: NextConfig = {
   poweredByHeader: false,
   // Builds for e2e and the demo live side by side with the dev server's output.
   distDir: process.env.NEXT_DIST_DIR ?? '.next',
+  // PGlite loads its WebAssembly and data files from its own package at run time: not bundled.
+  serverExternalPackages: ['@electric-sql/pglite', 'pg'],
   webpack: (config) => {
     // Optional peer modules of wallet SDKs that are never used in the browser bundle.
     config.externals.push('pino-pretty', 'lokijs', 'encoding');

@@ -1,9 +1,10 @@
 import { execFile } from 'node:child_process';
-import { readFileSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
+import { readFileSync } from 'node:fs';
+import { sql } from 'kysely';
 import { promisify } from 'node:util';
 import { demoAccount } from '../lib/wallet/demoAccounts';
 import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
+import { e2eDatabase } from './support/database';
 import { connect, expect, expectAccessible, installWallet, test } from './support/fixtures';
 import { grantAndShareKeys, seedSmallChart } from './support/seedChart';
 import { unlock } from './support/vault';
@@ -11,7 +12,6 @@ import { unlock } from './support/vault';
 const run = promisify(execFile);
 const patient = demoAccount('Patient');
 const clinician = demoAccount('Clinician', 0);
-const LOG_FILE = path.join(E2E_DATA_DIR, 'disclosures', 'disclosures.ndjson');
 
 function verify() {
   return run(process.execPath, ['node_modules/tsx/dist/cli.mjs', 'scripts/verifyDisclosures.ts', E2E_DATA_DIR], {
@@ -77,11 +77,24 @@ test('the patient sees who read what, exports it, and the anchored log detects t
 
   // The verification command passes, then fails once an entry is rewritten.
   expect((await verify()).stdout).toContain('Disclosure log intact');
-  const original = readFileSync(LOG_FILE, 'utf8');
+  // Rewriting a read needs the database owner to lift the append-only trigger first.
+  const db = await e2eDatabase();
+  const last = await db
+    .selectFrom('disclosures')
+    .select(['seq', 'reader'])
+    .where('reader', '=', clinician.address.toLowerCase())
+    .orderBy('seq', 'desc')
+    .executeTakeFirstOrThrow();
+  const setReader = (reader: string) =>
+    db.transaction().execute(async (tx) => {
+      await sql`ALTER TABLE disclosures DISABLE TRIGGER USER`.execute(tx);
+      await tx.updateTable('disclosures').set({ reader }).where('seq', '=', last.seq).execute();
+      await sql`ALTER TABLE disclosures ENABLE TRIGGER USER`.execute(tx);
+    });
+  await setReader(demoAccount('Clinician', 1).address.toLowerCase());
   try {
-    writeFileSync(LOG_FILE, original.replace(clinician.address, demoAccount('Clinician', 1).address));
     await expect(verify()).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('FAILED verification') });
   } finally {
-    writeFileSync(LOG_FILE, original);
+    await setReader(last.reader);
   }
 });

@@ -9,6 +9,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import { databaseConfigFromEnv, openDatabase } from '../lib/db/openDatabase';
 import { parseBundle } from '../lib/fhir/parseBundle';
 import { DEMO_ACCOUNTS, demoAccount } from '../lib/wallet/demoAccounts';
 import { startAnvil } from './lib/anvil';
@@ -71,12 +72,16 @@ const stop = stopAllOnSignal(anvil.stop);
 try {
   await setupChain(anvil.rpcUrl);
   rmSync(dataDir, { recursive: true, force: true });
+  // PGlite has one user at a time: the seed closes it before the server opens it.
+  const db = await openDatabase(databaseConfigFromEnv(dataDir));
   const world = await seedDemoWorld({
     rpcUrl,
     dataDir,
+    db,
     clock,
     resources: parseBundle(readFileSync(DEMO_BUNDLE, 'utf8')).resources,
   });
+  await db.destroy();
   const chainSeconds = (performance.now() - started) / 1000;
   console.log(
     `Seeded ${world.records} encrypted records, ${world.keysShared} shared record keys, grants, two studies and an ended emergency access in ${chainSeconds.toFixed(1)} s.`,

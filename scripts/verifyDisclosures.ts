@@ -2,12 +2,14 @@
  * Verifies the storage server's disclosure log against the chain: every entry chained to the one
  * before, and every head anchored on-chain matching the log. Exits 1 on any mismatch.
  *   npm run verify-disclosures [-- <data dir>]     (default: $OWNCHART_DATA_DIR or .data)
+ * reads the log from DATABASE_URL if set, else from the embedded database in the data directory
+ * (stop the server first: PGlite has one user at a time).
  */
-import path from 'node:path';
 import { createPublicClient, http, type PublicClient } from 'viem';
-import { FsDisclosureLog } from '../lib/audit/FsDisclosureLog';
 import { verifyLogAgainstChain } from '../lib/audit/logAnchors';
 import { readChainConfig } from '../lib/chain/readChainConfig';
+import { databaseConfigFromEnv, openDatabase } from '../lib/db/openDatabase';
+import { SqlDisclosureLog } from '../lib/db/SqlDisclosureLog';
 
 const dataDir = process.argv[2] ?? process.env.OWNCHART_DATA_DIR ?? '.data';
 const config = readChainConfig({
@@ -21,8 +23,14 @@ if (!config.disclosureAnchors) {
   process.exit(2);
 }
 const client = createPublicClient({ chain: config.chain, transport: http(config.rpcUrl) }) as PublicClient;
-const log = new FsDisclosureLog(path.join(dataDir, 'disclosures'));
-const result = await verifyLogAgainstChain(log, client, config.disclosureAnchors, config.deployBlock);
+const db = await openDatabase(databaseConfigFromEnv(dataDir));
+const result = await verifyLogAgainstChain(
+  new SqlDisclosureLog(db),
+  client,
+  config.disclosureAnchors,
+  config.deployBlock,
+);
+await db.destroy();
 if (result.ok) {
   console.log(
     `Disclosure log intact: ${result.entries} entries, ${result.anchored} anchored on chain ${config.chain.id}.`,

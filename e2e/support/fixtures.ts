@@ -5,6 +5,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPublicClient, createTestClient, http, type Hex } from 'viem';
 import { foundry } from 'viem/chains';
+import { e2eDatabase } from './database';
 import { E2E_DATA_DIR, E2E_RPC_URL, E2E_STATE_FILE } from './env';
 import { openWalletPicker } from './openWalletPicker';
 
@@ -57,9 +58,14 @@ export const test = base.extend<{ freshChain: void }>({
       // failure, so the live snapshot id is kept in a file rather than in memory.
       const { snapshotId } = JSON.parse(readFileSync(E2E_STATE_FILE, 'utf8')) as { snapshotId: Hex };
       await testClient.revert({ id: snapshotId });
-      // Stored blobs and key envelopes belong to the chain state they were made in.
-      for (const dir of ['blobs', 'envelopes', 'study-documents', 'contributions', 'emergency-reasons'])
+      // Stored blobs, key envelopes and reasons belong to the chain state they were made in. The
+      // disclosure log is append-only, so it carries on across tests, as it would in use.
+      for (const dir of ['blobs', 'study-documents', 'contributions'])
         rmSync(path.join(E2E_DATA_DIR, dir), { recursive: true, force: true });
+      const db = await e2eDatabase();
+      for (const table of ['key_envelopes', 'emergency_reasons', 'pending_uploads'] as const) {
+        await db.deleteFrom(table).execute();
+      }
       writeFileSync(E2E_STATE_FILE, JSON.stringify({ snapshotId: await testClient.snapshot() }));
       await use();
     },

@@ -3,15 +3,18 @@ import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestClient, http } from 'viem';
 import { foundry } from 'viem/chains';
+import { openDatabase } from '../../lib/db/openDatabase';
 import { startAnvil } from '../../scripts/lib/anvil';
+import { startPostgres } from '../../scripts/lib/postgres';
 import { NEXT_BIN } from '../../scripts/lib/processes';
 import { setupChain } from '../../scripts/lib/setupChain';
 import { waitForHttp } from '../../scripts/lib/waitForHttp';
 import { E2E_ANVIL_PORT, E2E_APP_PORT, E2E_APP_URL, E2E_DATA_DIR, E2E_DIST_DIR, E2E_STATE_FILE } from './env';
 
 /**
- * A fresh Anvil with the contracts deployed, and `next start` serving the production build that
- * scripts/buildForE2e.ts made for it. Each test reverts the chain to the snapshot taken here.
+ * A fresh Anvil with the contracts deployed, a throwaway PostgreSQL cluster (the server driver,
+ * shared by the app and the tests that seed it), and `next start` serving the production build
+ * that scripts/buildForE2e.ts made for it. Each test reverts the chain to the snapshot taken here.
  */
 export default async function globalSetup(): Promise<() => Promise<void>> {
   if (!existsSync(path.join(E2E_DIST_DIR, 'BUILD_ID'))) {
@@ -26,6 +29,10 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   writeFileSync(E2E_STATE_FILE, JSON.stringify({ snapshotId }));
 
   rmSync(E2E_DATA_DIR, { recursive: true, force: true });
+  const postgres = await startPostgres();
+  // Tests (workers inherit this process's environment) and the app share it.
+  process.env.DATABASE_URL = await postgres.createDatabase('ownchart_e2e');
+  await (await openDatabase({ url: process.env.DATABASE_URL })).destroy();
   const app = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(E2E_APP_PORT)], {
     env: {
       ...process.env,
@@ -41,11 +48,13 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   } catch (error) {
     app.kill('SIGTERM');
     await anvil.stop();
+    await postgres.stop();
     throw error;
   }
 
   return async () => {
     app.kill('SIGTERM');
     await anvil.stop();
+    await postgres.stop();
   };
 }

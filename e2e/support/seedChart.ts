@@ -6,6 +6,7 @@ import { categoriesToMask, type CategoryKey } from '../../lib/categories';
 import { parseBundle } from '../../lib/fhir/parseBundle';
 import { chainWriter } from '../../scripts/lib/chainWriter';
 import { registerEncryptionKey, seedRecords, shareRecordKeys } from '../../scripts/lib/seedRecords';
+import { e2eDatabase } from './database';
 import { E2E_DATA_DIR, E2E_RPC_URL } from './env';
 
 const SMALL_BUNDLE = 'fixtures/fhir/synthea-small-clemente-kreiger.json';
@@ -36,5 +37,5 @@ export async function grantAndShareKeys(patientKey: Hex, grantee: Address, categ
     }),
     `grant ${categories.join(', ')} to ${grantee}`,
   );
-  await shareRecordKeys({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey });
+  await shareRecordKeys({ rpcUrl: E2E_RPC_URL, db: await e2eDatabase(), patientKey });
 }

@@ -68,7 +68,7 @@ export function createAuthHandlers(deps: AuthDependencies) {
       const refused = refusal(fields);
       if (refused) return errorResponse(401, refused);
       // Consumed before the signature check: a nonce is spent whatever the outcome.
-      if (!deps.nonces.consume(fields.nonce, now())) {
+      if (!(await deps.nonces.consume(fields.nonce, now()))) {
         return errorResponse(401, 'This sign-in request has expired or was already used. Sign in again.');
       }
       const valid = await deps.client.verifySiweMessage({
@@ -100,8 +100,8 @@ export function createAuthHandlers(deps: AuthDependencies) {
     ),
 
     /** DELETE /api/auth/session — ends this session on the server, not only in this browser. */
-    signOut: deps.pipeline.endpoint({ limit: 'auth' }, ({ session }) => {
-      if (session) revocations.revoke(session.id, session.expiresAt, now());
+    signOut: deps.pipeline.endpoint({ limit: 'auth' }, async ({ session }) => {
+      if (session) await revocations.revoke(session.id, session.expiresAt, now());
       return new Response(null, { status: 204, headers: { 'set-cookie': sessionCookie('', 0) } });
     }),
   };

@@ -1,12 +1,10 @@
 import { base64 } from '@scure/base';
-import { appendFile, readFile, writeFile } from 'node:fs/promises';
-import path from 'node:path';
 import { createWalletClient, http, type Hex } from 'viem';
 import { privateKeyToAccount, type PrivateKeyAccount } from 'viem/accounts';
 import { describe, expect, it } from 'vitest';
 import { emergencyAccessAbi, researchStudiesAbi } from '../../contracts-abi';
 import { chainDisclosures } from '../audit/disclosureChain';
-import { FsDisclosureLog } from '../audit/FsDisclosureLog';
+import { sql } from 'kysely';
 import { createLogAnchorer, verifyLogAgainstChain } from '../audit/logAnchors';
 import { readChainConfig } from '../chain/readChainConfig';
 import { sha256Hex } from '../storage/sha256Hex';
@@ -340,20 +338,49 @@ describe('accounting of disclosures', () => {
       anchored: 3,
     });
 
-    // Someone deletes the second read and rebuilds the chain so it is internally consistent.
-    const file = path.join(t.storeDir, 'disclosures', 'disclosures.ndjson');
-    const rewritten = chainDisclosures(null, [disclosure(1), disclosure(3)]);
-    await writeFile(file, rewritten.map((e) => `${JSON.stringify(e)}\n`).join(''));
-    const reopened = new FsDisclosureLog(path.join(t.storeDir, 'disclosures'));
-    expect(await verifyLogAgainstChain(reopened, t.client, deployed.DisclosureAnchors)).toMatchObject({ ok: false });
+    // The server's own statements cannot change what was written.
+    await expect(sql`UPDATE disclosures SET at = 4 WHERE seq = 2`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`DELETE FROM disclosures WHERE seq = 1`.execute(t.db)).rejects.toThrow(/append-only/);
+    await expect(sql`TRUNCATE disclosures`.execute(t.db)).rejects.toThrow(/append-only/);
 
-    // A single edited line breaks the chain itself.
-    await writeFile(file, (await readFile(file, 'utf8')).replace('"at":3', '"at":4'));
-    await appendFile(file, '');
-    expect(
-      await verifyLogAgainstChain(new FsDisclosureLog(path.dirname(file)), t.client, deployed.DisclosureAnchors),
-    ).toMatchObject({
+    // Someone with the database owner's rights lifts the trigger, deletes the second read and
+    // rebuilds the chain so it is internally consistent: the anchors on-chain still tell.
+    const asOwner = async (statements: (tx: typeof t.db) => Promise<unknown>) =>
+      t.db.transaction().execute(async (tx) => {
+        await sql`ALTER TABLE disclosures DISABLE TRIGGER USER`.execute(tx);
+        await statements(tx);
+        await sql`ALTER TABLE disclosures ENABLE TRIGGER USER`.execute(tx);
+      });
+    const rewritten = chainDisclosures(null, [disclosure(1), disclosure(3)]);
+    await asOwner(async (tx) => {
+      await tx.deleteFrom('disclosures').execute();
+      await tx
+        .insertInto('disclosures')
+        .values(
+          rewritten.map((e) => ({
+            seq: e.seq,
+            prev: e.prev,
+            hash: e.hash,
+            patient: e.patient.toLowerCase(),
+            reader: e.reader.toLowerCase(),
+            kind: e.kind,
+            category: e.category,
+            content_hash: e.contentHash,
+            basis: e.basis,
+            at: e.at,
+          })),
+        )
+        .execute();
+    });
+    expect(await verifyLogAgainstChain(t.disclosureLog, t.client, deployed.DisclosureAnchors)).toMatchObject({
       ok: false,
+    });
+
+    // A single edited row breaks the chain itself.
+    await asOwner((tx) => tx.updateTable('disclosures').set({ at: 4 }).where('seq', '=', 1).execute());
+    expect(await verifyLogAgainstChain(t.disclosureLog, t.client, deployed.DisclosureAnchors)).toMatchObject({
+      ok: false,
+      problem: 'entry 1 was altered',
     });
   });
 });

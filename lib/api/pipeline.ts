@@ -1,6 +1,7 @@
 import 'server-only';
 import { isRpcUnavailable } from '../errors/isRpcUnavailable';
-import type { SessionRevocations } from '../auth/SessionRevocations';
+import type { SessionRevocations } from '../db/sqlServerState';
+import { isDatabaseUnavailable } from '../db/isDatabaseUnavailable';
 import { readSessionToken, type Session } from '../auth/sessionToken';
 import type { SiteConfig } from '../server/readSiteConfig';
 import { errorResponse } from './httpErrors';
@@ -13,6 +14,8 @@ export type PipelineConfig = {
   sessionSecret: string;
   revocations: SessionRevocations;
   limiter: RateLimiter;
+  /** Resolves once the shared database is migrated and reachable; awaited before every request. */
+  ready?: () => Promise<void>;
   now?: () => number;
 };
 
@@ -45,7 +48,7 @@ export type Pipeline = {
     handler: (context: RequestContext, ...args: A) => Promise<Response> | Response,
   ): (request: Request, ...args: A) => Promise<Response>;
   /** The session a request carries, if valid, unexpired and not signed out. */
-  sessionOf(request: Request): Session | null;
+  sessionOf(request: Request): Promise<Session | null>;
   config: PipelineConfig;
 };
 
@@ -76,9 +79,9 @@ function clientAddress(request: Request, site: SiteConfig): string {
 export function createPipeline(config: PipelineConfig): Pipeline {
   const now = config.now ?? Date.now;
 
-  function sessionOf(request: Request): Session | null {
+  async function sessionOf(request: Request): Promise<Session | null> {
     const session = readSessionToken(cookieValue(request, SESSION_COOKIE), config.sessionSecret, now());
-    return session && !config.revocations.isRevoked(session.id) ? session : null;
+    return session && !(await config.revocations.isRevoked(session.id)) ? session : null;
   }
 
   function endpoint<A extends unknown[]>(
@@ -86,7 +89,32 @@ export function createPipeline(config: PipelineConfig): Pipeline {
     handler: (context: RequestContext, ...args: A) => Promise<Response> | Response,
   ) {
     return async (request: Request, ...args: A): Promise<Response> => {
-      const session = sessionOf(request);
+      try {
+        return await handle(request, ...args);
+      } catch (error) {
+        if (isRpcUnavailable(error)) {
+          return errorResponse(
+            503,
+            'The blockchain node cannot be reached, so access cannot be checked. Try again shortly.',
+            { 'retry-after': '5' },
+          );
+        }
+        if (isDatabaseUnavailable(error)) {
+          console.error(`${request.method} ${new URL(request.url).pathname}: database unavailable:`, error);
+          return errorResponse(
+            503,
+            'OwnChart’s database cannot be reached just now, so nothing was read or changed. Try again shortly.',
+            { 'retry-after': '5' },
+          );
+        }
+        console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
+        return errorResponse(500, 'The server could not complete this request. Nothing was changed; try again.');
+      }
+    };
+
+    async function handle(request: Request, ...args: A): Promise<Response> {
+      await config.ready?.();
+      const session = await sessionOf(request);
       if (options.signIn && !session) return errorResponse(401, options.signIn);
       if (request.method !== 'GET' && request.method !== 'HEAD') {
         // CSRF: a state-changing request must come from our own pages. Browsers always send
@@ -103,22 +131,8 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       if (wait !== null) {
         return errorResponse(429, `Too many requests. Try again in ${wait} seconds.`, { 'retry-after': String(wait) });
       }
-      try {
-        return await handler({ request, session, client }, ...args);
-      } catch (error) {
-        if (isRpcUnavailable(error)) {
-          return errorResponse(
-            503,
-            'The blockchain node cannot be reached, so access cannot be checked. Try again shortly.',
-            {
-              'retry-after': '5',
-            },
-          );
-        }
-        console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
-        return errorResponse(500, 'The server could not complete this request. Nothing was changed; try again.');
-      }
-    };
+      return handler({ request, session, client }, ...args);
+    }
   }
 
   return { endpoint: endpoint as Pipeline['endpoint'], sessionOf, config };

@@ -1,5 +1,4 @@
 import 'server-only';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 
 /** Requests allowed per window, per signed-in account and per client address. */
 export type RateLimit = { perAccount: number; perClient: number; windowSeconds: number };
@@ -23,37 +22,8 @@ export const RATE_LIMITS = {
 
 export type RateLimitName = keyof typeof RATE_LIMITS;
 
+/** Counts requests against RATE_LIMITS; lib/db/sqlServerState.ts keeps the counts, shared by every server. */
 export type RateLimiter = {
   /** Null if allowed, else how many seconds to wait. Counts the request either way. */
   consume(name: RateLimitName, keys: { account: string | null; client: string }): Promise<number | null>;
 };
-
-/** In-memory counters (one process), from rate-limiter-flexible. */
-export function createRateLimiter(limits: Record<RateLimitName, RateLimit> = RATE_LIMITS): RateLimiter {
-  const limiters = new Map<string, RateLimiterMemory>();
-  for (const [name, limit] of Object.entries(limits)) {
-    limiters.set(`${name}:account`, new RateLimiterMemory({ points: limit.perAccount, duration: limit.windowSeconds }));
-    limiters.set(`${name}:client`, new RateLimiterMemory({ points: limit.perClient, duration: limit.windowSeconds }));
-  }
-
-  async function take(limiter: RateLimiterMemory, key: string): Promise<number | null> {
-    try {
-      await limiter.consume(key);
-      return null;
-    } catch (rejection) {
-      if (rejection instanceof RateLimiterRes) return Math.max(1, Math.ceil(rejection.msBeforeNext / 1000));
-      throw rejection;
-    }
-  }
-
-  return {
-    async consume(name, { account, client }) {
-      const waits = await Promise.all([
-        take(limiters.get(`${name}:client`)!, client),
-        account ? take(limiters.get(`${name}:account`)!, account.toLowerCase()) : null,
-      ]);
-      const wait = Math.max(...waits.map((w) => w ?? 0));
-      return wait > 0 ? wait : null;
-    },
-  };
-}

@@ -9,7 +9,8 @@ import { recordScope } from '../storage/BlobStore';
 import { sha256Hex } from '../storage/sha256Hex';
 import { demoAccount } from '../wallet/demoAccounts';
 import { createPipeline } from './pipeline';
-import { createRateLimiter, RATE_LIMITS } from './rateLimits';
+import { sqlRateLimiter, sqlSpentNonces } from '../db/sqlServerState';
+import { RATE_LIMITS } from './rateLimits';
 import { createUploadQuota } from './uploadQuota';
 import {
   BASE,
@@ -36,6 +37,7 @@ function clockedQuota() {
   let clock = 1_000_000;
   const quota = createUploadQuota({
     store: t.blobStore,
+    db: t.db,
     anchored: t.trees.anchoredIn,
     graceMs: 60_000,
     now: () => clock,
@@ -228,7 +230,7 @@ describe('bounded work per request and per account', () => {
   it('answers 429 with Retry-After once an account passes its limit, from whatever address', async () => {
     const limited = createPipeline({
       ...t.pipeline.config,
-      limiter: createRateLimiter({ ...RATE_LIMITS, read: { perAccount: 2, perClient: 100, windowSeconds: 60 } }),
+      limiter: sqlRateLimiter(t.db, { ...RATE_LIMITS, read: { perAccount: 2, perClient: 100, windowSeconds: 60 } }),
     });
     const ping = limited.endpoint({ limit: 'read', signIn: 'Sign in.' }, () => new Response('ok'));
     const { cookie } = await signIn(patient);
@@ -245,7 +247,7 @@ describe('bounded work per request and per account', () => {
   it('limits each client address on its own, before any sign-in', async () => {
     const perClient = createPipeline({
       ...t.pipeline.config,
-      limiter: createRateLimiter({ ...RATE_LIMITS, auth: { perAccount: 100, perClient: 2, windowSeconds: 60 } }),
+      limiter: sqlRateLimiter(t.db, { ...RATE_LIMITS, auth: { perAccount: 100, perClient: 2, windowSeconds: 60 } }),
     }).endpoint({ limit: 'auth' }, () => new Response('ok'));
     const from = (address: string) => new Request(`${BASE}/x`, { headers: { 'x-forwarded-for': address } });
     await perClient(from('198.51.100.7'));
@@ -254,18 +256,32 @@ describe('bounded work per request and per account', () => {
     expect((await perClient(from('198.51.100.8'))).status).toBe(200);
   });
 
-  it('keeps no memory for nonces asked for, so a flood cannot push out a pending sign-in', () => {
-    const nonces = new NonceStore(60_000);
+  it('keeps no memory for nonces asked for, so a flood cannot push out a pending sign-in', async () => {
+    const key = new Uint8Array(32).fill(1);
+    const nonces = new NonceStore(key, sqlSpentNonces(t.db), 60_000);
     const pending = nonces.issue(0);
     for (let i = 0; i < 20_000; i++) nonces.issue(0);
-    expect(nonces.size).toBe(0);
-    expect(nonces.consume(pending, 1)).toBe(true);
-    expect(nonces.consume(pending, 2)).toBe(false);
+    const remembered = async () =>
+      Number(
+        (
+          await t.db
+            .selectFrom('spent_nonces')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    expect(await remembered()).toBe(0);
+    expect(await nonces.consume(pending, 1)).toBe(true);
+    expect(await nonces.consume(pending, 2)).toBe(false);
+    // Another server of the same site (same key, same database) refuses it too.
+    expect(await new NonceStore(key, sqlSpentNonces(t.db), 60_000).consume(pending, 3)).toBe(false);
+    expect(await remembered()).toBe(1);
     // Forged, altered or expired nonces are refused.
-    expect(nonces.consume(`${pending.slice(0, -1)}${pending.at(-1) === '0' ? '1' : '0'}`, 1)).toBe(false);
-    // A nonce from another process (or from before a restart) does not verify here.
-    expect(nonces.consume(new NonceStore(60_000).issue(0), 1)).toBe(false);
-    expect(nonces.consume(nonces.issue(0), 60_000)).toBe(false);
+    expect(await nonces.consume(`${pending.slice(0, -1)}${pending.at(-1) === '0' ? '1' : '0'}`, 1)).toBe(false);
+    // A nonce made under another site's key does not verify here.
+    const elsewhere = new NonceStore(new Uint8Array(32).fill(2), sqlSpentNonces(t.db), 60_000);
+    expect(await nonces.consume(elsewhere.issue(0), 1)).toBe(false);
+    expect(await nonces.consume(nonces.issue(0), 60_000)).toBe(false);
   });
 
   it('starts the wait again when an upload is sent again, so a retried import is not swept', async () => {
@@ -367,11 +383,11 @@ describe('one damaged stored file', () => {
 describe('break-glass reasons', () => {
   it('are revealed only by the responder of a matching window, and read only by the patient', async () => {
     const { createEmergencyHandlers } = await import('./createEmergencyHandlers');
-    const { fsEmergencyReasonStore } = await import('../storage/EmergencyReasonStore');
+    const { sqlEmergencyReasonStore } = await import('../db/SqlEmergencyReasonStore');
     const { commitReason } = await import('../emergency/reasonCommitment');
     const handlers = createEmergencyHandlers({
       pipeline: t.pipeline,
-      reasons: fsEmergencyReasonStore(t.storeDir),
+      reasons: sqlEmergencyReasonStore(t.db),
       client: t.client,
       emergencyAccess: deployed.EmergencyAccess,
     });

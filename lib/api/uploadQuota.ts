@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Address } from 'viem';
+import type { ServerDatabase } from '../db/openDatabase';
 import type { BlobScope, BlobStore, ContentHash } from '../storage/BlobStore';
 
 export type UploadQuota = {
@@ -19,10 +20,19 @@ export type UploadQuota = {
   }): Promise<{ ok: true } | { ok: false; message: string }>;
 };
 
-type Pending = { scope: BlobScope; hash: ContentHash; bytes: number; storedAt: number };
+type Pending = {
+  pool: BlobScope;
+  uploader: string;
+  scope: BlobScope;
+  hash: ContentHash;
+  bytes: number;
+  storedAt: number;
+};
 
 export type UploadQuotaParameters = {
   store: BlobStore;
+  /** Where pending uploads are counted: the shared database, so every server counts the same bytes. */
+  db: ServerDatabase;
   /** Which of `hashes` the chain has anchored in `scope`; one multicall. */
   anchored: (scope: BlobScope, hashes: readonly ContentHash[]) => Promise<boolean[]>;
   /** Unanchored bytes one uploader may keep in one scope. */
@@ -45,22 +55,32 @@ export const UNANCHORED_GRACE_MS = 24 * 60 * 60_000;
  * open to data that never gets anchored. This bounds it: each uploader may keep `limitBytes`
  * unanchored per scope; uploads the chain has since anchored are released, and those older than
  * `graceMs` and still unanchored are deleted (only if that uploader's binding is still the one
- * stored), both when an upload would pass the limit and on every sweep. In memory: after a
- * restart, earlier unanchored uploads are no longer counted (the shared database of the
- * "Beyond one machine" issue keeps them).
+ * stored), both when an upload would pass the limit and on every sweep. The pending uploads are
+ * rows of the shared database, so a restart or a second server counts the same bytes.
  */
 export function createUploadQuota({
   store,
+  db,
   anchored,
   limitBytes = UNANCHORED_LIMIT_BYTES,
   graceMs = UNANCHORED_GRACE_MS,
   now = Date.now,
 }: UploadQuotaParameters): UploadQuota {
-  const pending = new Map<string, Pending[]>();
   const total = (list: readonly Pending[]) => list.reduce((sum, p) => sum + p.bytes, 0);
 
-  async function settle(uploader: Address, list: Pending[]): Promise<Pending[]> {
-    if (list.length === 0) return list;
+  async function pendingOf(pool: BlobScope, uploader: string): Promise<Pending[]> {
+    const rows = await db
+      .selectFrom('pending_uploads')
+      .selectAll()
+      .where('pool', '=', pool)
+      .where('uploader', '=', uploader)
+      .execute();
+    return rows.map((r) => ({ ...r, hash: r.hash as ContentHash, storedAt: r.stored_at }));
+  }
+
+  /** Releases `list`'s anchored uploads and deletes its expired ones; returns those still waiting. */
+  async function settle(list: readonly Pending[]): Promise<Pending[]> {
+    if (list.length === 0) return [];
     const isAnchored = new Set<Pending>();
     for (const scope of new Set(list.map((p) => p.scope))) {
       const inScope = list.filter((p) => p.scope === scope);
@@ -72,51 +92,60 @@ export function createUploadQuota({
     }
     const waiting: Pending[] = [];
     for (const upload of list) {
-      if (isAnchored.has(upload)) continue;
-      if (now() - upload.storedAt <= graceMs) {
+      if (!isAnchored.has(upload) && now() - upload.storedAt <= graceMs) {
         waiting.push(upload);
         continue;
       }
-      // Never someone else's copy of the same bytes.
-      const binding = await store.binding(upload.scope, upload.hash);
-      if (binding && binding.uploader.toLowerCase() === uploader.toLowerCase()) {
-        await store.delete(upload.scope, upload.hash);
+      if (!isAnchored.has(upload)) {
+        // Never someone else's copy of the same bytes.
+        const binding = await store.binding(upload.scope, upload.hash);
+        if (binding && binding.uploader.toLowerCase() === upload.uploader)
+          await store.delete(upload.scope, upload.hash);
       }
+      await db
+        .deleteFrom('pending_uploads')
+        .where('pool', '=', upload.pool)
+        .where('uploader', '=', upload.uploader)
+        .where('scope', '=', upload.scope)
+        .where('hash', '=', upload.hash)
+        .execute();
     }
     return waiting;
   }
 
-  const keyOf = (scope: BlobScope, uploader: Address) => `${scope}|${uploader.toLowerCase()}`;
-
   return {
     async sweep() {
-      for (const [key, list] of [...pending]) {
-        const uploader = key.split('|')[1] as Address;
-        const waiting = await settle(uploader, list);
-        if (waiting.length === 0) pending.delete(key);
-        else pending.set(key, waiting);
-      }
+      const owners = await db.selectFrom('pending_uploads').select(['pool', 'uploader']).distinct().execute();
+      for (const { pool, uploader } of owners) await settle(await pendingOf(pool, uploader));
     },
 
-    async reserve({ scope, pool = scope, uploader, hash, bytes }) {
-      const key = keyOf(pool, uploader);
-      let list = pending.get(key) ?? [];
-      const again = list.find((p) => p.scope === scope && p.hash === hash);
-      if (again) {
+    async reserve({ scope, pool = scope, uploader: who, hash, bytes }) {
+      const uploader = who.toLowerCase();
+      let list = await pendingOf(pool, uploader);
+      if (list.some((p) => p.scope === scope && p.hash === hash)) {
         // Sent again (a retried import): its wait for an anchor starts over.
-        again.storedAt = now();
+        await db
+          .updateTable('pending_uploads')
+          .set({ stored_at: now() })
+          .where('pool', '=', pool)
+          .where('uploader', '=', uploader)
+          .where('scope', '=', scope)
+          .where('hash', '=', hash)
+          .execute();
         return { ok: true };
       }
-      if (total(list) + bytes > limitBytes) list = await settle(uploader, list);
+      if (total(list) + bytes > limitBytes) list = await settle(list);
       if (total(list) + bytes > limitBytes) {
-        pending.set(key, list);
         return {
           ok: false,
           message: `You have ${Math.round(total(list) / 1024 / 1024)} MB stored here but not yet anchored on-chain. Anchor it (finish the import or the contribution) before storing more.`,
         };
       }
-      list.push({ scope, hash, bytes, storedAt: now() });
-      pending.set(key, list);
+      await db
+        .insertInto('pending_uploads')
+        .values({ pool, uploader, scope, hash, bytes, stored_at: now() })
+        .onConflict((oc) => oc.columns(['pool', 'uploader', 'scope', 'hash']).doUpdateSet({ stored_at: now() }))
+        .execute();
       return { ok: true };
     },
   };

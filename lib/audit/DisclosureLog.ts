@@ -2,8 +2,8 @@ import type { Address } from 'viem';
 import type { Disclosure, LoggedDisclosure } from './disclosureChain';
 
 /**
- * The accounting of disclosures: append-only and hash-chained. The embedded default is a file on
- * disk (FsDisclosureLog); a database table or an append-only object store could implement it too.
+ * The accounting of disclosures: append-only and hash-chained, kept in the server database
+ * (lib/db/SqlDisclosureLog.ts).
  */
 export interface DisclosureLog {
   append(disclosures: readonly Disclosure[]): Promise<void>;

@@ -2,6 +2,7 @@ import type { Resource } from '@medplum/fhirtypes';
 import { demoAccount } from '../../lib/wallet/demoAccounts';
 import { seedAccess } from './seedAccess';
 import type { SeedClock } from './chainWriter';
+import type { ServerDatabase } from '../../lib/db/openDatabase';
 import { seedEmergency } from './seedEmergency';
 import { registerEncryptionKey, seedRecords, shareRecordKeys } from './seedRecords';
 import { seedResearch } from './seedResearch';
@@ -22,11 +23,14 @@ export type DemoWorld = { records: number; keysShared: number };
 export async function seedDemoWorld({
   rpcUrl,
   dataDir,
+  db,
   clock,
   resources,
 }: {
   rpcUrl: string;
+  /** Where the blobs go (files); the shared state goes to `db`. */
   dataDir: string;
+  db: ServerDatabase;
   clock: SeedClock;
   resources: readonly Resource[];
 }): Promise<DemoWorld> {
@@ -49,13 +53,13 @@ export async function seedDemoWorld({
   });
   await seedEmergency({
     rpcUrl,
-    dataDir,
+    db,
     patientKey,
     responderKey: demoAccount('Responder').privateKey,
     clock,
     day: 26,
   });
   await clock.toPresent();
-  const { shared } = await shareRecordKeys({ rpcUrl, dataDir, patientKey });
+  const { shared } = await shareRecordKeys({ rpcUrl, db, patientKey });
   return { records, keysShared: shared };
 }

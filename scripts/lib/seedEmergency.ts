@@ -1,6 +1,7 @@
 import type { Hex } from 'viem';
 import { commitReason } from '../../lib/emergency/reasonCommitment';
-import { fsEmergencyReasonStore } from '../../lib/storage/EmergencyReasonStore';
+import type { ServerDatabase } from '../../lib/db/openDatabase';
+import { sqlEmergencyReasonStore } from '../../lib/db/SqlEmergencyReasonStore';
 import { emergencyAccessAbi } from '../../contracts-abi';
 import { categoriesToMask } from '../../lib/categories';
 import { chainWriter, type SeedClock } from './chainWriter';
@@ -13,14 +14,14 @@ import { registerEncryptionKey } from './seedRecords';
  */
 export async function seedEmergency({
   rpcUrl,
-  dataDir,
+  db,
   patientKey,
   responderKey,
   clock,
   day,
 }: {
   rpcUrl: string;
-  dataDir: string;
+  db: ServerDatabase;
   patientKey: Hex;
   responderKey: Hex;
   clock: SeedClock;
@@ -55,7 +56,7 @@ export async function seedEmergency({
     'break glass',
   );
   // What the responder's browser then sends the server: the reason, for the patient only.
-  await fsEmergencyReasonStore(dataDir).add(patient.account.address.toLowerCase(), [
+  await sqlEmergencyReasonStore(db).add(patient.account.address.toLowerCase(), [
     { commitment: reason.commitment, responder: responder.account.address, code: reason.code },
   ]);
   await clock.setDay(day + 1 + 2 / 24);

@@ -6,8 +6,9 @@ import { CATEGORIES } from '../../lib/categories';
 import { keyDerivationTypedData, type EncryptionKeyPair } from '../../lib/crypto/encryptionKeyFromSignature';
 import { categorizeResource } from '../../lib/fhir/categorizeResource';
 import { manifestScope, recordScope } from '../../lib/storage/BlobStore';
+import type { ServerDatabase } from '../../lib/db/openDatabase';
+import { SqlKeyEnvelopeStore } from '../../lib/db/SqlKeyEnvelopeStore';
 import { FsBlobStore } from '../../lib/storage/FsBlobStore';
-import { FsKeyEnvelopeStore } from '../../lib/storage/FsKeyEnvelopeStore';
 import { deriveCategoryKey } from '../../lib/vault/categoryKeys';
 import { importRecords } from '../../lib/vault/importRecords';
 import { readKeyVersions } from '../../lib/vault/readKeyVersions';
@@ -109,16 +110,16 @@ export async function seedRecords({
 /** What the patient's browser does on unlock: seal category keys to everyone granted. */
 export async function shareRecordKeys({
   rpcUrl,
-  dataDir,
+  db,
   patientKey,
 }: {
   rpcUrl: string;
-  dataDir: string;
+  db: ServerDatabase;
   patientKey: Hex;
 }) {
   const { config, account, client } = chainWriter(rpcUrl, patientKey);
   const keys = await registerEncryptionKey(rpcUrl, patientKey);
-  const envelopes = new FsKeyEnvelopeStore(path.join(dataDir, 'envelopes'));
+  const envelopes = new SqlKeyEnvelopeStore(db);
   return syncKeyEnvelopes(client, config, {
     patient: account.address,
     keys,

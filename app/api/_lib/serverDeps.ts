@@ -1,5 +1,5 @@
 import 'server-only';
-import { randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPublicClient, createWalletClient, http, type Hex, type PublicClient } from 'viem';
@@ -8,7 +8,6 @@ import { createAuthHandlers } from '@/lib/api/createAuthHandlers';
 import { createDisclosureHandlers } from '@/lib/api/createDisclosureHandlers';
 import { createEmergencyHandlers } from '@/lib/api/createEmergencyHandlers';
 import { logRecorder } from '@/lib/audit/DisclosureRecorder';
-import { FsDisclosureLog } from '@/lib/audit/FsDisclosureLog';
 import { createLogAnchorer } from '@/lib/audit/logAnchors';
 import { DEMO_ACCOUNTS } from '@/lib/wallet/demoAccounts';
 import { createBlobHandlers } from '@/lib/api/createBlobHandlers';
@@ -16,16 +15,18 @@ import { createKeyHandlers } from '@/lib/api/createKeyHandlers';
 import { createStudyHandlers, MAX_CONTRIBUTION_BYTES } from '@/lib/api/createStudyHandlers';
 import { createPipeline, type Pipeline } from '@/lib/api/pipeline';
 import { createRecordTrees } from '@/lib/api/recordTrees';
-import { createRateLimiter } from '@/lib/api/rateLimits';
+import { RATE_LIMITS } from '@/lib/api/rateLimits';
 import { createUploadQuota, type UploadQuota } from '@/lib/api/uploadQuota';
 import { NonceStore } from '@/lib/auth/NonceStore';
-import { SessionRevocations } from '@/lib/auth/SessionRevocations';
 import { chainConfig } from '@/lib/chain/chainConfig';
+import { createDatabase, databaseConfigFromEnv, migrateDatabase } from '@/lib/db/openDatabase';
+import { SqlDisclosureLog } from '@/lib/db/SqlDisclosureLog';
+import { sqlEmergencyReasonStore } from '@/lib/db/SqlEmergencyReasonStore';
+import { SqlKeyEnvelopeStore } from '@/lib/db/SqlKeyEnvelopeStore';
+import { sqlRateLimiter, sqlSessionRevocations, sqlSpentNonces } from '@/lib/db/sqlServerState';
 import { siteConfigFromEnv } from '@/lib/server/readSiteConfig';
 import { contributionAnchoredIn } from '@/lib/storage/contributionAnchoredIn';
-import { fsEmergencyReasonStore } from '@/lib/storage/EmergencyReasonStore';
 import { FsBlobStore } from '@/lib/storage/FsBlobStore';
-import { FsKeyEnvelopeStore } from '@/lib/storage/FsKeyEnvelopeStore';
 
 const dataDir = process.env.OWNCHART_DATA_DIR ?? path.join(process.cwd(), '.data');
 
@@ -44,8 +45,19 @@ function sessionSecret(): string {
 }
 
 const client = createPublicClient({ chain: chainConfig.chain, transport: http(chainConfig.rpcUrl) }) as PublicClient;
-const revocations = new SessionRevocations();
-const limiter = createRateLimiter();
+/** Shared state: PostgreSQL at DATABASE_URL (several servers), else PGlite in the data directory. Connects on first query. */
+const db = createDatabase(databaseConfigFromEnv(dataDir));
+let migrated: Promise<void> | undefined;
+/** Migrates once per process; a failure (database down at start) is tried again on the next request. */
+function databaseReady(): Promise<void> {
+  migrated ??= migrateDatabase(db).catch((error: unknown) => {
+    migrated = undefined;
+    throw error;
+  });
+  return migrated;
+}
+const revocations = sqlSessionRevocations(db);
+const limiter = sqlRateLimiter(db, RATE_LIMITS);
 // Made on first request, not at import: `next build` imports route modules too.
 let pipeline: Pipeline | undefined;
 let auth: ReturnType<typeof createAuthHandlers> | undefined;
@@ -55,7 +67,7 @@ let studies: ReturnType<typeof createStudyHandlers> | undefined;
 let emergency: ReturnType<typeof createEmergencyHandlers> | undefined;
 let disclosureHandlers: ReturnType<typeof createDisclosureHandlers> | undefined;
 
-const disclosureLog = new FsDisclosureLog(path.join(dataDir, 'disclosures'));
+const disclosureLog = new SqlDisclosureLog(db);
 
 /**
  * The operator key that anchors the disclosure log: OWNCHART_OPERATOR_KEY, or on the local chain
@@ -95,6 +107,7 @@ function requestPipeline(): Pipeline {
     sessionSecret: sessionSecret(),
     revocations,
     limiter,
+    ready: databaseReady,
   });
   return pipeline;
 }
@@ -104,7 +117,11 @@ export function authHandlers() {
   auth ??= createAuthHandlers({
     pipeline: requestPipeline(),
     client,
-    nonces: new NonceStore(),
+    // Every server of the site derives the same key from the shared session secret.
+    nonces: new NonceStore(
+      new Uint8Array(hkdfSync('sha256', sessionSecret(), '', 'OwnChart SIWE nonces', 32)),
+      sqlSpentNonces(db),
+    ),
     chainId: chainConfig.chain.id,
   });
   return auth;
@@ -132,7 +149,7 @@ export function blobHandlers() {
       deployBlock: chainConfig.deployBlock,
       store,
     });
-    const quota = createUploadQuota({ store, anchored: trees.anchoredIn });
+    const quota = createUploadQuota({ store, db, anchored: trees.anchoredIn });
     sweepEvery(quota);
     blobs = createBlobHandlers({ pipeline: requestPipeline(), store, disclosures, client, chain, trees, quota });
   }
@@ -143,7 +160,7 @@ export function blobHandlers() {
 export function keyHandlers() {
   keys ??= createKeyHandlers({
     pipeline: requestPipeline(),
-    store: new FsKeyEnvelopeStore(path.join(dataDir, 'envelopes')),
+    store: new SqlKeyEnvelopeStore(db),
     disclosures,
     client,
     chain: chainAuthorization(),
@@ -160,6 +177,7 @@ export function studyHandlers() {
     const contributions = new FsBlobStore(path.join(dataDir, 'contributions'));
     const contributionQuota = createUploadQuota({
       store: contributions,
+      db,
       anchored: contributionAnchoredIn(client, chainConfig.research.studies),
       limitBytes: 2 * MAX_CONTRIBUTION_BYTES,
     });
@@ -196,7 +214,7 @@ export function emergencyHandlers() {
   }
   emergency ??= createEmergencyHandlers({
     pipeline: requestPipeline(),
-    reasons: fsEmergencyReasonStore(dataDir),
+    reasons: sqlEmergencyReasonStore(db),
     client,
     emergencyAccess: chainConfig.emergencyAccess,
   });

@@ -15,13 +15,15 @@ import {
 import { startAnvil, type Anvil } from '../../../scripts/lib/anvil';
 import { setupChain } from '../../../scripts/lib/setupChain';
 import { logRecorder } from '../../audit/DisclosureRecorder';
-import { FsDisclosureLog } from '../../audit/FsDisclosureLog';
 import { NonceStore } from '../../auth/NonceStore';
-import { SessionRevocations } from '../../auth/SessionRevocations';
 import { readChainConfig } from '../../chain/readChainConfig';
+import { openDatabase, type ServerDatabase } from '../../db/openDatabase';
+import { SqlDisclosureLog } from '../../db/SqlDisclosureLog';
+import { SqlKeyEnvelopeStore } from '../../db/SqlKeyEnvelopeStore';
+import { sqlRateLimiter, sqlSessionRevocations, sqlSpentNonces } from '../../db/sqlServerState';
+import { emptyDatabase } from '../../db/testing/emptyDatabase';
 import { readSiteConfig } from '../../server/readSiteConfig';
 import { FsBlobStore } from '../../storage/FsBlobStore';
-import { FsKeyEnvelopeStore } from '../../storage/FsKeyEnvelopeStore';
 import { DAMAGED, encodeFrames, parseFrames } from '../../storage/blobFrames';
 import { contributionAnchoredIn } from '../../storage/contributionAnchoredIn';
 import { sha256Hex } from '../../storage/sha256Hex';
@@ -35,7 +37,7 @@ import { createKeyHandlers } from '../createKeyHandlers';
 import { createStudyHandlers } from '../createStudyHandlers';
 import { createPipeline, type Pipeline } from '../pipeline';
 import { createRecordTrees, type RecordTrees } from '../recordTrees';
-import { createRateLimiter, RATE_LIMITS, type RateLimit, type RateLimitName } from '../rateLimits';
+import { RATE_LIMITS, type RateLimit, type RateLimitName } from '../rateLimits';
 import { createUploadQuota, type UploadQuota } from '../uploadQuota';
 
 export const DOMAIN = '127.0.0.1:3000';
@@ -54,8 +56,9 @@ export type FixtureOptions = {
 };
 
 /**
- * Route handlers against a real Anvil with every contract deployed, real signatures and real
- * files: what every handler test needs, reverted to a fresh chain and empty storage per test.
+ * Route handlers against a real Anvil with every contract deployed, real signatures, real files
+ * and a real (embedded) PostgreSQL: what every handler test needs, reverted to a fresh chain and
+ * empty storage per test.
  */
 export function setUpHandlerFixture(options: FixtureOptions) {
   const t = {
@@ -70,7 +73,8 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     keys: undefined as unknown as ReturnType<typeof createKeyHandlers>,
     studies: undefined as unknown as ReturnType<typeof createStudyHandlers>,
     disclosures: undefined as unknown as ReturnType<typeof createDisclosureHandlers>,
-    disclosureLog: undefined as unknown as FsDisclosureLog,
+    db: undefined as unknown as ServerDatabase,
+    disclosureLog: undefined as unknown as SqlDisclosureLog,
     blobStore: undefined as unknown as FsBlobStore,
     nonces: undefined as unknown as NonceStore,
     quota: undefined as unknown as UploadQuota,
@@ -87,13 +91,18 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     await setupChain(t.anvil.rpcUrl);
     t.client = createPublicClient({ chain: chain(), transport: http(t.anvil.rpcUrl) }) as PublicClient;
     t.snapshot = await testClient().snapshot();
+    t.db = await openDatabase({ dataDir: null });
   });
-  afterAll(() => t.anvil?.stop());
+  afterAll(async () => {
+    await t.db?.destroy();
+    await t.anvil?.stop();
+  });
 
   beforeEach(async () => {
     await testClient().revert({ id: t.snapshot });
     t.snapshot = await testClient().snapshot();
     t.storeDir = await mkdtemp(path.join(tmpdir(), 'ownchart-api-'));
+    await emptyDatabase(t.db);
     const authorization = {
       accessRegistry: deployed.AccessRegistry,
       recordRoots: deployed.RecordRoots,
@@ -102,12 +111,12 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     t.pipeline = createPipeline({
       site: readSiteConfig({ OWNCHART_ORIGIN: BASE }, { isLocal: true }),
       sessionSecret: 'test-secret-0123456789abcdef',
-      revocations: new SessionRevocations(),
-      limiter: createRateLimiter({ ...RATE_LIMITS, ...options.limits }),
+      revocations: sqlSessionRevocations(t.db),
+      limiter: sqlRateLimiter(t.db, { ...RATE_LIMITS, ...options.limits }),
     });
-    t.nonces = new NonceStore();
+    t.nonces = new NonceStore(new Uint8Array(32).fill(7), sqlSpentNonces(t.db));
     t.auth = createAuthHandlers({ pipeline: t.pipeline, client: t.client, nonces: t.nonces, chainId: 31337 });
-    t.disclosureLog = new FsDisclosureLog(path.join(t.storeDir, 'disclosures'));
+    t.disclosureLog = new SqlDisclosureLog(t.db);
     t.blobStore = new FsBlobStore(path.join(t.storeDir, 'blobs'));
     t.trees = createRecordTrees({
       client: t.client,
@@ -117,6 +126,7 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     });
     t.quota = createUploadQuota({
       store: t.blobStore,
+      db: t.db,
       anchored: t.trees.anchoredIn,
       limitBytes: options.quotaBytes,
       graceMs: options.quotaGraceMs,
@@ -133,7 +143,7 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     });
     t.keys = createKeyHandlers({
       pipeline: t.pipeline,
-      store: new FsKeyEnvelopeStore(path.join(t.storeDir, 'envelopes')),
+      store: new SqlKeyEnvelopeStore(t.db),
       disclosures: logRecorder(t.disclosureLog),
       client: t.client,
       chain: authorization,
@@ -145,6 +155,7 @@ export function setUpHandlerFixture(options: FixtureOptions) {
       contributions,
       contributionQuota: createUploadQuota({
         store: contributions,
+        db: t.db,
         anchored: contributionAnchoredIn(t.client, deployed.ResearchStudies),
         limitBytes: options.quotaBytes,
       }),

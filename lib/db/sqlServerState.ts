@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { RateLimit, RateLimiter, RateLimitName } from '../api/rateLimits';
+import type { ServerDatabase } from './openDatabase';
+
+/** Spent sign-in nonces, shared by every server: a nonce is accepted once, by whichever server sees it first. */
+export function sqlSpentNonces(db: ServerDatabase) {
+  return {
+    /** True if `nonce` was not spent before (and now is), false if it was. */
+    async spend(nonce: string, expiresAt: number, now: number): Promise<boolean> {
+      await db.deleteFrom('spent_nonces').where('expires_at', '<=', now).execute();
+      const inserted = await db
+        .insertInto('spent_nonces')
+        .values({ nonce, expires_at: expiresAt })
+        .onConflict((oc) => oc.column('nonce').doNothing())
+        .executeTakeFirst();
+      return inserted.numInsertedOrUpdatedRows === 1n;
+    },
+  };
+}
+export type SpentNonces = ReturnType<typeof sqlSpentNonces>;
+
+/** Sessions ended by signing out, shared by every server, until they would have expired anyway. */
+export function sqlSessionRevocations(db: ServerDatabase) {
+  return {
+    async revoke(id: string, expiresAt: number, now = Date.now()): Promise<void> {
+      await db.deleteFrom('revoked_sessions').where('expires_at', '<=', now).execute();
+      if (expiresAt <= now) return;
+      await db
+        .insertInto('revoked_sessions')
+        .values({ id, expires_at: expiresAt })
+        .onConflict((oc) => oc.column('id').doNothing())
+        .execute();
+    },
+    async isRevoked(id: string): Promise<boolean> {
+      return (
+        (await db.selectFrom('revoked_sessions').select('id').where('id', '=', id).executeTakeFirst()) !== undefined
+      );
+    },
+  };
+}
+export type SessionRevocations = ReturnType<typeof sqlSessionRevocations>;
+
+/**
+ * Fixed-window counters in the database, so every server counts against the same limit: one
+ * upsert per bucket and key, atomic on both drivers, that starts the window over once it has
+ * passed. Rows of windows long past are removed now and then.
+ */
+export function sqlRateLimiter(
+  db: ServerDatabase,
+  limits: Record<RateLimitName, RateLimit>,
+  now = Date.now,
+): RateLimiter {
+  const longestWindowMs = Math.max(...Object.values(limits).map((l) => l.windowSeconds)) * 1000;
+  let lastSweep = 0;
+
+  async function take(key: string, points: number, windowSeconds: number, at: number): Promise<number | null> {
+    const windowMs = windowSeconds * 1000;
+    const windowStart = Math.floor(at / windowMs) * windowMs;
+    const { rows } = await sql<{ points: number }>`
+      INSERT INTO rate_limits (key, window_start, points) VALUES (${key}, ${windowStart}, 1)
+      ON CONFLICT (key) DO UPDATE SET
+        points = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.points + 1 ELSE 1 END,
+        window_start = excluded.window_start
+      RETURNING points`.execute(db);
+    if (rows[0]!.points <= points) return null;
+    return Math.max(1, Math.ceil((windowStart + windowMs - at) / 1000));
+  }
+
+  return {
+    async consume(name, { account, client }) {
+      const at = now();
+      if (at - lastSweep > longestWindowMs) {
+        lastSweep = at;
+        await db
+          .deleteFrom('rate_limits')
+          .where('window_start', '<', at - longestWindowMs)
+          .execute();
+      }
+      const limit = limits[name];
+      const waits = await Promise.all([
+        take(`${name}:client:${client}`, limit.perClient, limit.windowSeconds, at),
+        account ? take(`${name}:account:${account.toLowerCase()}`, limit.perAccount, limit.windowSeconds, at) : null,
+      ]);
+      const wait = Math.max(...waits.map((w) => w ?? 0));
+      return wait > 0 ? wait : null;
+    },
+  };
+}
