@@ -1,4 +1,5 @@
 import { PGlite } from '@electric-sql/pglite';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
@@ -50,7 +51,10 @@ export function createDatabase(config: DatabaseConfig): ServerDatabase {
   }
   return new Kysely<ServerTables>({
     dialect: new PGliteDialect({
-      pglite: () => PGlite.create(config.dataDir ?? undefined, { parsers: { [INT8]: toNumber } }),
+      pglite: () => {
+        if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
+        return PGlite.create(config.dataDir ?? undefined, { parsers: { [INT8]: toNumber } });
+      },
     }),
   });
 }
