@@ -14,6 +14,7 @@ import { sealContribution } from '../lib/research/contribution';
 import { deidentify } from '../lib/research/deidentify';
 import { sealRecord } from '../lib/vault/sealRecord';
 import { E2E_DIST_DIR } from '../e2e/support/env';
+import { benchServerState } from './lib/benchServerState';
 import { JS_BUDGET_KB, routeJavaScript } from './lib/routeJavaScript';
 
 const LARGEST_FIXTURE = 'fixtures/fhir/synthea-large-vito-feeney.json';
@@ -225,5 +226,7 @@ researchGas();
 emergencyGas();
 await sealLargestFixture();
 await deidentifyLargestFixture();
+section('Server state (disclosure log, sessions, rate limits): PGlite and PostgreSQL, same queries');
+await benchServerState();
 firstLoadJs();
 e2eFigures();

@@ -1,4 +1,4 @@
-import { spawn } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createTestClient, http } from 'viem';
@@ -6,10 +6,9 @@ import { foundry } from 'viem/chains';
 import { openDatabase } from '../../lib/db/openDatabase';
 import { startAnvil } from '../../scripts/lib/anvil';
 import { startPostgres } from '../../scripts/lib/postgres';
-import { NEXT_BIN } from '../../scripts/lib/processes';
 import { setupChain } from '../../scripts/lib/setupChain';
-import { waitForHttp } from '../../scripts/lib/waitForHttp';
-import { E2E_ANVIL_PORT, E2E_APP_PORT, E2E_APP_URL, E2E_DATA_DIR, E2E_DIST_DIR, E2E_STATE_FILE } from './env';
+import { startAppServer, type AppServer } from './appServer';
+import { E2E_ANVIL_PORT, E2E_APP_PORT, E2E_DATA_DIR, E2E_DIST_DIR, E2E_STATE_FILE } from './env';
 
 /**
  * A fresh Anvil with the contracts deployed, a throwaway PostgreSQL cluster (the server driver,
@@ -33,27 +32,19 @@ export default async function globalSetup(): Promise<() => Promise<void>> {
   // Tests (workers inherit this process's environment) and the app share it.
   process.env.DATABASE_URL = await postgres.createDatabase('ownchart_e2e');
   await (await openDatabase({ url: process.env.DATABASE_URL })).destroy();
-  const app = spawn(process.execPath, [NEXT_BIN, 'start', '-H', '127.0.0.1', '-p', String(E2E_APP_PORT)], {
-    env: {
-      ...process.env,
-      NEXT_TELEMETRY_DISABLED: '1',
-      NEXT_DIST_DIR: E2E_DIST_DIR,
-      OWNCHART_DATA_DIR: path.resolve(E2E_DATA_DIR),
-      OWNCHART_ORIGIN: E2E_APP_URL,
-    },
-    stdio: ['ignore', 'ignore', 'inherit'],
-  });
+  // The secret every server of the site shares (session cookies and sign-in nonces).
+  process.env.OWNCHART_SESSION_SECRET = randomBytes(32).toString('hex');
+  let app: AppServer;
   try {
-    await waitForHttp(E2E_APP_URL, 60_000);
+    app = await startAppServer(E2E_APP_PORT);
   } catch (error) {
-    app.kill('SIGTERM');
     await anvil.stop();
     await postgres.stop();
     throw error;
   }
 
   return async () => {
-    app.kill('SIGTERM');
+    await app.stop();
     await anvil.stop();
     await postgres.stop();
   };

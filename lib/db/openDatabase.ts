@@ -34,20 +34,20 @@ export function databaseConfigFromEnv(dataDir: string): DatabaseConfig {
  */
 export function createDatabase(config: DatabaseConfig): ServerDatabase {
   if ('url' in config) {
-    return new Kysely<ServerTables>({
-      dialect: new PostgresDialect({
-        pool: new pg.Pool({
-          connectionString: config.url,
-          max: 10,
-          // A database that does not answer must fail a request, not hang it.
-          connectionTimeoutMillis: 5_000,
-          types: {
-            getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-              oid === INT8 ? toNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
-          },
-        }),
-      }),
+    const pool = new pg.Pool({
+      connectionString: config.url,
+      max: 10,
+      // A database that does not answer must fail a request, not hang it.
+      connectionTimeoutMillis: 5_000,
+      types: {
+        getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
+          oid === INT8 ? toNumber : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
+      },
     });
+    // An idle connection the server drops (a restart, a failover) is an event, not a crash: the
+    // pool discards it, and the next query connects again or answers 503.
+    pool.on('error', (error) => console.error('PostgreSQL dropped an idle connection:', error.message));
+    return new Kysely<ServerTables>({ dialect: new PostgresDialect({ pool }) });
   }
   return new Kysely<ServerTables>({
     dialect: new PGliteDialect({

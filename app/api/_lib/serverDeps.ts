@@ -1,6 +1,6 @@
 import 'server-only';
 import { hkdfSync, randomBytes } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPublicClient, createWalletClient, http, type Hex, type PublicClient } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
@@ -30,18 +30,27 @@ import { FsBlobStore } from '@/lib/storage/FsBlobStore';
 
 const dataDir = process.env.OWNCHART_DATA_DIR ?? path.join(process.cwd(), '.data');
 
-/** OWNCHART_SESSION_SECRET, or a random secret kept in the data directory across restarts. */
+/**
+ * OWNCHART_SESSION_SECRET, or a random secret kept in the data directory across restarts (and
+ * shared by servers on the same directory: the first to start writes it, the others read it).
+ */
 function sessionSecret(): string {
   if (process.env.OWNCHART_SESSION_SECRET) return process.env.OWNCHART_SESSION_SECRET;
   const file = path.join(dataDir, 'session-secret');
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
+  if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    const secret = randomBytes(32).toString('hex');
-    writeFileSync(file, secret, { mode: 0o600, flag: 'wx' });
-    return secret;
+    // Written whole under another name, then linked into place: no server reads half a secret.
+    const draft = `${file}.${process.pid}.tmp`;
+    writeFileSync(draft, randomBytes(32).toString('hex'), { mode: 0o600 });
+    try {
+      linkSync(draft, file);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+    } finally {
+      unlinkSync(draft);
+    }
   }
+  return readFileSync(file, 'utf8');
 }
 
 const client = createPublicClient({ chain: chainConfig.chain, transport: http(chainConfig.rpcUrl) }) as PublicClient;
