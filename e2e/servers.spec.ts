@@ -15,7 +15,6 @@ import { startAppServer, type AppServer } from './support/appServer';
 import { e2eDatabase } from './support/database';
 import { E2E_APP_URL, E2E_RPC_URL } from './support/env';
 import { connect, expect, installWallet, test } from './support/fixtures';
-import { unlock } from './support/vault';
 
 // A second `next start` of the same site beside global setup's: same PostgreSQL, same data
 // directory, same session secret and origin, another port. What one server did, the other knows.
