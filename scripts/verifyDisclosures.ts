@@ -5,8 +5,9 @@
  * reads the log from DATABASE_URL if set, else from the embedded database in the data directory
  * (stop the server first: PGlite has one user at a time).
  */
-import { createPublicClient, http, type PublicClient } from 'viem';
+import { createPublicClient, type PublicClient } from 'viem';
 import { verifyLogAgainstChain } from '../lib/audit/logAnchors';
+import { chainTransport } from '../lib/chain/chainTransport';
 import { readChainConfig } from '../lib/chain/readChainConfig';
 import { databaseConfigFromEnv, openDatabase } from '../lib/db/openDatabase';
 import { SqlDisclosureLog } from '../lib/db/SqlDisclosureLog';
@@ -17,12 +18,13 @@ const config = readChainConfig({
   rpcUrl: process.env.NEXT_PUBLIC_RPC_URL,
   disclosureAnchors: process.env.NEXT_PUBLIC_DISCLOSURE_ANCHORS_ADDRESS,
   deployBlock: process.env.NEXT_PUBLIC_DEPLOY_BLOCK,
+  logPageBlocks: process.env.NEXT_PUBLIC_LOG_PAGE_BLOCKS,
 });
 if (!config.disclosureAnchors) {
   console.error(`No DisclosureAnchors on chain ${config.chain.id}: set NEXT_PUBLIC_DISCLOSURE_ANCHORS_ADDRESS.`);
   process.exit(2);
 }
-const client = createPublicClient({ chain: config.chain, transport: http(config.rpcUrl) }) as PublicClient;
+const client = createPublicClient({ chain: config.chain, transport: chainTransport(config) }) as PublicClient;
 const db = await openDatabase(databaseConfigFromEnv(dataDir));
 const result = await verifyLogAgainstChain(
   new SqlDisclosureLog(db),

@@ -1,6 +1,7 @@
-import { createConfig, createConnector, http, type CreateConnectorFn } from 'wagmi';
+import { createConfig, createConnector, type CreateConnectorFn } from 'wagmi';
 import { injected, walletConnect } from 'wagmi/connectors';
 import { chainConfig } from '@/lib/chain/chainConfig';
+import { chainTransport } from '@/lib/chain/chainTransport';
 import { letterIcon } from '@/lib/wallet/eip6963';
 import { announceDemoWallets } from './demoWallets';
 
@@ -44,7 +45,7 @@ export const createWagmiConfig = () =>
   createConfig({
     chains: [chainConfig.chain],
     connectors: connectors(),
-    transports: { [chainConfig.chain.id]: http(chainConfig.rpcUrl, { batch: true }) },
+    transports: { [chainConfig.chain.id]: chainTransport(chainConfig, { batch: true }) },
     multiInjectedProviderDiscovery: true,
     pollingInterval: chainConfig.isLocal ? 250 : 4_000,
     ssr: true,

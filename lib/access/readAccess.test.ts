@@ -1,9 +1,20 @@
-import { createPublicClient, createTestClient, createWalletClient, http, type PublicClient } from 'viem';
+import {
+  createPublicClient,
+  createTestClient,
+  createWalletClient,
+  hexToBigInt,
+  http,
+  type EIP1193RequestFn,
+  type Hex,
+  type PublicClient,
+  type Transport,
+} from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { accessRegistryAbi } from '../../contracts-abi';
 import { startAnvil, type Anvil } from '../../scripts/lib/anvil';
 import { setupChain } from '../../scripts/lib/setupChain';
+import { pagedLogs } from '../chain/pagedLogs';
 import { readChainConfig, type ChainConfig } from '../chain/readChainConfig';
 import { demoAccount } from '../wallet/demoAccounts';
 import { readAccessHistory } from './readAccessHistory';
@@ -26,18 +37,40 @@ beforeAll(async () => {
   const send = async (hash: Promise<`0x${string}`>) =>
     client.waitForTransactionReceipt({ hash: await hash, pollingInterval: 50 });
   const registry = { address: config.accessRegistry, abi: accessRegistryAbi } as const;
+  const testClient = createTestClient({ mode: 'anvil', chain: config.chain, transport: http(anvil.rpcUrl) });
   await send(
     wallet.writeContract({ ...registry, functionName: 'grant', args: [patient.address, clinician, 0b101, 1, 0] }),
   );
+  // History spread over more blocks than a capped node serves at once (see "a node that caps").
+  await testClient.mine({ blocks: 12 });
   await send(
     wallet.writeContract({ ...registry, functionName: 'grant', args: [patient.address, secondClinician, 0b1, 2, 0] }),
   );
+  await testClient.mine({ blocks: 12 });
   await send(
     wallet.writeContract({ ...registry, functionName: 'grant', args: [patient.address, clinician, 0b1, 1, 0] }),
   );
   await send(wallet.writeContract({ ...registry, functionName: 'revoke', args: [patient.address, secondClinician] }));
-  await createTestClient({ mode: 'anvil', chain: config.chain, transport: http(anvil.rpcUrl) }).mine({ blocks: 1 });
+  await testClient.mine({ blocks: 1 });
 });
+
+/** A node that refuses eth_getLogs over more than `maxBlocks` blocks, as public RPCs do. */
+function cappedNode(maxBlocks: bigint): Transport {
+  return (parameters) => {
+    const inner = http(anvil.rpcUrl)(parameters);
+    const request = (async (args: { method: string; params?: unknown }) => {
+      if (args.method === 'eth_getLogs') {
+        const [{ fromBlock, toBlock }] = args.params as [{ fromBlock: Hex; toBlock: Hex | 'latest' }];
+        const to = toBlock === 'latest' ? await client.getBlockNumber() : hexToBigInt(toBlock);
+        if (to - hexToBigInt(fromBlock) + 1n > maxBlocks) {
+          throw new Error(`query exceeds max block range ${maxBlocks}`);
+        }
+      }
+      return inner.request(args as never);
+    }) as EIP1193RequestFn;
+    return { ...inner, request };
+  };
+}
 
 afterAll(() => anvil?.stop());
 
@@ -110,5 +143,22 @@ describe('a grantee declining a grant', () => {
     expect(history[0]).toMatchObject({ kind: 'revoked', grantee: stranger.address, declinedByGrantee: true });
     const after = await readKeyVersions(client, config, patient.address);
     expect(after[6]).toBe(before[6]! + 1);
+  });
+});
+
+describe('history from a node that caps log ranges at 10 blocks', () => {
+  const over = (transport: Transport) => createPublicClient({ chain: config.chain, transport }) as PublicClient;
+
+  it('is refused when read in one range', async () => {
+    await expect(readAccessHistory(over(cappedNode(10n)), config, patient.address)).rejects.toThrow(
+      /max block range 10/,
+    );
+  });
+
+  it('reads the same events, in the same order, in pages of 10 blocks', async () => {
+    const whole = await readAccessHistory(client, config, patient.address);
+    expect(whole.length).toBeGreaterThanOrEqual(4);
+    const paged = await readAccessHistory(over(pagedLogs(cappedNode(10n), 10n)), config, patient.address);
+    expect(paged).toEqual(whole);
   });
 });

@@ -16,4 +16,5 @@ export const chainConfig = readChainConfig({
   disclosureAnchors: process.env.NEXT_PUBLIC_DISCLOSURE_ANCHORS_ADDRESS,
   emergencyAccess: process.env.NEXT_PUBLIC_EMERGENCY_ACCESS_ADDRESS,
   deployBlock: process.env.NEXT_PUBLIC_DEPLOY_BLOCK,
+  logPageBlocks: process.env.NEXT_PUBLIC_LOG_PAGE_BLOCKS,
 });

@@ -1,6 +1,7 @@
 import { defineChain, getAddress, isAddress, type Address, type Chain } from 'viem';
 import { foundry } from 'viem/chains';
 import { deployments } from '../../contracts-abi';
+import { DEFAULT_LOG_PAGE_BLOCKS } from './pagedLogs';
 
 export type ChainConfig = {
   chain: Chain;
@@ -18,6 +19,8 @@ export type ChainConfig = {
   emergencyAccess: Address | null;
   /** First block to scan for history events. */
   deployBlock: bigint;
+  /** Most blocks one eth_getLogs may cover; longer ranges are read in pages (lib/chain/pagedLogs.ts). */
+  logPageBlocks: bigint;
   /** The local Anvil chain: demo accounts are offered and nothing reaches the internet. */
   isLocal: boolean;
 };
@@ -34,6 +37,7 @@ export type ChainEnv = {
   disclosureAnchors?: string;
   emergencyAccess?: string;
   deployBlock?: string;
+  logPageBlocks?: string;
 };
 
 export class ChainConfigError extends Error {
@@ -93,6 +97,10 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
         rpcUrls: { default: { http: [rpcUrl] } },
       });
 
+  const logPageBlocks = BigInt(env.logPageBlocks ?? DEFAULT_LOG_PAGE_BLOCKS);
+  if (logPageBlocks < 1n)
+    throw new ChainConfigError(`NEXT_PUBLIC_LOG_PAGE_BLOCKS must be at least 1, got "${env.logPageBlocks}"`);
+
   return {
     chain: {
       ...chain,
@@ -106,6 +114,7 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     emergencyAccess: emergencyAccess ? getAddress(emergencyAccess) : null,
     research: studies && rewardToken ? { studies: getAddress(studies), rewardToken: getAddress(rewardToken) } : null,
     deployBlock: BigInt(env.deployBlock ?? deployed?.deployBlock ?? 0),
+    logPageBlocks,
     isLocal,
   };
 }

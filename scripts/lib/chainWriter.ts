@@ -9,6 +9,7 @@ import {
   type WalletClient,
 } from 'viem';
 import { privateKeyToAccount } from 'viem/accounts';
+import { chainTransport } from '../../lib/chain/chainTransport';
 import { readChainConfig, type ChainConfig } from '../../lib/chain/readChainConfig';
 
 export type ChainWriter = {
@@ -27,7 +28,7 @@ export type ChainWriter = {
 export function chainWriter(rpcUrl: string, privateKey: Hex): ChainWriter {
   const config = readChainConfig({ rpcUrl });
   const account = privateKeyToAccount(privateKey);
-  const client = createPublicClient({ chain: config.chain, transport: http(rpcUrl) }) as PublicClient;
+  const client = createPublicClient({ chain: config.chain, transport: chainTransport(config) }) as PublicClient;
   const wallet = createWalletClient({ account, chain: config.chain, transport: http(rpcUrl) });
   return {
     config,

@@ -19,6 +19,7 @@ import { RATE_LIMITS } from '@/lib/api/rateLimits';
 import { createUploadQuota, type UploadQuota } from '@/lib/api/uploadQuota';
 import { NonceStore } from '@/lib/auth/NonceStore';
 import { chainConfig } from '@/lib/chain/chainConfig';
+import { chainTransport } from '@/lib/chain/chainTransport';
 import { createDatabase, databaseConfigFromEnv, migrateDatabase } from '@/lib/db/openDatabase';
 import { SqlDisclosureLog } from '@/lib/db/SqlDisclosureLog';
 import { sqlEmergencyReasonStore } from '@/lib/db/SqlEmergencyReasonStore';
@@ -53,7 +54,7 @@ function sessionSecret(): string {
   return readFileSync(file, 'utf8');
 }
 
-const client = createPublicClient({ chain: chainConfig.chain, transport: http(chainConfig.rpcUrl) }) as PublicClient;
+const client = createPublicClient({ chain: chainConfig.chain, transport: chainTransport(chainConfig) }) as PublicClient;
 /** Shared state: PostgreSQL at DATABASE_URL (several servers), else PGlite in the data directory. Connects on first query. */
 const db = createDatabase(databaseConfigFromEnv(dataDir));
 let migrated: Promise<void> | undefined;
