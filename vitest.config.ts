@@ -11,8 +11,8 @@ export default defineConfig({
   },
   test: {
     include: ['lib/**/*.test.ts', 'scripts/**/*.test.ts', 'contracts-abi/**/*.test.ts'],
-    // A throwaway PostgreSQL cluster for the server-driver tests, stopped when the run ends.
-    globalSetup: ['lib/db/testing/postgresSetup.ts'],
+    // A throwaway PostgreSQL cluster and a local S3-compatible server for the driver tests.
+    globalSetup: ['lib/db/testing/postgresSetup.ts', 'lib/storage/testing/s3Setup.ts'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
   },

@@ -4,6 +4,7 @@ import { parseBundle } from '../lib/fhir/parseBundle';
 import { demoAccount } from '../lib/wallet/demoAccounts';
 import { registerEncryptionKey, seedRecords } from '../scripts/lib/seedRecords';
 import { saveBench } from './support/bench';
+import { e2eDatabase } from './support/database';
 import { E2E_DATA_DIR, E2E_RPC_URL } from './support/env';
 import { connect, expect, installWallet, test } from './support/fixtures';
 import { unlock } from './support/vault';
@@ -66,6 +67,7 @@ test('a clinician chart of 1,000 records opens quickly, and granting does not gr
   const seeded = await seedRecords({
     rpcUrl: E2E_RPC_URL,
     dataDir: E2E_DATA_DIR,
+    db: await e2eDatabase(),
     patientKey: patient.privateKey,
     resources,
   });

@@ -17,7 +17,7 @@ const SMALL_BUNDLE = 'fixtures/fhir/synthea-small-clemente-kreiger.json';
  */
 export async function seedSmallChart(patientKey: Hex, ...readerKeys: Hex[]): Promise<Resource[]> {
   const { resources } = parseBundle(readFileSync(SMALL_BUNDLE, 'utf8'));
-  await seedRecords({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, patientKey, resources });
+  await seedRecords({ rpcUrl: E2E_RPC_URL, dataDir: E2E_DATA_DIR, db: await e2eDatabase(), patientKey, resources });
   for (const key of readerKeys) await registerEncryptionKey(E2E_RPC_URL, key);
   return resources;
 }

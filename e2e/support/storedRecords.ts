@@ -2,7 +2,9 @@ import path from 'node:path';
 import type { Address, PublicClient } from 'viem';
 import { deployments } from '../../contracts-abi';
 import { manifestScope } from '../../lib/storage/BlobStore';
-import { FsBlobStore } from '../../lib/storage/FsBlobStore';
+import { BoundBlobStore } from '../../lib/storage/BoundBlobStore';
+import { FsObjectStore } from '../../lib/storage/FsObjectStore';
+import { e2eDatabase } from './database';
 import { readRecordAnchors, type RecordAnchor } from '../../lib/vault/readRecordAnchors';
 import { parseRecordManifest, type RecordLeaf } from '../../lib/vault/recordTree';
 
@@ -23,7 +25,7 @@ export async function storedRecords(
     { recordRoots: deployments['31337']!.RecordRoots, deployBlock: 0n },
     owner,
   );
-  const store = new FsBlobStore(path.join(dataDir, 'blobs'));
+  const store = new BoundBlobStore(await e2eDatabase(), new FsObjectStore(path.join(dataDir, 'blobs')));
   const scope = manifestScope(owner);
   const manifests = await Promise.all(
     (await store.list(scope)).map(async (hash) => {

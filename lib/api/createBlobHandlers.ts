@@ -78,10 +78,7 @@ export function createBlobHandlers(deps: BlobDependencies) {
    */
   async function bound(patient: Address, hashes: readonly ContentHash[]) {
     const scope = recordScope(patient);
-    const [anchors, bindings] = await Promise.all([
-      deps.trees.anchors(patient),
-      Promise.all(hashes.map((hash) => deps.store.binding(scope, hash))),
-    ]);
+    const [anchors, bindings] = await Promise.all([deps.trees.anchors(patient), deps.store.bindings(scope, hashes)]);
     return hashes.flatMap((hash, i) => {
       const binding = bindings[i] ?? null;
       if (binding?.category == null || !deps.trees.anchorFor(anchors, binding)) return [];

@@ -117,7 +117,7 @@ export function createRecordTrees({
       const scope = manifestScope(patient);
       const [list, hashes] = await Promise.all([anchors(patient), store.list(scope)]);
       // Bindings first: only manifests whose root is anchored by their uploader are read and parsed.
-      const bindings = await Promise.all(hashes.map((hash) => store.binding(scope, hash)));
+      const bindings = await store.bindings(scope, hashes);
       const anchored = hashes.flatMap((hash, i) => {
         const anchor = anchorFor(list, bindings[i] ?? null);
         return anchor ? [{ hash, anchor }] : [];
@@ -141,10 +141,7 @@ export function createRecordTrees({
       if ((kind !== 'records' && kind !== 'manifests') || !patient)
         throw new RangeError(`Not a record scope: ${scope}`);
       if (hashes.length === 0) return [];
-      const [list, bindings] = await Promise.all([
-        anchors(getAddress(patient)),
-        Promise.all(hashes.map((hash) => store.binding(scope, hash))),
-      ]);
+      const [list, bindings] = await Promise.all([anchors(getAddress(patient)), store.bindings(scope, hashes)]);
       return bindings.map((b) => anchorFor(list, b) !== null);
     },
   };

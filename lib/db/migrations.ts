@@ -71,4 +71,21 @@ export const MIGRATIONS: Record<string, Migration> = {
         )`.execute(db);
     },
   },
+  '0002-blob-bindings': {
+    // Who stored each blob, for whom, in which category and import: what reads are authorized
+    // against. In the database rather than beside the bytes, so the first uploader wins under
+    // any concurrency (the primary key) and a batch read checks 250 bindings in one query.
+    async up(db: Kysely<unknown>) {
+      await sql`
+        CREATE TABLE blob_bindings (
+          scope text NOT NULL,
+          hash text NOT NULL,
+          uploader text NOT NULL,
+          category int4,
+          root text,
+          stored_at int8 NOT NULL,
+          PRIMARY KEY (scope, hash)
+        )`.execute(db);
+    },
+  },
 };

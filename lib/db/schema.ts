@@ -42,6 +42,15 @@ export interface ServerTables {
   revoked_sessions: { id: string; expires_at: number };
   /** Fixed-window request counters, one row per bucket and key. */
   rate_limits: { key: string; window_start: number; points: number };
+  /** What the server bound when each blob was stored (lib/storage/BlobStore.ts BlobBinding). */
+  blob_bindings: {
+    scope: string;
+    hash: string;
+    uploader: string;
+    category: number | null;
+    root: string | null;
+    stored_at: number;
+  };
   /** Uploads not yet anchored on-chain, counted against their uploader's allowance. */
   pending_uploads: { pool: string; uploader: string; scope: string; hash: string; bytes: number; stored_at: number };
 }

@@ -32,8 +32,8 @@ export class DamagedBlobError extends Error {
 }
 
 /**
- * Ciphertext storage by scope and content hash. The embedded default is a directory on disk
- * (FsBlobStore); an S3-compatible store implements the same interface.
+ * Ciphertext storage by scope and content hash: bindings in the server database, bytes in an
+ * object store, files on disk by default or an S3-compatible bucket (BoundBlobStore).
  */
 export interface BlobStore {
   /**
@@ -49,6 +49,8 @@ export interface BlobStore {
   get(scope: BlobScope, hash: ContentHash): Promise<Uint8Array | null>;
   /** The binding of the blob in `scope` under `hash`, or null if none is stored there. */
   binding(scope: BlobScope, hash: ContentHash): Promise<BlobBinding | null>;
+  /** The bindings of many blobs in `scope` at once, in the order asked (null where none). */
+  bindings(scope: BlobScope, hashes: readonly ContentHash[]): Promise<(BlobBinding | null)[]>;
   /** Every hash stored in `scope` (used for a patient's manifests: one per import or added note). */
   list(scope: BlobScope): Promise<ContentHash[]>;
   /** Removes a blob and its binding (unanchored uploads past their grace time). */

@@ -37,7 +37,7 @@ export async function seedDemoWorld({
   const patientKey = demoAccount('Patient').privateKey;
 
   await clock.setDay(0.5);
-  const records = await seedRecords({ rpcUrl, dataDir, patientKey, resources });
+  const records = await seedRecords({ rpcUrl, dataDir, db, patientKey, resources });
   for (const account of [demoAccount('Clinician', 0), demoAccount('Clinician', 1), demoAccount('Caregiver')]) {
     await registerEncryptionKey(rpcUrl, account.privateKey);
   }
@@ -45,6 +45,7 @@ export async function seedDemoWorld({
   await seedResearch({
     rpcUrl,
     dataDir,
+    db,
     researcherKey: demoAccount('Researcher').privateKey,
     patientKey,
     patientResources: resources,

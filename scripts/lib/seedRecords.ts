@@ -1,5 +1,4 @@
 import type { Resource } from '@medplum/fhirtypes';
-import path from 'node:path';
 import { bytesToHex, type Hex } from 'viem';
 import { keyDirectoryAbi, recordRootsAbi } from '../../contracts-abi';
 import { CATEGORIES } from '../../lib/categories';
@@ -8,7 +7,8 @@ import { categorizeResource } from '../../lib/fhir/categorizeResource';
 import { manifestScope, recordScope } from '../../lib/storage/BlobStore';
 import type { ServerDatabase } from '../../lib/db/openDatabase';
 import { SqlKeyEnvelopeStore } from '../../lib/db/SqlKeyEnvelopeStore';
-import { FsBlobStore } from '../../lib/storage/FsBlobStore';
+import { BoundBlobStore } from '../../lib/storage/BoundBlobStore';
+import { objectStoreFromEnv } from '../../lib/storage/objectStoreFromEnv';
 import { deriveCategoryKey } from '../../lib/vault/categoryKeys';
 import { importRecords } from '../../lib/vault/importRecords';
 import { readKeyVersions } from '../../lib/vault/readKeyVersions';
@@ -52,11 +52,13 @@ export async function registerEncryptionKey(rpcUrl: string, privateKey: Hex): Pr
 export async function seedRecords({
   rpcUrl,
   dataDir,
+  db,
   patientKey,
   resources,
 }: {
   rpcUrl: string;
   dataDir: string;
+  db: ServerDatabase;
   patientKey: Hex;
   resources: readonly Resource[];
 }): Promise<number> {
@@ -64,7 +66,7 @@ export async function seedRecords({
   const contracts = vaultContracts(config);
   const keys = await registerEncryptionKey(rpcUrl, patientKey);
   const versions = await readKeyVersions(client, config, account.address);
-  const store = new FsBlobStore(path.join(dataDir, 'blobs'));
+  const store = new BoundBlobStore(db, objectStoreFromEnv(dataDir, 'blobs'));
   const items = resources.map((resource) => ({
     resource,
     category: CATEGORIES.find((c) => c.key === categorizeResource(resource))!.bit,

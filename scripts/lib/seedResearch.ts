@@ -1,5 +1,4 @@
 import type { Resource } from '@medplum/fhirtypes';
-import path from 'node:path';
 import type { Hex } from 'viem';
 import { demoStableTokenAbi, researchStudiesAbi } from '../../contracts-abi';
 import { categoriesToMask, type CategoryKey } from '../../lib/categories';
@@ -9,7 +8,9 @@ import { registeredPublicKey } from '../../lib/vault/registeredKey';
 import { researchContracts } from '../../lib/research/readStudies';
 import type { ConsentDocument, StudyDescription } from '../../lib/research/studyApi';
 import { contributionScope, DOCUMENT_SCOPE } from '../../lib/storage/BlobStore';
-import { FsBlobStore } from '../../lib/storage/FsBlobStore';
+import type { ServerDatabase } from '../../lib/db/openDatabase';
+import { BoundBlobStore } from '../../lib/storage/BoundBlobStore';
+import { objectStoreFromEnv } from '../../lib/storage/objectStoreFromEnv';
 import { chainWriter, type SeedClock } from './chainWriter';
 import { registerEncryptionKey } from './seedRecords';
 
@@ -69,6 +70,7 @@ const DOLLAR = 10n ** 6n;
 export async function seedResearch({
   rpcUrl,
   dataDir,
+  db,
   researcherKey,
   patientKey,
   patientResources,
@@ -77,6 +79,7 @@ export async function seedResearch({
 }: {
   rpcUrl: string;
   dataDir: string;
+  db: ServerDatabase;
   researcherKey: Hex;
   patientKey: Hex;
   /** The patient's records, as her browser would read them before de-identifying. */
@@ -88,8 +91,8 @@ export async function seedResearch({
   const researcher = chainWriter(rpcUrl, researcherKey);
   const patient = chainWriter(rpcUrl, patientKey);
   const { studies, rewardToken } = researchContracts(researcher.config);
-  const documents = new FsBlobStore(path.join(dataDir, 'study-documents'));
-  const contributions = new FsBlobStore(path.join(dataDir, 'contributions'));
+  const documents = new BoundBlobStore(db, objectStoreFromEnv(dataDir, 'study-documents'));
+  const contributions = new BoundBlobStore(db, objectStoreFromEnv(dataDir, 'contributions'));
 
   async function publish(study: SeedStudy, endsAt: number): Promise<{ id: bigint; consentHash: Hex }> {
     // What the publish form does: the documents go to the server, their hashes on-chain.

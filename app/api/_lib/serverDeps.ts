@@ -27,7 +27,8 @@ import { SqlKeyEnvelopeStore } from '@/lib/db/SqlKeyEnvelopeStore';
 import { sqlRateLimiter, sqlSessionRevocations, sqlSpentNonces } from '@/lib/db/sqlServerState';
 import { siteConfigFromEnv } from '@/lib/server/readSiteConfig';
 import { contributionAnchoredIn } from '@/lib/storage/contributionAnchoredIn';
-import { FsBlobStore } from '@/lib/storage/FsBlobStore';
+import { BoundBlobStore } from '@/lib/storage/BoundBlobStore';
+import { objectStoreFromEnv } from '@/lib/storage/objectStoreFromEnv';
 
 const dataDir = process.env.OWNCHART_DATA_DIR ?? path.join(process.cwd(), '.data');
 
@@ -152,7 +153,7 @@ function chainAuthorization() {
 export function blobHandlers() {
   if (!blobs) {
     const chain = chainAuthorization();
-    const store = new FsBlobStore(path.join(dataDir, 'blobs'));
+    const store = new BoundBlobStore(db, objectStoreFromEnv(dataDir, 'blobs'));
     const trees = createRecordTrees({
       client,
       recordRoots: chain.recordRoots,
@@ -184,7 +185,7 @@ export function studyHandlers() {
     throw new Error(`No ResearchStudies on chain ${chainConfig.chain.id}: set NEXT_PUBLIC_RESEARCH_STUDIES_ADDRESS`);
   }
   if (!studies) {
-    const contributions = new FsBlobStore(path.join(dataDir, 'contributions'));
+    const contributions = new BoundBlobStore(db, objectStoreFromEnv(dataDir, 'contributions'));
     const contributionQuota = createUploadQuota({
       store: contributions,
       db,
@@ -194,7 +195,7 @@ export function studyHandlers() {
     sweepEvery(contributionQuota);
     studies = createStudyHandlers({
       pipeline: requestPipeline(),
-      documents: new FsBlobStore(path.join(dataDir, 'study-documents')),
+      documents: new BoundBlobStore(db, objectStoreFromEnv(dataDir, 'study-documents')),
       contributions,
       contributionQuota,
       disclosures,

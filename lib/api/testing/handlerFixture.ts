@@ -23,7 +23,8 @@ import { SqlKeyEnvelopeStore } from '../../db/SqlKeyEnvelopeStore';
 import { sqlRateLimiter, sqlSessionRevocations, sqlSpentNonces } from '../../db/sqlServerState';
 import { emptyDatabase } from '../../db/testing/emptyDatabase';
 import { readSiteConfig } from '../../server/readSiteConfig';
-import { FsBlobStore } from '../../storage/FsBlobStore';
+import { BoundBlobStore } from '../../storage/BoundBlobStore';
+import { FsObjectStore } from '../../storage/FsObjectStore';
 import { DAMAGED, encodeFrames, parseFrames } from '../../storage/blobFrames';
 import { contributionAnchoredIn } from '../../storage/contributionAnchoredIn';
 import { sha256Hex } from '../../storage/sha256Hex';
@@ -75,7 +76,7 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     disclosures: undefined as unknown as ReturnType<typeof createDisclosureHandlers>,
     db: undefined as unknown as ServerDatabase,
     disclosureLog: undefined as unknown as SqlDisclosureLog,
-    blobStore: undefined as unknown as FsBlobStore,
+    blobStore: undefined as unknown as BoundBlobStore,
     nonces: undefined as unknown as NonceStore,
     quota: undefined as unknown as UploadQuota,
     trees: undefined as unknown as RecordTrees,
@@ -117,7 +118,7 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     t.nonces = new NonceStore(new Uint8Array(32).fill(7), sqlSpentNonces(t.db));
     t.auth = createAuthHandlers({ pipeline: t.pipeline, client: t.client, nonces: t.nonces, chainId: 31337 });
     t.disclosureLog = new SqlDisclosureLog(t.db);
-    t.blobStore = new FsBlobStore(path.join(t.storeDir, 'blobs'));
+    t.blobStore = new BoundBlobStore(t.db, new FsObjectStore(path.join(t.storeDir, 'blobs')));
     t.trees = createRecordTrees({
       client: t.client,
       recordRoots: deployed.RecordRoots,
@@ -148,10 +149,10 @@ export function setUpHandlerFixture(options: FixtureOptions) {
       client: t.client,
       chain: authorization,
     });
-    const contributions = new FsBlobStore(path.join(t.storeDir, 'contributions'));
+    const contributions = new BoundBlobStore(t.db, new FsObjectStore(path.join(t.storeDir, 'contributions')));
     t.studies = createStudyHandlers({
       pipeline: t.pipeline,
-      documents: new FsBlobStore(path.join(t.storeDir, 'study-documents')),
+      documents: new BoundBlobStore(t.db, new FsObjectStore(path.join(t.storeDir, 'study-documents'))),
       contributions,
       contributionQuota: createUploadQuota({
         store: contributions,

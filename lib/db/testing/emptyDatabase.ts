@@ -9,7 +9,7 @@ import type { ServerDatabase } from '../openDatabase';
 export async function emptyDatabase(db: ServerDatabase): Promise<void> {
   await db.transaction().execute(async (tx) => {
     await sql`ALTER TABLE disclosures DISABLE TRIGGER disclosures_never_truncated`.execute(tx);
-    await sql`TRUNCATE disclosures, key_envelopes, emergency_reasons, spent_nonces, revoked_sessions, rate_limits, pending_uploads`.execute(
+    await sql`TRUNCATE disclosures, key_envelopes, emergency_reasons, spent_nonces, revoked_sessions, rate_limits, pending_uploads, blob_bindings`.execute(
       tx,
     );
     await sql`ALTER TABLE disclosures ENABLE TRIGGER disclosures_never_truncated`.execute(tx);
