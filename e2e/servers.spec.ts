@@ -6,28 +6,45 @@ import { accessRegistryAbi, recordRootsAbi } from '../contracts-abi';
 import { verifyDisclosureLog } from '../lib/audit/disclosureChain';
 import { SqlDisclosureLog } from '../lib/db/SqlDisclosureLog';
 import { DAMAGED, encodeFrames, parseFrames } from '../lib/storage/blobFrames';
+import { S3ObjectStore } from '../lib/storage/S3ObjectStore';
 import { sha256Hex } from '../lib/storage/sha256Hex';
 import { buildRecordManifest } from '../lib/vault/recordTree';
 import { demoAccount } from '../lib/wallet/demoAccounts';
 import { chainWriter } from '../scripts/lib/chainWriter';
 import { startPostgres, type PostgresCluster } from '../scripts/lib/postgres';
+import { startS3, type S3Server } from '../scripts/lib/s3';
 import { startAppServer, type AppServer } from './support/appServer';
 import { e2eDatabase } from './support/database';
 import { E2E_APP_URL, E2E_RPC_URL } from './support/env';
 import { connect, expect, installWallet, test } from './support/fixtures';
 
-// A second `next start` of the same site beside global setup's: same PostgreSQL, same data
-// directory, same session secret and origin, another port. What one server did, the other knows.
-const SECOND_PORT = 3101;
+// Two more `next start`s of the same site: the e2e PostgreSQL, one S3-compatible bucket, the same
+// session secret and origin, two ports. What one server did, the other knows.
+const PORTS = [3101, 3103] as const;
 const patient = demoAccount('Patient');
 const clinician = demoAccount('Clinician', 0);
 const ours = { origin: E2E_APP_URL };
 
+let s3: S3Server;
+let first: AppServer;
 let second: AppServer;
 test.beforeAll(async () => {
-  second = await startAppServer(SECOND_PORT);
+  s3 = await startS3();
+  const shared = {
+    OWNCHART_DATA_DIR: `${process.cwd()}/test-results/e2e-data-servers`,
+    OWNCHART_S3_ENDPOINT: s3.endpoint,
+    OWNCHART_S3_BUCKET: s3.bucket,
+    OWNCHART_S3_ACCESS_KEY_ID: s3.credentials.accessKeyId,
+    OWNCHART_S3_SECRET_ACCESS_KEY: s3.credentials.secretAccessKey,
+  };
+  const started = await Promise.all(PORTS.map((port) => startAppServer(port, shared)));
+  first = started[0]!;
+  second = started[1]!;
 });
-test.afterAll(() => second?.stop());
+test.afterAll(async () => {
+  await Promise.all([first?.stop(), second?.stop()]);
+  await s3?.stop();
+});
 
 /** A sign-in message for this site, with `nonce`, signed by `account`. */
 async function signedIn(account: PrivateKeyAccount, nonce: string) {
@@ -51,7 +68,7 @@ const contextFor = (baseURL: string) => playwrightRequest.newContext({ baseURL }
 
 test('two servers share nonces, sessions, uploads, one disclosure log and the rate limits', async () => {
   test.setTimeout(90_000);
-  const a = await contextFor(E2E_APP_URL);
+  const a = await contextFor(first.url);
   const b = await contextFor(second.url);
   const patientAccount = privateKeyToAccount(patient.privateKey);
 
@@ -65,12 +82,12 @@ test('two servers share nonces, sessions, uploads, one disclosure log and the ra
   // The session cookie B set works on A (the patient's context on B signs in; A's gets the cookie).
   const cookie = (await b.storageState()).cookies.find((c) => c.name === 'ownchart_session')!;
   const patientOnA = await playwrightRequest.newContext({
-    baseURL: E2E_APP_URL,
+    baseURL: first.url,
     extraHTTPHeaders: { cookie: `${cookie.name}=${cookie.value}` },
   });
   expect(await (await patientOnA.get('/api/auth/session')).json()).toEqual({ address: patientAccount.address });
 
-  // An upload through A is read through B.
+  // An upload through A (into the bucket) is read through B.
   const bytes = new TextEncoder().encode(`sealed record ${Date.now()}`);
   const contentHash = sha256Hex(bytes);
   const manifest = buildRecordManifest({
@@ -89,6 +106,9 @@ test('two servers share nonces, sessions, uploads, one disclosure log and the ra
     headers: { ...ours, 'content-type': 'application/octet-stream', 'x-record-manifest': manifestHash },
   });
   expect(uploaded.status()).toBe(201);
+  const bucket = new S3ObjectStore({ ...s3, region: 'us-east-1' });
+  const key = `records/${patientAccount.address.toLowerCase()}/${contentHash.slice(2, 4)}/${contentHash.slice(2)}`;
+  expect(await bucket.get(key)).toEqual(bytes);
   const chain = chainWriter(E2E_RPC_URL, patient.privateKey);
   await chain.confirm(
     chain.wallet.writeContract({
@@ -110,7 +130,7 @@ test('two servers share nonces, sessions, uploads, one disclosure log and the ra
   );
 
   // The clinician reads it through each server; both reads land in one verifiable log.
-  const doctorOnA = await contextFor(E2E_APP_URL);
+  const doctorOnA = await contextFor(first.url);
   const doctor = privateKeyToAccount(clinician.privateKey);
   expect(
     (
@@ -141,17 +161,21 @@ test('two servers share nonces, sessions, uploads, one disclosure log and the ra
   ]);
   expect(verifyDisclosureLog(entries, [])).toMatchObject({ ok: true, entries: entries.length });
 
-  // One client's sign-in allowance (120 a minute) is counted across both servers.
+  // One client's sign-in allowance (120 a minute) is counted across both servers: a visitor
+  // with no session, so only the per-client count applies.
+  const [visitorOnA, visitorOnB] = await Promise.all([contextFor(first.url), contextFor(second.url)]);
   const client = { 'x-forwarded-for': '198.51.100.77' };
   const answers = await Promise.all(
-    Array.from({ length: 120 }, (_, i) => (i % 2 ? a : b).get('/api/auth/nonce', { headers: client })),
+    Array.from({ length: 120 }, (_, i) =>
+      (i % 2 ? visitorOnA : visitorOnB).get('/api/auth/nonce', { headers: client }),
+    ),
   );
   expect(answers.map((r) => r.status()).filter((s) => s !== 200)).toEqual([]);
-  for (const server of [a, b]) {
+  for (const server of [visitorOnA, visitorOnB]) {
     const refused = await server.get('/api/auth/nonce', { headers: client });
     expect(refused.status()).toBe(429);
   }
-  await Promise.all([a, b, patientOnA, doctorOnA, doctorOnB].map((c) => c.dispose()));
+  await Promise.all([a, b, patientOnA, doctorOnA, doctorOnB, visitorOnA, visitorOnB].map((c) => c.dispose()));
 });
 
 test('with its database down, a server answers 503 and the page says so', async ({ page }) => {

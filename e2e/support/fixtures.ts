@@ -63,7 +63,7 @@ export const test = base.extend<{ freshChain: void }>({
       for (const dir of ['blobs', 'study-documents', 'contributions'])
         rmSync(path.join(E2E_DATA_DIR, dir), { recursive: true, force: true });
       const db = await e2eDatabase();
-      for (const table of ['key_envelopes', 'emergency_reasons', 'pending_uploads'] as const) {
+      for (const table of ['key_envelopes', 'emergency_reasons', 'pending_uploads', 'blob_bindings'] as const) {
         await db.deleteFrom(table).execute();
       }
       writeFileSync(E2E_STATE_FILE, JSON.stringify({ snapshotId: await testClient.snapshot() }));
