@@ -199,12 +199,12 @@ test('with its database down, a server answers 503 and the page says so', async 
     expect(down.status()).toBe(503);
     expect(await down.json()).toMatchObject({
       resourceType: 'OperationOutcome',
-      issue: [{ details: { text: expect.stringMatching(/database cannot be reached just now/) } }],
+      issue: [{ details: { text: expect.stringMatching(/storage cannot be reached just now/) } }],
     });
     await api.dispose();
     // The page's next request to the server meets the same answer, in words.
     await page.getByRole('main').getByRole('button', { name: 'Unlock records' }).click();
-    await expect(page.getByRole('main')).toContainText(/OwnChart’s database cannot be reached just now/);
+    await expect(page.getByRole('main')).toContainText(/OwnChart’s storage cannot be reached just now/);
   } finally {
     await server.stop();
     await cluster?.stop();

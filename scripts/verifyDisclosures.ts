@@ -9,7 +9,7 @@ import { createPublicClient, type PublicClient } from 'viem';
 import { verifyLogAgainstChain } from '../lib/audit/logAnchors';
 import { chainTransport } from '../lib/chain/chainTransport';
 import { readChainConfig } from '../lib/chain/readChainConfig';
-import { databaseConfigFromEnv, openDatabase } from '../lib/db/openDatabase';
+import { createDatabase, databaseConfigFromEnv } from '../lib/db/openDatabase';
 import { SqlDisclosureLog } from '../lib/db/SqlDisclosureLog';
 
 const dataDir = process.argv[2] ?? process.env.OWNCHART_DATA_DIR ?? '.data';
@@ -25,7 +25,8 @@ if (!config.disclosureAnchors) {
   process.exit(2);
 }
 const client = createPublicClient({ chain: config.chain, transport: chainTransport(config) }) as PublicClient;
-const db = await openDatabase(databaseConfigFromEnv(dataDir));
+// Read only: no migration runs against the database being checked.
+const db = createDatabase(databaseConfigFromEnv(dataDir));
 const result = await verifyLogAgainstChain(
   new SqlDisclosureLog(db),
   client,

@@ -30,7 +30,8 @@ function isEnvelope(value: unknown): value is KeyEnvelope {
   const { recipient, category, version, box } = value as Record<string, unknown>;
   if (typeof recipient !== 'string' || !isAddress(recipient)) return false;
   if (!Number.isInteger(category) || (category as number) < 0 || (category as number) > 31) return false;
-  if (!Number.isInteger(version) || (version as number) < 0) return false;
+  // Versions count key rotations; the store keeps them as 32-bit integers.
+  if (!Number.isInteger(version) || (version as number) < 0 || (version as number) > 2 ** 31 - 1) return false;
   if (typeof box !== 'string') return false;
   try {
     return base64.decode(box).length === ENVELOPE_BOX_BYTES;

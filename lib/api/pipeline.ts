@@ -103,12 +103,15 @@ export function createPipeline(config: PipelineConfig): Pipeline {
           console.error(`${request.method} ${new URL(request.url).pathname}: database unavailable:`, error);
           return errorResponse(
             503,
-            'OwnChart’s database cannot be reached just now, so nothing was read or changed. Try again shortly.',
+            'OwnChart’s storage cannot be reached just now. Try again shortly: what was already saved is kept.',
             { 'retry-after': '5' },
           );
         }
         console.error(`${request.method} ${new URL(request.url).pathname} failed:`, error);
-        return errorResponse(500, 'The server could not complete this request. Nothing was changed; try again.');
+        return errorResponse(
+          500,
+          'The server could not complete this request. Try again: what was already saved is kept.',
+        );
       }
     };
 

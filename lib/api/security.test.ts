@@ -284,6 +284,22 @@ describe('bounded work per request and per account', () => {
     expect(await nonces.consume(nonces.issue(0), 60_000)).toBe(false);
   });
 
+  it('counts parallel uploads against one allowance, so together they cannot pass it', async () => {
+    const quota = createUploadQuota({
+      store: t.blobStore,
+      db: t.db,
+      anchored: async (_scope, hashes) => hashes.map(() => false),
+      limitBytes: 1_000,
+    });
+    const scope = recordScope(patient.address);
+    const answers = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        quota.reserve({ scope, uploader: patient.address, hash: sha256Hex(new Uint8Array([i])), bytes: 300 }),
+      ),
+    );
+    expect(answers.filter((a) => a.ok)).toHaveLength(3);
+  });
+
   it('starts the wait again when an upload is sent again, so a retried import is not swept', async () => {
     const { quota, advance } = clockedQuota();
     const scope = recordScope(patient.address);

@@ -1,5 +1,6 @@
 import 'server-only';
 import type { Address } from 'viem';
+import { sql } from 'kysely';
 import type { ServerDatabase } from '../db/openDatabase';
 import type { BlobScope, BlobStore, ContentHash } from '../storage/BlobStore';
 
@@ -68,8 +69,8 @@ export function createUploadQuota({
 }: UploadQuotaParameters): UploadQuota {
   const total = (list: readonly Pending[]) => list.reduce((sum, p) => sum + p.bytes, 0);
 
-  async function pendingOf(pool: BlobScope, uploader: string): Promise<Pending[]> {
-    const rows = await db
+  async function pendingOf(tx: ServerDatabase, pool: BlobScope, uploader: string): Promise<Pending[]> {
+    const rows = await tx
       .selectFrom('pending_uploads')
       .selectAll()
       .where('pool', '=', pool)
@@ -78,75 +79,124 @@ export function createUploadQuota({
     return rows.map((r) => ({ ...r, hash: r.hash as ContentHash, storedAt: r.stored_at }));
   }
 
-  /** Releases `list`'s anchored uploads and deletes its expired ones; returns those still waiting. */
-  async function settle(list: readonly Pending[]): Promise<Pending[]> {
-    if (list.length === 0) return [];
-    const isAnchored = new Set<Pending>();
+  /**
+   * One uploader's allowance at a time, whichever server asks: a transaction under an advisory
+   * lock on (pool, uploader), so parallel uploads cannot each see room that only one of them has.
+   */
+  function underLock<T>(pool: BlobScope, uploader: string, work: (tx: ServerDatabase) => Promise<T>): Promise<T> {
+    return db.transaction().execute(async (tx) => {
+      await sql`SELECT pg_advisory_xact_lock(hashtext(${`${pool}|${uploader}`}))`.execute(tx);
+      return work(tx);
+    });
+  }
+
+  /** Which of `list` the chain has anchored: asked outside any transaction (it reads bindings). */
+  async function anchoredOf(list: readonly Pending[]): Promise<Set<string>> {
+    const done = new Set<string>();
     for (const scope of new Set(list.map((p) => p.scope))) {
       const inScope = list.filter((p) => p.scope === scope);
       const answers = await anchored(
         scope,
         inScope.map((p) => p.hash),
       );
-      inScope.forEach((p, i) => answers[i] && isAnchored.add(p));
+      inScope.forEach((p, i) => answers[i] && done.add(`${p.scope}|${p.hash}`));
     }
+    return done;
+  }
+
+  /**
+   * Inside the uploader's lock: releases the uploads `isAnchored` names and forgets those past
+   * their grace time, each only as it was read (a retry that started its wait again since keeps
+   * it). Returns those still waiting, and those expired, whose blobs `collect` deletes once the
+   * transaction is over (the blob store shares the database connection the transaction holds).
+   */
+  async function settle(tx: ServerDatabase, list: readonly Pending[], isAnchored: ReadonlySet<string>) {
     const waiting: Pending[] = [];
+    const expired: Pending[] = [];
     for (const upload of list) {
-      if (!isAnchored.has(upload) && now() - upload.storedAt <= graceMs) {
+      const anchoredNow = isAnchored.has(`${upload.scope}|${upload.hash}`);
+      if (!anchoredNow && now() - upload.storedAt <= graceMs) {
         waiting.push(upload);
         continue;
       }
-      if (!isAnchored.has(upload)) {
-        // Never someone else's copy of the same bytes.
-        const binding = await store.binding(upload.scope, upload.hash);
-        if (binding && binding.uploader.toLowerCase() === upload.uploader)
-          await store.delete(upload.scope, upload.hash);
-      }
-      await db
+      const removed = await tx
         .deleteFrom('pending_uploads')
         .where('pool', '=', upload.pool)
         .where('uploader', '=', upload.uploader)
         .where('scope', '=', upload.scope)
         .where('hash', '=', upload.hash)
-        .execute();
+        .where('stored_at', '=', upload.storedAt)
+        .executeTakeFirst();
+      if (!anchoredNow && removed.numDeletedRows === 1n) expired.push(upload);
     }
-    return waiting;
+    return { waiting, expired };
+  }
+
+  /** Deletes expired uploads' blobs, never someone else's copy of the same bytes. */
+  async function collect(expired: readonly Pending[]): Promise<void> {
+    for (const upload of expired) {
+      const binding = await store.binding(upload.scope, upload.hash);
+      if (binding && binding.uploader.toLowerCase() === upload.uploader) await store.delete(upload.scope, upload.hash);
+    }
+  }
+
+  /** Counts `upload` if it fits beside `list`; inside the lock. */
+  async function take(tx: ServerDatabase, list: readonly Pending[], upload: Omit<Pending, 'storedAt'>) {
+    if (total(list) + upload.bytes > limitBytes) {
+      return {
+        ok: false as const,
+        message: `You have ${Math.round(total(list) / 1024 / 1024)} MB stored here but not yet anchored on-chain. Anchor it (finish the import or the contribution) before storing more.`,
+      };
+    }
+    await tx
+      .insertInto('pending_uploads')
+      .values({ ...upload, stored_at: now() })
+      .onConflict((oc) => oc.columns(['pool', 'uploader', 'scope', 'hash']).doUpdateSet({ stored_at: now() }))
+      .execute();
+    return { ok: true as const };
   }
 
   return {
     async sweep() {
       const owners = await db.selectFrom('pending_uploads').select(['pool', 'uploader']).distinct().execute();
-      for (const { pool, uploader } of owners) await settle(await pendingOf(pool, uploader));
+      for (const { pool, uploader } of owners) {
+        const isAnchored = await anchoredOf(await pendingOf(db, pool, uploader));
+        const { expired } = await underLock(pool, uploader, async (tx) =>
+          settle(tx, await pendingOf(tx, pool, uploader), isAnchored),
+        );
+        await collect(expired);
+      }
     },
 
     async reserve({ scope, pool = scope, uploader: who, hash, bytes }) {
       const uploader = who.toLowerCase();
-      let list = await pendingOf(pool, uploader);
-      if (list.some((p) => p.scope === scope && p.hash === hash)) {
-        // Sent again (a retried import): its wait for an anchor starts over.
-        await db
-          .updateTable('pending_uploads')
-          .set({ stored_at: now() })
-          .where('pool', '=', pool)
-          .where('uploader', '=', uploader)
-          .where('scope', '=', scope)
-          .where('hash', '=', hash)
-          .execute();
-        return { ok: true };
-      }
-      if (total(list) + bytes > limitBytes) list = await settle(list);
-      if (total(list) + bytes > limitBytes) {
-        return {
-          ok: false,
-          message: `You have ${Math.round(total(list) / 1024 / 1024)} MB stored here but not yet anchored on-chain. Anchor it (finish the import or the contribution) before storing more.`,
-        };
-      }
-      await db
-        .insertInto('pending_uploads')
-        .values({ pool, uploader, scope, hash, bytes, stored_at: now() })
-        .onConflict((oc) => oc.columns(['pool', 'uploader', 'scope', 'hash']).doUpdateSet({ stored_at: now() }))
-        .execute();
-      return { ok: true };
+      const upload = { pool, uploader, scope, hash, bytes };
+      const first = await underLock(pool, uploader, async (tx) => {
+        const list = await pendingOf(tx, pool, uploader);
+        if (list.some((p) => p.scope === scope && p.hash === hash)) {
+          // Sent again (a retried import): its wait for an anchor starts over.
+          await tx
+            .updateTable('pending_uploads')
+            .set({ stored_at: now() })
+            .where('pool', '=', pool)
+            .where('uploader', '=', uploader)
+            .where('scope', '=', scope)
+            .where('hash', '=', hash)
+            .execute();
+          return { ok: true as const };
+        }
+        if (total(list) + bytes <= limitBytes) return take(tx, list, upload);
+        return { ok: 'settle first' as const, list };
+      });
+      if (first.ok !== 'settle first') return first;
+      // Over the allowance: release what the chain has anchored since, and expired uploads, then try again.
+      const isAnchored = await anchoredOf(first.list);
+      const { answer, expired } = await underLock(pool, uploader, async (tx) => {
+        const settled = await settle(tx, await pendingOf(tx, pool, uploader), isAnchored);
+        return { answer: await take(tx, settled.waiting, upload), expired: settled.expired };
+      });
+      await collect(expired);
+      return answer;
     },
   };
 }

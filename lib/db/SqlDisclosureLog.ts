@@ -35,33 +35,38 @@ export class SqlDisclosureLog implements DisclosureLog {
 
   async append(disclosures: readonly Disclosure[]): Promise<void> {
     if (disclosures.length === 0) return;
-    await this.db.transaction().execute(async (tx) => {
-      await sql`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`.execute(tx);
-      const head = await tx
-        .selectFrom('disclosures')
-        .select(['seq', 'hash'])
-        .orderBy('seq', 'desc')
-        .limit(1)
-        .executeTakeFirst();
-      const logged = chainDisclosures(head ? { seq: head.seq, hash: head.hash as Hex } : null, disclosures);
-      await tx
-        .insertInto('disclosures')
-        .values(
-          logged.map((e) => ({
-            seq: e.seq,
-            prev: e.prev,
-            hash: e.hash,
-            patient: e.patient.toLowerCase(),
-            reader: e.reader.toLowerCase(),
-            kind: e.kind,
-            category: e.category,
-            content_hash: e.contentHash,
-            basis: e.basis,
-            at: e.at,
-          })),
-        )
-        .execute();
-    });
+    // READ COMMITTED (PostgreSQL's default, stated): after the lock, the head read is the one the
+    // previous append committed; a stricter level would fail on its snapshot instead.
+    await this.db
+      .transaction()
+      .setIsolationLevel('read committed')
+      .execute(async (tx) => {
+        await sql`SELECT pg_advisory_xact_lock(${APPEND_LOCK})`.execute(tx);
+        const head = await tx
+          .selectFrom('disclosures')
+          .select(['seq', 'hash'])
+          .orderBy('seq', 'desc')
+          .limit(1)
+          .executeTakeFirst();
+        const logged = chainDisclosures(head ? { seq: head.seq, hash: head.hash as Hex } : null, disclosures);
+        await tx
+          .insertInto('disclosures')
+          .values(
+            logged.map((e) => ({
+              seq: e.seq,
+              prev: e.prev,
+              hash: e.hash,
+              patient: e.patient.toLowerCase(),
+              reader: e.reader.toLowerCase(),
+              kind: e.kind,
+              category: e.category,
+              content_hash: e.contentHash,
+              basis: e.basis,
+              at: e.at,
+            })),
+          )
+          .execute();
+      });
   }
 
   async entries(): Promise<LoggedDisclosure[]> {

@@ -5,6 +5,7 @@ import { Kysely, PGliteDialect, PostgresDialect } from 'kysely';
 import { Migrator } from 'kysely/migration';
 import pg from 'pg';
 import { MIGRATIONS } from './migrations';
+import { lockPgliteDirectory } from './pgliteLock';
 import type { ServerTables } from './schema';
 
 export type ServerDatabase = Kysely<ServerTables>;
@@ -51,9 +52,27 @@ export function createDatabase(config: DatabaseConfig): ServerDatabase {
   }
   return new Kysely<ServerTables>({
     dialect: new PGliteDialect({
-      pglite: () => {
-        if (config.dataDir) mkdirSync(config.dataDir, { recursive: true });
-        return PGlite.create(config.dataDir ?? undefined, { parsers: { [INT8]: toNumber } });
+      pglite: async () => {
+        if (!config.dataDir) return PGlite.create({ parsers: { [INT8]: toNumber } });
+        mkdirSync(config.dataDir, { recursive: true });
+        const release = lockPgliteDirectory(config.dataDir);
+        try {
+          const pglite = await PGlite.create(config.dataDir, { parsers: { [INT8]: toNumber } });
+          // Kysely's destroy() closes PGlite; the lock goes with it (and with the process).
+          const close = pglite.close.bind(pglite);
+          pglite.close = async () => {
+            try {
+              await close();
+            } finally {
+              release();
+            }
+          };
+          process.once('exit', release);
+          return pglite;
+        } catch (error) {
+          release();
+          throw error;
+        }
       },
     }),
   });
@@ -66,6 +85,8 @@ export async function migrateDatabase(db: ServerDatabase): Promise<void> {
     provider: { getMigrations: async () => MIGRATIONS },
   }).migrateToLatest();
   if (error) {
+    // Could not even connect (or lock): that sentence, not a migration's.
+    if (error instanceof DatabaseUnavailableError) throw error;
     const failed = results?.find((r) => r.status === 'Error')?.migrationName;
     throw new DatabaseUnavailableError(
       `The database schema could not be brought up to date${failed ? ` (migration ${failed})` : ''}.`,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'kysely';
 import type { RateLimit, RateLimiter, RateLimitName } from '../api/rateLimits';
 import type { ServerDatabase } from './openDatabase';
@@ -53,7 +54,7 @@ export function sqlRateLimiter(
   const longestWindowMs = Math.max(...Object.values(limits).map((l) => l.windowSeconds)) * 1000;
   let lastSweep = 0;
 
-  async function take(key: string, points: number, windowSeconds: number, at: number): Promise<number | null> {
+  async function take(key: string, allowed: number, windowSeconds: number, at: number): Promise<number | null> {
     const windowMs = windowSeconds * 1000;
     const windowStart = Math.floor(at / windowMs) * windowMs;
     const { rows } = await sql<{ points: number }>`
@@ -62,7 +63,7 @@ export function sqlRateLimiter(
         points = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.points + 1 ELSE 1 END,
         window_start = excluded.window_start
       RETURNING points`.execute(db);
-    if (rows[0]!.points <= points) return null;
+    if (rows[0]!.points <= allowed) return null;
     return Math.max(1, Math.ceil((windowStart + windowMs - at) / 1000));
   }
 
@@ -77,8 +78,10 @@ export function sqlRateLimiter(
           .execute();
       }
       const limit = limits[name];
+      // A client address is whatever X-Forwarded-For said: kept short whatever its length.
+      const clientKey = client.length > 64 ? createHash('sha256').update(client).digest('hex') : client;
       const waits = await Promise.all([
-        take(`${name}:client:${client}`, limit.perClient, limit.windowSeconds, at),
+        take(`${name}:client:${clientKey}`, limit.perClient, limit.windowSeconds, at),
         account ? take(`${name}:account:${account.toLowerCase()}`, limit.perAccount, limit.windowSeconds, at) : null,
       ]);
       const wait = Math.max(...waits.map((w) => w ?? 0));

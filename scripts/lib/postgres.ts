@@ -5,8 +5,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 
-/** Debian's server binaries live under /usr/lib/postgresql/<major>/bin, which is not on PATH. */
+/**
+ * Where `initdb` and `postgres` are: POSTGRES_BIN, else Debian's /usr/lib/postgresql/<major>/bin
+ * (not on PATH), else what `pg_config --bindir` says (Homebrew, Fedora, most others).
+ */
 export function postgresBinDir(): string {
+  if (process.env.POSTGRES_BIN) return process.env.POSTGRES_BIN;
   const root = '/usr/lib/postgresql';
   const majors = existsSync(root)
     ? readdirSync(root)
@@ -14,6 +18,12 @@ export function postgresBinDir(): string {
         .sort((a, b) => Number(b) - Number(a))
     : [];
   if (majors.length === 0) {
+    try {
+      const bin = execFileSync('pg_config', ['--bindir'], { encoding: 'utf8' }).trim();
+      if (existsSync(path.join(bin, 'initdb'))) return bin;
+    } catch {
+      // No pg_config either: say what to install.
+    }
     throw new Error(
       'PostgreSQL is not installed: `apt-get install -y postgresql` (.ci/run does this on a bare machine).',
     );

@@ -1,5 +1,5 @@
 import 'server-only';
-import { hkdfSync, randomBytes } from 'node:crypto';
+import { hkdfSync, randomBytes, randomUUID } from 'node:crypto';
 import { existsSync, linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { createPublicClient, createWalletClient, http, type Hex, type PublicClient } from 'viem';
@@ -21,6 +21,7 @@ import { NonceStore } from '@/lib/auth/NonceStore';
 import { chainConfig } from '@/lib/chain/chainConfig';
 import { chainTransport } from '@/lib/chain/chainTransport';
 import { createDatabase, databaseConfigFromEnv, migrateDatabase } from '@/lib/db/openDatabase';
+import { refuseFileStateOf } from '@/lib/db/refuseFileState';
 import { SqlDisclosureLog } from '@/lib/db/SqlDisclosureLog';
 import { sqlEmergencyReasonStore } from '@/lib/db/SqlEmergencyReasonStore';
 import { SqlKeyEnvelopeStore } from '@/lib/db/SqlKeyEnvelopeStore';
@@ -37,13 +38,21 @@ const dataDir = process.env.OWNCHART_DATA_DIR ?? path.join(process.cwd(), '.data
  * shared by servers on the same directory: the first to start writes it, the others read it).
  */
 function sessionSecret(): string {
-  if (process.env.OWNCHART_SESSION_SECRET) return process.env.OWNCHART_SESSION_SECRET;
+  const secret = process.env.OWNCHART_SESSION_SECRET ?? secretFromDataDir();
+  // The session HMAC and the sign-in nonce key come from it: a short one would let anyone forge both.
+  if (!/^[0-9a-f]{64,}$/i.test(secret.trim())) {
+    throw new Error('OWNCHART_SESSION_SECRET (or <data dir>/session-secret) must be at least 32 bytes of hex.');
+  }
+  return secret.trim();
+}
+
+function secretFromDataDir(): string {
   const file = path.join(dataDir, 'session-secret');
   if (!existsSync(file)) {
     mkdirSync(dataDir, { recursive: true });
-    // Written whole under another name, then linked into place: no server reads half a secret.
-    const draft = `${file}.${process.pid}.tmp`;
-    writeFileSync(draft, randomBytes(32).toString('hex'), { mode: 0o600 });
+    // Written whole under a name of its own, then linked into place: no server reads half a secret.
+    const draft = `${file}.${randomUUID()}.tmp`;
+    writeFileSync(draft, randomBytes(32).toString('hex'), { mode: 0o600, flag: 'wx' });
     try {
       linkSync(draft, file);
     } catch (error) {
@@ -57,11 +66,15 @@ function sessionSecret(): string {
 
 const client = createPublicClient({ chain: chainConfig.chain, transport: chainTransport(chainConfig) }) as PublicClient;
 /** Shared state: PostgreSQL at DATABASE_URL (several servers), else PGlite in the data directory. Connects on first query. */
-const db = createDatabase(databaseConfigFromEnv(dataDir));
+// One per process, even when a dev server re-evaluates this module: PGlite has one user at a time.
+const processGlobal = globalThis as typeof globalThis & { ownchartDatabase?: ReturnType<typeof createDatabase> };
+const db = (processGlobal.ownchartDatabase ??= createDatabase(databaseConfigFromEnv(dataDir)));
 let migrated: Promise<void> | undefined;
 /** Migrates once per process; a failure (database down at start) is tried again on the next request. */
 function databaseReady(): Promise<void> {
-  migrated ??= migrateDatabase(db).catch((error: unknown) => {
+  migrated ??= refuseFileStateOf(dataDir)
+    .then(() => migrateDatabase(db))
+    .catch((error: unknown) => {
     migrated = undefined;
     throw error;
   });
