@@ -75,9 +75,9 @@ function databaseReady(): Promise<void> {
   migrated ??= refuseFileStateOf(dataDir)
     .then(() => migrateDatabase(db))
     .catch((error: unknown) => {
-    migrated = undefined;
-    throw error;
-  });
+      migrated = undefined;
+      throw error;
+    });
   return migrated;
 }
 const revocations = sqlSessionRevocations(db);
