@@ -57,10 +57,25 @@ export function createRecordTrees({
   const verified = lruCache<Address, VerifiedAnchors>(ANCHOR_CACHE_SIZE);
   const parsed = lruCache<string, StoredManifest>(MANIFEST_CACHE_SIZE);
 
-  async function anchors(patient: Address): Promise<RecordAnchor[]> {
-    const result = await readRecordAnchors(client, { recordRoots, deployBlock }, patient, verified.get(patient));
-    verified.set(patient, result);
-    return result.anchors;
+  /** Reads in flight, per patient: requests that arrive together share one (a chart's parallel batches). */
+  const reading = new Map<Address, Promise<RecordAnchor[]>>();
+
+  /**
+   * The patient's anchors as the chain holds them now. A read already under way answers every
+   * request that arrives while it runs; the next request after it reads the chain again, so a
+   * root anchored a moment ago still counts.
+   */
+  function anchors(patient: Address): Promise<RecordAnchor[]> {
+    const running = reading.get(patient);
+    if (running) return running;
+    const read = readRecordAnchors(client, { recordRoots, deployBlock }, patient, verified.get(patient))
+      .then((result) => {
+        verified.set(patient, result);
+        return result.anchors;
+      })
+      .finally(() => reading.delete(patient));
+    reading.set(patient, read);
+    return read;
   }
 
   /** The first anchor of `root` by `author`: the one its leaves are judged by. */

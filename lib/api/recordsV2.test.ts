@@ -5,6 +5,7 @@ import type { ContentHash } from '../storage/BlobStore';
 import { encodeFrames } from '../storage/blobFrames';
 import { sha256Hex } from '../storage/sha256Hex';
 import { buildRecordManifest, verifyLeaves, type LeafProof } from '../vault/recordTree';
+import { createRecordTrees } from './recordTrees';
 import { clinician, deployed, hashesIn, outcomeText, patient, setUpHandlerFixture } from './testing/handlerFixture';
 
 // Records v2 (one Merkle root per import) from the attacker's side: what the storage server
@@ -171,5 +172,39 @@ describe('listing an import’s leaves', () => {
     for (const hash of hashes) expect(seen).not.toContain(hash.slice(2));
     // Two words of calldata (patient, root) whatever the import holds.
     expect((transaction.input.length - 2) / 2).toBe(4 + 32 + 32);
+  });
+});
+
+describe('the anchors behind every read', () => {
+  it('are read from the chain once for requests that arrive together, and again for the next', async () => {
+    let blockReads = 0;
+    const counting = new Proxy(t.client, {
+      get(target, property, receiver) {
+        if (property === 'getBlockNumber') {
+          return (...args: Parameters<typeof target.getBlockNumber>) => {
+            blockReads += 1;
+            return target.getBlockNumber(...args);
+          };
+        }
+        return Reflect.get(target, property, receiver) as unknown;
+      },
+    });
+    const trees = createRecordTrees({
+      client: counting,
+      recordRoots: deployed.RecordRoots,
+      deployBlock: 0n,
+      store: t.blobStore,
+    });
+    const { cookie } = await signIn(patient);
+    const { hash } = (await (await upload(cookie, blob('one'))).json()) as { hash: Hex };
+    await anchor(hash);
+    const together = await Promise.all(Array.from({ length: 4 }, () => trees.anchors(patient.address)));
+    expect(blockReads).toBe(1);
+    expect(together.every((list) => list.length === 1)).toBe(true);
+    // A root anchored after that read is seen by the next request.
+    const { hash: second } = (await (await upload(cookie, blob('two'))).json()) as { hash: Hex };
+    await anchor(second);
+    expect(await trees.anchors(patient.address)).toHaveLength(2);
+    expect(blockReads).toBe(2);
   });
 });
