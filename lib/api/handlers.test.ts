@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { emergencyAccessAbi, researchStudiesAbi } from '../../contracts-abi';
 import { chainDisclosures } from '../audit/disclosureChain';
 import { sql } from 'kysely';
+import { toDisclosureRow } from '../db/SqlDisclosureLog';
 import { createLogAnchorer, verifyLogAgainstChain } from '../audit/logAnchors';
 import { readChainConfig } from '../chain/readChainConfig';
 import { sha256Hex } from '../storage/sha256Hex';
@@ -354,23 +355,7 @@ describe('accounting of disclosures', () => {
     const rewritten = chainDisclosures(null, [disclosure(1), disclosure(3)]);
     await asOwner(async (tx) => {
       await tx.deleteFrom('disclosures').execute();
-      await tx
-        .insertInto('disclosures')
-        .values(
-          rewritten.map((e) => ({
-            seq: e.seq,
-            prev: e.prev,
-            hash: e.hash,
-            patient: e.patient.toLowerCase(),
-            reader: e.reader.toLowerCase(),
-            kind: e.kind,
-            category: e.category,
-            content_hash: e.contentHash,
-            basis: e.basis,
-            at: e.at,
-          })),
-        )
-        .execute();
+      await tx.insertInto('disclosures').values(rewritten.map(toDisclosureRow)).execute();
     });
     expect(await verifyLogAgainstChain(t.disclosureLog, t.client, deployed.DisclosureAnchors)).toMatchObject({
       ok: false,

@@ -11,6 +11,20 @@ const APPEND_LOCK = 7_012_311;
 
 type Row = ServerTables['disclosures'];
 
+/** An entry as its row: addresses lower-case (the hash covers them lower-case too). */
+export const toDisclosureRow = (e: LoggedDisclosure): Row => ({
+  seq: e.seq,
+  prev: e.prev,
+  hash: e.hash,
+  patient: e.patient.toLowerCase(),
+  reader: e.reader.toLowerCase(),
+  kind: e.kind,
+  category: e.category,
+  content_hash: e.contentHash,
+  basis: e.basis,
+  at: e.at,
+});
+
 const toEntry = (row: Row): LoggedDisclosure => ({
   seq: row.seq,
   prev: row.prev as Hex,
@@ -49,23 +63,7 @@ export class SqlDisclosureLog implements DisclosureLog {
           .limit(1)
           .executeTakeFirst();
         const logged = chainDisclosures(head ? { seq: head.seq, hash: head.hash as Hex } : null, disclosures);
-        await tx
-          .insertInto('disclosures')
-          .values(
-            logged.map((e) => ({
-              seq: e.seq,
-              prev: e.prev,
-              hash: e.hash,
-              patient: e.patient.toLowerCase(),
-              reader: e.reader.toLowerCase(),
-              kind: e.kind,
-              category: e.category,
-              content_hash: e.contentHash,
-              basis: e.basis,
-              at: e.at,
-            })),
-          )
-          .execute();
+        await tx.insertInto('disclosures').values(logged.map(toDisclosureRow)).execute();
       });
   }
 

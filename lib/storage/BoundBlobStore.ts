@@ -1,5 +1,6 @@
 import type { Address, Hex } from 'viem';
 import type { ServerDatabase } from '../db/openDatabase';
+import type { ServerTables } from '../db/schema';
 import {
   DamagedBlobError,
   isBlobScope,
@@ -12,14 +13,7 @@ import {
 import type { ObjectStore } from './ObjectStore';
 import { sha256Hex } from './sha256Hex';
 
-type BindingRow = {
-  scope: string;
-  hash: string;
-  uploader: string;
-  category: number | null;
-  root: string | null;
-  stored_at: number;
-};
+type BindingRow = ServerTables['blob_bindings'];
 
 const toBinding = (row: BindingRow): BlobBinding => ({
   scope: row.scope,

@@ -43,6 +43,21 @@ export function freePort(): Promise<number> {
   });
 }
 
+/** Creates the empty database `name` on the cluster whose superuser URL is `adminUrl`; answers its URL. */
+export async function createPostgresDatabase(adminUrl: string, name: string): Promise<string> {
+  if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`Not a database name: ${name}`);
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    await client.query(`CREATE DATABASE ${name}`);
+  } finally {
+    await client.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
 export type PostgresCluster = {
   /** The superuser's URL of the `postgres` database. */
   url: string;
@@ -131,17 +146,7 @@ export async function startPostgres(): Promise<PostgresCluster> {
   return {
     url,
     port,
-    async createDatabase(name) {
-      if (!/^[a-z_][a-z0-9_]*$/.test(name)) throw new RangeError(`Not a database name: ${name}`);
-      const client = new pg.Client({ connectionString: url });
-      await client.connect();
-      try {
-        await client.query(`CREATE DATABASE ${name}`);
-      } finally {
-        await client.end();
-      }
-      return `postgres://postgres@127.0.0.1:${port}/${name}`;
-    },
+    createDatabase: (name) => createPostgresDatabase(url, name),
     stop,
   };
 }

@@ -1,20 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import pg from 'pg';
+import { createPostgresDatabase } from '../../../scripts/lib/postgres';
 import { inject } from 'vitest';
 import { openDatabase, type ServerDatabase } from '../openDatabase';
 
 /** A new, empty, migrated database on the run's PostgreSQL cluster (lib/db/testing/postgresSetup.ts); answers its URL too. */
 export async function freshServerDatabase(): Promise<{ db: ServerDatabase; url: string }> {
-  const admin = inject('postgresUrl');
-  const name = `test_${randomBytes(6).toString('hex')}`;
-  const client = new pg.Client({ connectionString: admin });
-  await client.connect();
-  try {
-    await client.query(`CREATE DATABASE ${name}`);
-  } finally {
-    await client.end();
-  }
-  const url = admin.replace(/\/postgres$/, `/${name}`);
+  const url = await createPostgresDatabase(inject('postgresUrl'), `test_${randomBytes(6).toString('hex')}`);
   return { db: await openDatabase({ url }), url };
 }
 
