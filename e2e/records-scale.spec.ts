@@ -96,6 +96,24 @@ test('a clinician chart of 1,000 records opens quickly, and granting does not gr
       for (const entry of list.getEntries()) tasks.push({ start: entry.startTime, duration: entry.duration });
     }).observe({ type: 'longtask', buffered: true });
   });
+  // When the Unlock click lands and when the chart's first section is on screen, as the page sees
+  // them: the figure the issue budgets ("unlock to chart"), free of test-runner latency.
+  await doctor.addInitScript(() => {
+    document.addEventListener(
+      'click',
+      (event) => {
+        const button = (event.target as HTMLElement).closest('button');
+        if (button?.textContent?.includes('Unlock records')) performance.mark('ownchart:test:unlock-clicked');
+      },
+      true,
+    );
+    new MutationObserver((_, observer) => {
+      if (document.body?.innerText.includes('Labs and vitals')) {
+        performance.mark('ownchart:test:chart-shown');
+        observer.disconnect();
+      }
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
   await connect(doctor, `/patients/${patient.address}`);
   const requests: string[] = [];
   doctor.on('request', (request) => {
@@ -125,15 +143,17 @@ test('a clinician chart of 1,000 records opens quickly, and granting does not gr
   const unlockedAt = await doctor.evaluate(() => performance.now());
   await unlock(doctor);
   await expect(doctor.getByRole('region', { name: 'All records' })).toContainText('Labs and vitals');
-  const clinicianChart1000Ms = Date.now() - opened;
+  const clinicianChartWallMs = Date.now() - opened;
   // Where the time went (lib/perf/markPhase.ts marks), and the longest main-thread tasks meanwhile.
-  const { phases, longTasks } = await doctor.evaluate((since) => {
+  const { phases, longTasks, clickToChartMs } = await doctor.evaluate((since) => {
     const marks = performance
       .getEntriesByType('mark')
       .filter((m) => m.name.startsWith('ownchart:') && m.startTime >= since);
     const start = marks.find((m) => m.name === 'ownchart:vault:start')?.startTime ?? since;
     const tasks = (window as unknown as { __longTasks: { start: number; duration: number }[] }).__longTasks;
+    const at = (name: string) => marks.find((m) => m.name === `ownchart:test:${name}`)?.startTime ?? NaN;
     return {
+      clickToChartMs: Math.round(at('chart-shown') - at('unlock-clicked')),
       phases: marks.map((m) => `${m.name.slice('ownchart:'.length)} +${Math.round(m.startTime - start)} ms`),
       longTasks: tasks.filter((t) => t.start >= since).map((t) => Math.round(t.duration)),
     };
@@ -146,11 +166,13 @@ test('a clinician chart of 1,000 records opens quickly, and granting does not gr
 
   const rpcRequests = requests.filter((r) => r === 'rpc').length;
   const blobRequests = requests.filter((r) => r === '/api/blobs/read').length;
-  expect(blobRequests).toBe(4); // 1,000 records in pages of 250
+  expect(blobRequests).toBe(1); // every record the clinician may read, in one streamed answer
   const sum = (name: string) => timings.reduce((total, t) => total + (t[name] ?? 0), 0);
   const withLog = sum('authorize') + sum('read') + sum('log');
+  expect(clickToChartMs).toBeGreaterThan(0);
   saveBench('chart', {
-    clinicianChart1000Ms,
+    clinicianChart1000Ms: clickToChartMs,
+    clinicianChartWallMs,
     chartPhases: phases,
     longestTaskMs: Math.max(0, ...longTasks),
     tasksOver50Ms: longTasks.length,

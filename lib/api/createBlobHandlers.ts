@@ -11,8 +11,10 @@ import {
   recordScope,
   type BlobStore,
   type ContentHash,
+  type StoredBlob,
 } from '../storage/BlobStore';
-import { DAMAGED, DAMAGED_FRAME_LENGTH, frameHead, frameTrailer, parseFrames } from '../storage/blobFrames';
+import { DAMAGED, parseFrames } from '../storage/blobFrames';
+import { frameStream } from '../storage/frameStream';
 import { sha256Hex } from '../storage/sha256Hex';
 import {
   canonicalManifest,
@@ -73,31 +75,40 @@ export function createBlobHandlers(deps: BlobDependencies) {
   const now = deps.now ?? Date.now;
 
   /**
-   * Of `hashes`, those stored in `patient`'s scope whose import root the chain holds, anchored by
-   * the account that uploaded them, in a category that anchor's write scope covers.
+   * Of the records stored in `patient`'s scope (those under `hashes`, or all of them), those whose
+   * import root the chain holds, anchored by the account that uploaded them, in a category that
+   * anchor's write scope covers.
    */
-  async function bound(patient: Address, hashes: readonly ContentHash[]) {
+  async function bound(patient: Address, hashes: readonly ContentHash[] | null) {
     const scope = recordScope(patient);
-    const [anchors, bindings] = await Promise.all([deps.trees.anchors(patient), deps.store.bindings(scope, hashes)]);
-    return hashes.flatMap((hash, i) => {
-      const binding = bindings[i] ?? null;
+    const [anchors, stored] = await Promise.all([
+      deps.trees.anchors(patient),
+      hashes ? deps.store.bindings(scope, hashes) : deps.store.list(scope),
+    ]);
+    return stored.flatMap((binding, i) => {
       if (binding?.category == null || !deps.trees.anchorFor(anchors, binding)) return [];
-      return [{ hash, category: binding.category }];
+      return [{ hash: hashes ? hashes[i]! : (binding as StoredBlob).hash, category: binding.category }];
     });
   }
 
-  /** Of the `stored` records of `patient`, those `reader` may read now, with the basis (one multicall). */
+  /**
+   * Of the `stored` records of `patient`, those `reader` may read now, with the basis (one
+   * multicall); `anyAccess` says whether the reader may read any category at all.
+   */
   async function readable(
     reader: Address,
     patient: Address,
     stored: readonly { hash: ContentHash; category: number }[],
-  ): Promise<Readable[]> {
-    if (reader === patient) return stored.map((r) => ({ ...r, basis: 'owner' as const }));
+  ): Promise<{ allowed: Readable[]; anyAccess: boolean }> {
+    if (reader === patient) {
+      return { allowed: stored.map((r) => ({ ...r, basis: 'owner' as const })), anyAccess: true };
+    }
     const { bases } = await readReaderAccess(deps.client, deps.chain, { reader, patient });
-    return stored.flatMap((r) => {
+    const allowed = stored.flatMap((r) => {
       const basis = bases.get(r.category);
       return basis ? [{ ...r, basis }] : [];
     });
+    return { allowed, anyAccess: bases.size > 0 };
   }
 
   /** Logs every read by someone other than the patient, before anything is served. */
@@ -294,7 +305,7 @@ export function createBlobHandlers(deps: BlobDependencies) {
         const owner = getAddress(patient);
         const stored = await bound(owner, [hash]);
         if (stored.length === 0) return errorResponse(404, 'No such record.');
-        const [allowed] = await readable(session.address, owner, stored);
+        const [allowed] = (await readable(session.address, owner, stored)).allowed;
         if (!allowed) {
           return errorResponse(403, 'You do not have access to this record. Access may have been revoked or expired.');
         }
@@ -316,11 +327,12 @@ export function createBlobHandlers(deps: BlobDependencies) {
     ),
 
     /**
-     * POST /api/blobs/read with { patient, hashes } — many records in one request, authorized with
-     * two multicalls. Answers a stream of frames, hash (32 bytes) · length (4 bytes, big-endian) ·
-     * blob, for each record the reader may read and the store holds; a damaged one is a frame of
-     * length 0xffffffff with no bytes, so one bad file costs one record, not the chart. The client
-     * checks each blob against its proven leaf anyway.
+     * POST /api/blobs/read with { patient, hashes? }: many records in one request, authorized with
+     * two multicalls; without `hashes`, every record of the patient the reader may read now, so a
+     * chart can fetch while it proves the leaves. Answers a stream of frames, hash (32 bytes) ·
+     * length (4 bytes, big-endian) · blob, for each record the reader may read and the store
+     * holds; a damaged one is a frame of length 0xffffffff with no bytes, so one bad file costs one
+     * record, not the chart. The client checks each blob against its proven leaf anyway.
      */
     readMany: deps.pipeline.endpoint(
       { limit: 'read', json: true, signIn: 'Sign in to read records.' },
@@ -331,21 +343,25 @@ export function createBlobHandlers(deps: BlobDependencies) {
         if (
           typeof patient !== 'string' ||
           !isAddress(patient) ||
-          !Array.isArray(hashes) ||
-          hashes.length === 0 ||
-          hashes.length > MAX_BLOBS_PER_READ ||
-          !hashes.every((h) => typeof h === 'string' && isContentHash(h))
+          (hashes !== undefined &&
+            (!Array.isArray(hashes) ||
+              hashes.length === 0 ||
+              hashes.length > MAX_BLOBS_PER_READ ||
+              !hashes.every((h) => typeof h === 'string' && isContentHash(h))))
         ) {
-          return errorResponse(400, `Ask for 1 to ${MAX_BLOBS_PER_READ} records of one patient by content hash.`);
+          return errorResponse(
+            400,
+            `Ask for the records of one patient: all you may read, or 1 to ${MAX_BLOBS_PER_READ} by content hash.`,
+          );
         }
         const owner = getAddress(patient);
         const started = performance.now();
-        const wanted = [...new Set(hashes as ContentHash[])];
-        const stored = await bound(owner, wanted);
-        const allowed = await readable(session.address, owner, stored);
+        const stored = await bound(owner, hashes ? [...new Set(hashes as ContentHash[])] : null);
+        const { allowed, anyAccess } = await readable(session.address, owner, stored);
         // Nothing stored under these hashes is an empty answer (each is then "missing" to the
-        // reader, one record each); something stored that the reader may not read is a refusal.
-        if (allowed.length === 0 && stored.length > 0) {
+        // reader, one record each); something stored that the reader may not read is a refusal,
+        // and so is asking for everything without access to any category.
+        if (hashes ? allowed.length === 0 && stored.length > 0 : !anyAccess) {
           return errorResponse(
             403,
             'You do not have access to these records. Access may have been revoked or expired.',
@@ -355,33 +371,10 @@ export function createBlobHandlers(deps: BlobDependencies) {
         await recordDisclosures(session.address, owner, allowed);
         const logged = performance.now();
         const scope = recordScope(owner);
-        let next = 0;
-        let frames = 0;
-        // One blob in memory at a time, however many were asked for; the trailer says how many
-        // frames came, so a stream that breaks is known to be incomplete.
-        const stream = new ReadableStream<Uint8Array>({
-          async pull(controller) {
-            for (; next < allowed.length;) {
-              const { hash } = allowed[next++]!;
-              let bytes: Uint8Array | null;
-              try {
-                bytes = await deps.store.get(scope, hash);
-              } catch (error) {
-                if (!(error instanceof DamagedBlobError)) throw error;
-                frames += 1;
-                controller.enqueue(frameHead(hash, DAMAGED_FRAME_LENGTH));
-                return;
-              }
-              if (!bytes) continue;
-              frames += 1;
-              controller.enqueue(frameHead(hash, bytes.length));
-              controller.enqueue(bytes);
-              return;
-            }
-            controller.enqueue(frameTrailer(frames));
-            controller.close();
-          },
-        });
+        const stream = frameStream(
+          allowed.map((r) => r.hash),
+          (hash) => deps.store.get(scope, hash),
+        );
         // Lets a client (and the bench) see what authorizing and logging each cost.
         const timing = `authorize;dur=${(authorized - started).toFixed(1)}, log;dur=${(logged - authorized).toFixed(1)}`;
         return new Response(stream, {

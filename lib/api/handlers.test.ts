@@ -154,6 +154,31 @@ describe('reading many records at once', () => {
     expect((await readMany(clinicianCookie, [a, b])).status).toBe(403);
   });
 
+  it('without hashes, answers every anchored record the reader may read now, and refuses a reader with no access', async () => {
+    const { cookie } = await signIn(patient);
+    const encode = (text: string) => new TextEncoder().encode(text);
+    const a = ((await (await upload(cookie, encode('labs'))).json()) as { hash: Hex }).hash;
+    const b = ((await (await upload(cookie, encode('notes'), { category: 2 })).json()) as { hash: Hex }).hash;
+    const unanchored = ((await (await upload(cookie, encode('not anchored yet'))).json()) as { hash: Hex }).hash;
+    await anchor(a);
+    await anchor(b);
+    const everything = [a, b].sort();
+    expect(await hashesIn(await readMany(cookie, null))).toEqual(everything);
+    expect(everything).not.toContain(unanchored);
+
+    const clinicianCookie = (await signIn(clinician)).cookie;
+    expect((await readMany(clinicianCookie, null)).status).toBe(403);
+    await grant(0b1);
+    expect(await hashesIn(await readMany(clinicianCookie, null))).toEqual([a]);
+    // Access to a category with nothing in it is an empty answer, not a refusal.
+    await grant(0b1000);
+    expect(await hashesIn(await readMany(clinicianCookie, null))).toEqual([]);
+    await revoke();
+    expect((await readMany(clinicianCookie, null)).status).toBe(403);
+    // Someone else's records, asked for as a whole without access to any of them, are refused.
+    expect((await readMany(cookie, null, clinician.address)).status).toBe(403);
+  });
+
   it('refuses a malformed request with 400 and no session with 401', async () => {
     const { cookie } = await signIn(patient);
     expect((await readMany(cookie, ['not-a-hash'])).status).toBe(400);

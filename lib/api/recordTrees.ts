@@ -130,12 +130,11 @@ export function createRecordTrees({
     /** `patient`'s manifests whose root the chain holds by their author, with that anchor. */
     async anchoredManifests(patient: Address): Promise<(StoredManifest & { anchor: RecordAnchor })[]> {
       const scope = manifestScope(patient);
-      const [list, hashes] = await Promise.all([anchors(patient), store.list(scope)]);
+      const [list, stored] = await Promise.all([anchors(patient), store.list(scope)]);
       // Bindings first: only manifests whose root is anchored by their uploader are read and parsed.
-      const bindings = await store.bindings(scope, hashes);
-      const anchored = hashes.flatMap((hash, i) => {
-        const anchor = anchorFor(list, bindings[i] ?? null);
-        return anchor ? [{ hash, anchor }] : [];
+      const anchored = stored.flatMap((blob) => {
+        const anchor = anchorFor(list, blob);
+        return anchor ? [{ hash: blob.hash, anchor }] : [];
       });
       // One manifest per root (stored canonically, so a second one is only a duplicate).
       const seen = new Set<Hex>();

@@ -9,6 +9,12 @@ import type { ServerTables } from './schema';
 /** Any number, the same on every server: which advisory lock serialises appends to the log. */
 const APPEND_LOCK = 7_012_311;
 
+/**
+ * Rows per INSERT: a statement carries at most 65,535 parameters (ten per row here), and a chart
+ * of every record a patient holds is one append.
+ */
+const ROWS_PER_INSERT = 2_000;
+
 type Row = ServerTables['disclosures'];
 
 /** An entry as its row: addresses lower-case (the hash covers them lower-case too). */
@@ -63,7 +69,12 @@ export class SqlDisclosureLog implements DisclosureLog {
           .limit(1)
           .executeTakeFirst();
         const logged = chainDisclosures(head ? { seq: head.seq, hash: head.hash as Hex } : null, disclosures);
-        await tx.insertInto('disclosures').values(logged.map(toDisclosureRow)).execute();
+        for (let i = 0; i < logged.length; i += ROWS_PER_INSERT) {
+          await tx
+            .insertInto('disclosures')
+            .values(logged.slice(i, i + ROWS_PER_INSERT).map(toDisclosureRow))
+            .execute();
+        }
       });
   }
 

@@ -87,6 +87,15 @@ describe.each(DRIVERS)('server state on $name', ({ open }) => {
       expect(verifyDisclosureLog(entries, [{ count: 22, head: (await log.head())!.hash }])).toMatchObject({ ok: true });
     });
 
+    it('logs a chart of 10,000 records as one append, beyond what one statement may carry', async () => {
+      await emptyDatabase(db);
+      const log = new SqlDisclosureLog(db);
+      await log.append(Array.from({ length: 10_000 }, (_, i) => read(maria, i)));
+      const entries = await log.entries();
+      expect(entries).toHaveLength(10_000);
+      expect(verifyDisclosureLog(entries, [])).toMatchObject({ ok: true, entries: 10_000 });
+    });
+
     it('shows a patient only their own disclosures, newest first', async () => {
       await emptyDatabase(db);
       const log = new SqlDisclosureLog(db);

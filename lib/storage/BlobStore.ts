@@ -23,6 +23,8 @@ export type BlobBinding = {
   storedAt: number;
 };
 
+export type StoredBlob = BlobBinding & { hash: ContentHash };
+
 /** The store holds bytes under this hash that no longer match it (disk damage or tampering). */
 export class DamagedBlobError extends Error {
   override name = 'DamagedBlobError';
@@ -51,8 +53,8 @@ export interface BlobStore {
   binding(scope: BlobScope, hash: ContentHash): Promise<BlobBinding | null>;
   /** The bindings of many blobs in `scope` at once, in the order asked (null where none). */
   bindings(scope: BlobScope, hashes: readonly ContentHash[]): Promise<(BlobBinding | null)[]>;
-  /** Every hash stored in `scope` (used for a patient's manifests: one per import or added note). */
-  list(scope: BlobScope): Promise<ContentHash[]>;
+  /** Every blob stored in `scope` with its binding, by hash (a patient's manifests, or all their records). */
+  list(scope: BlobScope): Promise<StoredBlob[]>;
   /** Removes a blob and its binding (unanchored uploads past their grace time). */
   delete(scope: BlobScope, hash: ContentHash): Promise<void>;
 }

@@ -64,7 +64,9 @@ describe.each(DRIVERS)('BoundBlobStore on $name', ({ open, overwrite }) => {
     const reopened = new BoundBlobStore(db, open());
     expect(await reopened.get(scope, hash)).toEqual(bytes);
     expect(await reopened.binding(scope, hash)).toMatchObject({ scope, uploader: alice, category: 3 });
-    expect(await reopened.list(scope)).toEqual([hash]);
+    expect(await reopened.list(scope)).toEqual([
+      expect.objectContaining({ hash, scope, uploader: alice, category: 3 }),
+    ]);
   });
 
   it('serves a blob only from the scope it was stored in', async () => {

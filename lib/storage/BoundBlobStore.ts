@@ -9,6 +9,7 @@ import {
   type BlobScope,
   type BlobStore,
   type ContentHash,
+  type StoredBlob,
 } from './BlobStore';
 import type { ObjectStore } from './ObjectStore';
 import { sha256Hex } from './sha256Hex';
@@ -92,15 +93,15 @@ export class BoundBlobStore implements BlobStore {
     return hashes.map((hash) => byHash.get(hash) ?? null);
   }
 
-  async list(scope: BlobScope): Promise<ContentHash[]> {
+  async list(scope: BlobScope): Promise<StoredBlob[]> {
     if (!isBlobScope(scope)) throw new RangeError(`Not a blob scope: ${scope}`);
     const rows = await this.db
       .selectFrom('blob_bindings')
-      .select('hash')
+      .selectAll()
       .where('scope', '=', scope)
       .orderBy('hash')
       .execute();
-    return rows.map((r) => r.hash as ContentHash);
+    return rows.map((row) => ({ ...toBinding(row), hash: row.hash as ContentHash }));
   }
 
   async delete(scope: BlobScope, hash: ContentHash): Promise<void> {

@@ -3,11 +3,11 @@ import type { ChainReader } from '../chain/chainReader';
 import { readableOf, readReaderAccess } from '../auth/readerAccess';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
-import { isContentHash, type ContentHash } from '../storage/BlobStore';
+import type { ContentHash } from '../storage/BlobStore';
 import { deriveCategoryKey } from './categoryKeys';
 import { envelopeKeyring } from './envelopeKeyring';
 import type { KeyEnvelope } from './keyEnvelope';
-import { fetchInPages, openRecords, type Keyring, type OpenedRecord } from './openRecords';
+import { openRecords, type Keyring, type OpenedRecord } from './openRecords';
 import { readRecordAnchors } from './readRecordAnchors';
 import { EVERY_CATEGORY_NUMBER, type LeafProof } from './recordTree';
 import { readRegisteredKey } from './registeredKey';
@@ -32,22 +32,10 @@ export type VaultRecords = {
 
 export type StorageCalls = {
   readLeaves: (patient: Address) => Promise<LeafProof[]>;
-  readBlobs: (patient: Address, hashes: ContentHash[]) => Promise<Map<ContentHash, Uint8Array | 'damaged'>>;
+  /** Every record of `patient` this reader may read now, as the server answers them. */
+  readBlobs: (patient: Address) => Promise<Map<ContentHash, Uint8Array | 'damaged'>>;
   listEnvelopes: (patient: Address) => Promise<KeyEnvelope[]>;
 };
-
-/** The record hashes the server listed in `readable` categories (not yet proven). */
-function listedRecordHashes(imports: readonly LeafProof[], readable: ReadonlySet<number>): ContentHash[] {
-  const hashes = new Set<ContentHash>();
-  for (const { leaves } of imports) {
-    for (const leaf of Array.isArray(leaves) ? leaves : []) {
-      if (leaf?.kind === 'record' && readable.has(leaf.category) && isContentHash(String(leaf.contentHash))) {
-        hashes.add(leaf.contentHash);
-      }
-    }
-  }
-  return [...hashes];
-}
 
 /**
  * Everything `reader` may see of `patient`'s records: the roots from the chain (proven complete),
@@ -69,8 +57,16 @@ export async function loadVaultRecords(
   markPhase('vault:start');
   const contracts = vaultContracts(config);
   const isPatient = reader.toLowerCase() === patient.toLowerCase();
-  // The server's lists are checked against the chain, not trusted: ask for everything at once.
+  // The server's answers are checked against the chain, not trusted: ask for everything at once,
+  // the blobs too, fetched while the proofs are checked and opened only where they prove them.
   const listed = storage.readLeaves(patient).catch((error: unknown) => error as Error);
+  const fetched = storage
+    .readBlobs(patient)
+    .then((blobs) => {
+      markPhase('vault:blobs-fetched');
+      return blobs;
+    })
+    .catch((error: unknown) => error as Error);
   // A grant that has just ended answers 403: this reader then holds no keys at all.
   const held = isPatient
     ? Promise.resolve([])
@@ -90,27 +86,15 @@ export async function loadVaultRecords(
   const leaves = await listed;
   if (leaves instanceof Error) throw leaves;
   markPhase('vault:leaves-listed');
-  // Fetching blobs needs no trust in the list, using them does: fetch what it names while the
-  // proofs are checked, and open only what they prove.
-  const prefetched = fetchInPages(listedRecordHashes(leaves, readable), (hashes) => storage.readBlobs(patient, hashes))
-    .then((blobs) => {
-      markPhase('vault:blobs-fetched');
-      return blobs;
-    })
-    .catch((error: unknown) => error as Error);
   const verified = await verifyImportsOffThread(anchors, leaves, { patient, readable });
   markPhase('vault:proofs-checked');
-  // Every proven record was in the list, so one absent from the answer is missing, not asked again.
-  const fetchBlobs = async () => {
-    const blobs = await prefetched;
-    if (blobs instanceof Error) throw blobs;
-    return blobs;
-  };
+  const blobs = await fetched;
+  if (blobs instanceof Error) throw blobs;
   const found = { gaps: verified.gaps, refused: verified.refused };
 
   if (isPatient) {
     const keyring: Keyring = async (category, version) => deriveCategoryKey(keys.privateKey, category, version);
-    const records = await openRecords(verified.records, { fetchBlobs, keyring });
+    const records = await openRecords(verified.records, { blobs, keyring });
     markPhase('vault:opened');
     return {
       records,
@@ -124,7 +108,7 @@ export async function loadVaultRecords(
   const envelopes = await held;
   if (envelopes instanceof Error) throw envelopes;
   const keyring = envelopeKeyring(envelopes, patient, patientPublicKey, keys);
-  const records = await openRecords(verified.records, { fetchBlobs, keyring });
+  const records = await openRecords(verified.records, { blobs, keyring });
   markPhase('vault:opened');
   return {
     records,

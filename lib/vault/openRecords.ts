@@ -21,44 +21,16 @@ export const RECORD_PROBLEMS: Record<RecordProblem, string> = {
   unreadable: 'This record could not be decrypted: the key is wrong or the data was altered.',
 };
 
-/** Blobs per storage request: matches the server's batch limit. */
-export const BLOBS_PER_REQUEST = 250;
-
-/** The blobs under `hashes`, BLOBS_PER_REQUEST to a request, all requests at once. */
-export async function fetchInPages(
-  hashes: readonly ContentHash[],
-  fetchBlobs: (hashes: ContentHash[]) => Promise<Map<ContentHash, Uint8Array | 'damaged'>>,
-): Promise<Map<ContentHash, Uint8Array | 'damaged'>> {
-  const pages: ContentHash[][] = [];
-  for (let i = 0; i < hashes.length; i += BLOBS_PER_REQUEST) pages.push(hashes.slice(i, i + BLOBS_PER_REQUEST));
-  const blobs = new Map<ContentHash, Uint8Array | 'damaged'>();
-  for (const fetched of await Promise.all(pages.map(fetchBlobs))) {
-    for (const [hash, bytes] of fetched) blobs.set(hash, bytes);
-  }
-  return blobs;
-}
-
 /**
- * Fetches, verifies and decrypts records whose leaves were proven against the chain (see
- * verifyImports). Every blob is checked against its leaf's SHA-256 and category before
+ * Verifies and decrypts records whose leaves were proven against the chain (see verifyImports),
+ * from the `blobs` the storage server answered. Every blob is checked against its leaf's SHA-256 and category before
  * decryption; a record that fails any step is returned with the problem rather than dropped, so
  * nothing silently disappears from a chart.
  */
 export async function openRecords(
   records: readonly VerifiedRecord[],
-  {
-    fetchBlobs,
-    keyring,
-  }: {
-    fetchBlobs: (hashes: ContentHash[]) => Promise<Map<ContentHash, Uint8Array | 'damaged'>>;
-    keyring: Keyring;
-  },
+  { blobs, keyring }: { blobs: ReadonlyMap<ContentHash, Uint8Array | 'damaged'>; keyring: Keyring },
 ): Promise<OpenedRecord[]> {
-  const blobs = await fetchInPages(
-    records.map((r) => r.contentHash),
-    fetchBlobs,
-  );
-
   return Promise.all(
     records.map(async (record): Promise<OpenedRecord> => {
       const failed = (problem: RecordProblem): OpenedRecord => ({ ...record, resource: null, problem });

@@ -49,15 +49,13 @@ async function store(patientKey: Uint8Array, items: { resource: Resource; catego
       anchoredAt: 1,
     });
   }
-  const fetchBlobs = async (hashes: ContentHash[]) =>
-    new Map(hashes.filter((h) => blobs.has(h)).map((h) => [h, blobs.get(h)!]));
-  return { blobs, records, fetchBlobs };
+  return { blobs, records };
 }
 
 describe('the records vault, patient to clinician', () => {
   it('lets a grantee open exactly the categories whose keys were shared, and no record sealed after rotation', async () => {
     const [patient, clinician] = await Promise.all([keysOf('Patient'), keysOf('Clinician')]);
-    const { records, fetchBlobs } = await store(patient.privateKey, [
+    const { records, blobs } = await store(patient.privateKey, [
       { resource: condition, category: 0, version: 0 },
       { resource: observation, category: 4, version: 0 },
       { resource: { ...condition, code: { text: 'Written after the revoke' } }, category: 0, version: 1 },
@@ -83,19 +81,19 @@ describe('the records vault, patient to clinician', () => {
           })
         : null;
     };
-    const opened = await openRecords(records, { fetchBlobs, keyring });
+    const opened = await openRecords(records, { blobs, keyring });
     expect(opened.map((r) => r.problem)).toEqual([null, 'no-key', 'no-key']);
     expect(opened[0]!.resource).toEqual(condition);
 
     // Even forcing the old key onto the new record fails: it was sealed under version 1.
     const oldKey = (await keyring(0, 0))!;
-    const forced = await openRecords([records[2]!], { fetchBlobs, keyring: async () => oldKey });
+    const forced = await openRecords([records[2]!], { blobs, keyring: async () => oldKey });
     expect(forced[0]!.problem).toBe('unreadable');
   });
 
   it('refuses a blob that does not match its anchored hash, and reports one that is missing', async () => {
     const patient = await keysOf('Patient');
-    const { records, blobs, fetchBlobs } = await store(patient.privateKey, [
+    const { records, blobs } = await store(patient.privateKey, [
       { resource: condition, category: 0, version: 0 },
       { resource: observation, category: 4, version: 0 },
     ]);
@@ -104,25 +102,19 @@ describe('the records vault, patient to clinician', () => {
     blobs.set(records[0]!.contentHash, tampered);
     blobs.delete(records[1]!.contentHash);
     const keyring: Keyring = async (c, v) => deriveCategoryKey(patient.privateKey, c, v);
-    expect((await openRecords(records, { fetchBlobs, keyring })).map((r) => r.problem)).toEqual([
-      'tampered',
-      'missing',
-    ]);
+    expect((await openRecords(records, { blobs, keyring })).map((r) => r.problem)).toEqual(['tampered', 'missing']);
   });
 
   it('opens every other record when the server reports one stored damaged, and never opens that one', async () => {
     const patient = await keysOf('Patient');
-    const { records, fetchBlobs } = await store(patient.privateKey, [
+    const { records, blobs: stored } = await store(patient.privateKey, [
       { resource: condition, category: 0, version: 0 },
       { resource: observation, category: 4, version: 0 },
     ]);
-    const damagedFirst = async (hashes: ContentHash[]) => {
-      const blobs: Map<ContentHash, Uint8Array | 'damaged'> = await fetchBlobs(hashes);
-      blobs.set(records[0]!.contentHash, 'damaged');
-      return blobs;
-    };
+    const damagedFirst = new Map<ContentHash, Uint8Array | 'damaged'>(stored);
+    damagedFirst.set(records[0]!.contentHash, 'damaged');
     const keyring: Keyring = async (c, v) => deriveCategoryKey(patient.privateKey, c, v);
-    const opened = await openRecords(records, { fetchBlobs: damagedFirst, keyring });
+    const opened = await openRecords(records, { blobs: damagedFirst, keyring });
     expect(opened.map((r) => r.problem)).toEqual(['damaged', null]);
     expect(opened[0]!.resource).toBeNull();
     expect(opened[1]!.resource).toEqual(observation);

@@ -29,12 +29,15 @@ export async function readLeaves(patient: Address): Promise<LeafProof[]> {
   return ((await (await call('/api/blobs/leaves', json({ patient }))).json()) as { imports: LeafProof[] }).imports;
 }
 
-/** Many blobs in one request, in the batch-read frames of lib/storage/blobFrames.ts. */
+/**
+ * Blobs of `patient` in one request, in the batch-read frames of lib/storage/blobFrames.ts: those
+ * under `hashes`, or without them every record this reader may read now.
+ */
 export async function readBlobs(
   patient: Address,
-  hashes: readonly ContentHash[],
+  hashes?: readonly ContentHash[],
 ): Promise<Map<ContentHash, Uint8Array | typeof DAMAGED>> {
-  const response = await call('/api/blobs/read', json({ patient, hashes }));
+  const response = await call('/api/blobs/read', json(hashes ? { patient, hashes } : { patient }));
   return parseFrames(new Uint8Array(await response.arrayBuffer()));
 }
 

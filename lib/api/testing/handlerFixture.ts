@@ -270,11 +270,12 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     );
   }
 
-  function readMany(cookie: string, hashes: string[], owner: string = patient.address) {
+  /** A batch read of `hashes`, or with null of every record of `owner` the reader may read. */
+  function readMany(cookie: string, hashes: string[] | null, owner: string = patient.address) {
     return t.blobs.readMany(
       post(`${BASE}/api/blobs/read`, {
         headers: { cookie, 'content-type': 'application/json' },
-        body: JSON.stringify({ patient: owner, hashes }),
+        body: JSON.stringify(hashes ? { patient: owner, hashes } : { patient: owner }),
       }),
     );
   }
