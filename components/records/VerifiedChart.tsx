@@ -1,6 +1,5 @@
 'use client';
 
-import type { Address } from 'viem';
 import { CATEGORIES, type CategoryKey } from '@/lib/categories';
 import { incompleteCategories } from '@/lib/vault/incompleteCategories';
 import type { VaultRecords } from '@/lib/vault/loadVaultRecords';
@@ -10,7 +9,6 @@ import { RecordBrowser } from './RecordBrowser';
 import { RecordGaps } from './RecordGaps';
 import { TimelineView } from './TimelineView';
 import { TrendsView } from './TrendsView';
-import { useChartView } from './useChartView';
 
 /** The categories the timeline is made of. */
 const TIMELINE_CATEGORIES: readonly CategoryKey[] = ['encounters', 'documents', 'immunizations', 'procedures'];
@@ -22,17 +20,15 @@ const TIMELINE_CATEGORIES: readonly CategoryKey[] = ['encounters', 'documents', 
  */
 export function VerifiedChart({
   records,
-  patient,
   readableCategories,
   showIdentity = false,
 }: {
   records: VaultRecords;
-  patient: Address;
   readableCategories: ReadonlySet<CategoryKey>;
   /** For a reader other than the patient: who the chart is about, or that it was not shared. */
   showIdentity?: boolean;
 }) {
-  const { resources, summary, trends, timeline, authorOf } = useChartView(records.records, patient);
+  const { resources, summary, trends, timeline, authors } = records.chart;
   const incomplete = incompleteCategories(records);
   const timelineLabels = (keep: (key: CategoryKey) => boolean) =>
     CATEGORIES.filter((c) => TIMELINE_CATEGORIES.includes(c.key) && keep(c.key)).map((c) => c.label);
@@ -44,7 +40,7 @@ export function VerifiedChart({
         summary={summary}
         readableCategories={readableCategories}
         incompleteCategories={incomplete}
-        authorOf={authorOf}
+        authorOf={(rowId) => authors.get(rowId)}
       />
       {readableCategories.has('labs') && <TrendsView trends={trends} incomplete={incomplete.has('labs')} />}
       <TimelineView

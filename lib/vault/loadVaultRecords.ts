@@ -3,23 +3,26 @@ import type { ChainReader } from '../chain/chainReader';
 import { readableOf, readReaderAccess } from '../auth/readerAccess';
 import type { ChainConfig } from '../chain/readChainConfig';
 import type { EncryptionKeyPair } from '../crypto/encryptionKeyFromSignature';
+import { chartView, type ChartView } from '../fhir/chartView';
 import type { ContentHash } from '../storage/BlobStore';
 import { deriveCategoryKey } from './categoryKeys';
 import { envelopeKeyring } from './envelopeKeyring';
 import type { KeyEnvelope } from './keyEnvelope';
-import { openRecords, type Keyring, type OpenedRecord } from './openRecords';
+import type { Keyring, OpenedRecord } from './openRecords';
 import { readRecordAnchors } from './readRecordAnchors';
 import { EVERY_CATEGORY_NUMBER, type LeafProof } from './recordTree';
 import { readRegisteredKey } from './registeredKey';
 import { ServerRequestError } from '../api/serverRequest';
 import { vaultContracts } from './vaultContracts';
 import type { RecordGap } from './verifyImports';
-import { verifyImportsOffThread } from './verifyImportsOffThread';
+import { openChartOffThread, verifyImportsOffThread } from './offThread';
 import { markPhase } from '../perf/markPhase';
 
 export type VaultRecords = {
   /** Records this reader may read, decrypted (or with the problem that stopped them). */
   records: OpenedRecord[];
+  /** The chart made of `records`: summary, trends, timeline (lib/fhir/chartView). */
+  chart: ChartView;
   /** Records the chain says exist in what this reader may read that the server did not show. */
   gaps: RecordGap[];
   /** Records refused because their author could not write their category when adding them. */
@@ -81,7 +84,14 @@ export async function loadVaultRecords(
   ]);
   markPhase('vault:chain-read');
   if (anchors.length === 0 || readable.size === 0) {
-    return { records: [], gaps: [], refused: 0, envelopes: [], patientPublicKey: patientKey && hexToBytes(patientKey) };
+    return {
+      records: [],
+      chart: chartView([], patient),
+      gaps: [],
+      refused: 0,
+      envelopes: [],
+      patientPublicKey: patientKey && hexToBytes(patientKey),
+    };
   }
   const leaves = await listed;
   if (leaves instanceof Error) throw leaves;
@@ -94,10 +104,10 @@ export async function loadVaultRecords(
 
   if (isPatient) {
     const keyring: Keyring = async (category, version) => deriveCategoryKey(keys.privateKey, category, version);
-    const records = await openRecords(verified.records, { blobs, keyring });
+    const opened = await openChartOffThread(verified.records, { blobs, keyring, patient });
     markPhase('vault:opened');
     return {
-      records,
+      ...opened,
       ...found,
       envelopes: [],
       patientPublicKey: null,
@@ -108,10 +118,10 @@ export async function loadVaultRecords(
   const envelopes = await held;
   if (envelopes instanceof Error) throw envelopes;
   const keyring = envelopeKeyring(envelopes, patient, patientPublicKey, keys);
-  const records = await openRecords(verified.records, { blobs, keyring });
+  const opened = await openChartOffThread(verified.records, { blobs, keyring, patient });
   markPhase('vault:opened');
   return {
-    records,
+    ...opened,
     ...found,
     envelopes,
     patientPublicKey,

@@ -28,12 +28,12 @@ export function vaultRecordsQueryOptions(
 
 /**
  * Starts loading the chart-reading code (kept out of each page's first load) ahead of need, and
- * the worker that checks its proofs.
+ * the worker that checks its proofs and opens its records.
  */
 export function preloadVaultReader(): void {
   void import('./loadVaultRecords').catch(() => undefined);
-  void import('./verifyImportsOffThread').then(
-    (m) => m.startProofWorker(),
+  void import('./offThread').then(
+    (m) => m.startVaultWorker(),
     () => undefined,
   );
 }

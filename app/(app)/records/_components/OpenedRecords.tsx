@@ -49,7 +49,7 @@ export function OpenedRecords({ patient, keys }: { patient: Address; keys: Encry
               {problems > 0 && ` ${problems} could not be opened; see All records.`}
             </p>
           )}
-          <VerifiedChart records={records.data} patient={patient} readableCategories={EVERY_CATEGORY} />
+          <VerifiedChart records={records.data} readableCategories={EVERY_CATEGORY} />
         </>
       )}
       {/* Below the chart once it is there, so it does not jump down as the chart arrives. */}

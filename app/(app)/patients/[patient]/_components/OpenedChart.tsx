@@ -41,9 +41,7 @@ export function OpenedChart({
       {records.isError && (
         <QueryErrorBanner error={records.error} onRetry={() => records.refetch()} what="this chart" />
       )}
-      {records.data && (
-        <VerifiedChart records={records.data} patient={patient} readableCategories={readable} showIdentity />
-      )}
+      {records.data && <VerifiedChart records={records.data} readableCategories={readable} showIdentity />}
       {/* Below the chart once it is there, so it does not jump down as the chart arrives. */}
       {records.isPending ? null : canWriteNotes ? (
         <NoteForm patient={patient} author={reader} sealingKeys={sealingKeys} />

@@ -1,9 +1,14 @@
-import { bytesToHex } from 'viem';
+import { bytesToHex, hexToBytes } from 'viem';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { ContentHash } from '../storage/BlobStore';
 import { demoAccount } from '../wallet/demoAccounts';
 import { buildRecordManifest, parseRecordManifest, proveLeaves } from './recordTree';
-import { verifyImports } from './verifyImports';
+import { chartView } from '../fhir/chartView';
+import { deriveCategoryKey } from './categoryKeys';
+import { openRecords, type Keyring } from './openRecords';
+import { sealRecord } from './sealRecord';
+import { sha256Hex } from '../storage/sha256Hex';
+import { verifyImports, type VerifiedRecord } from './verifyImports';
 
 const patient = demoAccount('Patient').address;
 const readable = new Set([4]);
@@ -35,7 +40,7 @@ class InPageWorker {
     };
     vi.stubGlobal('self', scope);
     vi.resetModules();
-    this.handler = import('./verifyImports.worker').then(() => scope.onmessage!);
+    this.handler = import('./vault.worker').then(() => scope.onmessage!);
   }
   postMessage(data: unknown) {
     void this.handler.then((handle) => handle({ data: structuredClone(data) }));
@@ -48,7 +53,7 @@ class InPageWorker {
 /** The module as a page loads it, with no worker started yet. */
 async function freshModule() {
   vi.resetModules();
-  return import('./verifyImportsOffThread');
+  return import('./offThread');
 }
 
 afterEach(() => {
@@ -65,8 +70,8 @@ describe('verifyImportsOffThread', () => {
 
   it('gives the checks to one worker, started ahead of need, and returns each its own answer', async () => {
     vi.stubGlobal('Worker', InPageWorker);
-    const { startProofWorker, verifyImportsOffThread: offThread } = await freshModule();
-    startProofWorker();
+    const { startVaultWorker, verifyImportsOffThread: offThread } = await freshModule();
+    startVaultWorker();
     const other = new Set([7]);
     const [answer, second] = await Promise.all([
       offThread(anchors, imports, { patient, readable }),
@@ -103,5 +108,52 @@ describe('verifyImportsOffThread', () => {
     expect(await (await freshModule()).verifyImportsOffThread(anchors, imports, { patient, readable })).toEqual(
       expected,
     );
+  });
+});
+
+describe('openChartOffThread', () => {
+  const patientKey = hexToBytes(demoAccount('Patient').privateKey);
+  const sealed = async (text: string, category: number, version: number) => {
+    const bytes = await sealRecord(
+      { resourceType: 'Observation', status: 'final', code: { text } },
+      deriveCategoryKey(patientKey, category, version),
+      { category, keyVersion: version },
+    );
+    const record: VerifiedRecord = {
+      root: manifest.root,
+      contentHash: sha256Hex(bytes),
+      category,
+      author: patient,
+      anchoredAt: 1,
+    };
+    return { record, bytes };
+  };
+
+  it('opens in the worker exactly what opening in place opens, with its chart, asking the keyring once per key', async () => {
+    vi.stubGlobal('Worker', InPageWorker);
+    const items = await Promise.all([
+      sealed('Heart rate', 4, 0),
+      sealed('Weight', 4, 0),
+      sealed('Sealed under a key never given', 4, 1),
+      sealed('Under a key that fails to open', 7, 0),
+    ]);
+    const records = items.map((i) => i.record);
+    const blobs = new Map<ContentHash, Uint8Array | 'damaged'>(items.map((i) => [i.record.contentHash, i.bytes]));
+    const missing = (await sealed('Not served', 4, 0)).record;
+    const asked: string[] = [];
+    const keyring: Keyring = async (category, version) => {
+      asked.push(`${category}/${version}`);
+      if (category === 7) throw new Error('envelope does not open');
+      return version === 0 ? deriveCategoryKey(patientKey, category, version) : null;
+    };
+    const { openChartOffThread } = await freshModule();
+    const { records: opened, chart } = await openChartOffThread([...records, missing], { blobs, keyring, patient });
+    expect(InPageWorker.started).toHaveLength(1);
+    expect(opened.map((r) => r.problem)).toEqual([null, null, 'no-key', 'unreadable', 'missing']);
+    expect(opened[1]!.resource).toMatchObject({ code: { text: 'Weight' } });
+    expect(chart).toEqual(chartView(opened, patient));
+    expect(asked.sort()).toEqual(['4/0', '4/1', '7/0']);
+    const inPlace = await openRecords([...records, missing], { blobs, keyring });
+    expect(opened).toEqual(inPlace);
   });
 });
