@@ -72,8 +72,8 @@ test('the patient sees who read what, exports it, and the anchored log detects t
   expect(csv).toHaveLength(1 + 5);
   expect(csv[1]).toContain(clinician.address);
 
-  await disclosures.getByRole('button', { name: 'Anchor the log now' }).click();
-  await expect(disclosures).toContainText(/(\d+) of \1 log entries \(all patients\) are anchored on-chain/);
+  await disclosures.getByRole('button', { name: 'Seal the log now' }).click();
+  await expect(disclosures).toContainText(/(\d+) of \1 log entries \(all patients\) are sealed on the blockchain/);
 
   // The verification command passes, then fails once an entry is rewritten.
   expect((await verify()).stdout).toContain('Disclosure log intact');

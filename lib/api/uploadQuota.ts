@@ -145,7 +145,7 @@ export function createUploadQuota({
     if (total(list) + upload.bytes > limitBytes) {
       return {
         ok: false as const,
-        message: `You have ${Math.round(total(list) / 1024 / 1024)} MB stored here but not yet anchored on-chain. Anchor it (finish the import or the contribution) before storing more.`,
+        message: `You have ${Math.round(total(list) / 1024 / 1024)} MB stored here from imports or contributions not yet finished (not yet recorded on the blockchain, so not yet anchored). Finish them before storing more.`,
       };
     }
     await tx

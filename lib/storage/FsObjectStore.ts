@@ -24,7 +24,8 @@ export class FsObjectStore implements ObjectStore {
 
   async get(key: string): Promise<Uint8Array | null> {
     try {
-      return new Uint8Array(await readFile(this.pathFor(key)));
+      const file = await readFile(this.pathFor(key));
+      return new Uint8Array(file.buffer, file.byteOffset, file.byteLength);
     } catch (error) {
       if (isMissing(error)) return null;
       throw error;

@@ -109,7 +109,7 @@ export const WALKTHROUGH: readonly WalkthroughStep[] = [
       'Read “Who read, in short”; below it, filter the full log by reader or category.',
     ],
     lookFor:
-      'Every read by someone else: Dr. Nair’s from a few minutes ago, Dr. Okafor’s and Ana Bosco’s from earlier today, with what, when and on what basis. The log is hash-chained and its head anchored on-chain, so it cannot be quietly edited.',
+      'Every read by someone else: Dr. Nair’s from a few minutes ago, Dr. Okafor’s and Ana Bosco’s from earlier today, with what, when and on what basis. Each entry is chained to the one before, and the log is sealed on the blockchain as it grows, so it cannot be quietly edited.',
   },
 ];
 

@@ -78,8 +78,9 @@ function Disclosures({ patient }: { patient: Address }) {
         </h2>
         <p>
           Every time someone other than you receives one of your records or keys, the storage server writes it here
-          first: who, what, when, and on what basis. The log is hash-chained and its head is anchored on-chain, so it
-          cannot be rewritten unnoticed.
+          first: who, what, when, and on what basis. Each entry is chained to the one before it, and a fingerprint of
+          the log is written to the blockchain as it grows (“sealed”), so no sealed entry can be changed or removed
+          unnoticed.
         </p>
         {report.isPending && <p role="status">Loading…</p>}
         {report.isError && <QueryErrorBanner error={report.error} onRetry={() => report.refetch()} what="the log" />}
@@ -134,7 +135,7 @@ function Disclosures({ patient }: { patient: Address }) {
             </div>
             <p role="status">
               {Math.min(limit, shown.length)} of {entries.length} disclosures shown. {report.data.anchoredCount} of{' '}
-              {report.data.logCount} log entries (all patients) are anchored on-chain.{' '}
+              {report.data.logCount} log entries (all patients) are sealed on the blockchain.{' '}
             </p>
             <div className="flex flex-wrap items-center gap-3">
               <button
@@ -143,7 +144,7 @@ function Disclosures({ patient }: { patient: Address }) {
                 disabled={anchor.isPending}
                 onClick={() => anchor.mutate()}
               >
-                Anchor the log now
+                Seal the log now
               </button>
               {anchor.isError && <span role="alert">{toOwnChartError(anchor.error).shortMessage}</span>}
             </div>
