@@ -176,7 +176,7 @@ function e2eFigures(): void {
   }
   if (chart?.chartPhases) {
     console.log(
-      `  where the time goes (from vault:start; unlock phases before it are negative): ${(chart.chartPhases as string[]).join(', ')}; main-thread tasks over 50 ms: ${chart.tasksOver50Ms}, longest ${chart.longestTaskMs} ms`,
+      `  where the time goes (from vault:start; unlock phases before it are negative): ${(chart.chartPhases as string[]).join(', ')}; main-thread tasks over 50 ms: ${chart.tasksOver50Ms === 0 ? 'none' : `${chart.tasksOver50Ms}, longest ${chart.longestTaskMs} ms (${(chart.longTasksAt as string[]).join(', ')})`}`,
     );
   }
   if (chart?.leavesHandler) {
