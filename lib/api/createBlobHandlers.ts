@@ -31,7 +31,7 @@ import { readJsonLimited } from './readJsonLimited';
 import { readLimited } from './readLimited';
 import type { UploadQuota } from './uploadQuota';
 
-/** Most blobs one read request may ask for; a chart loads in pages of this size. */
+/** Most blobs one read request may name by hash (a chart asks for all at once, and by hash only for late ones). */
 export const MAX_BLOBS_PER_READ = 250;
 
 /** Largest encrypted blob accepted: one record, or a batch of them, well above any real resource. */
@@ -336,7 +336,7 @@ export function createBlobHandlers(deps: BlobDependencies) {
      */
     readMany: deps.pipeline.endpoint(
       { limit: 'read', json: true, signIn: 'Sign in to read records.' },
-      async ({ request, session }) => {
+      async ({ request, session, client }) => {
         const body = await readJsonLimited<{ patient?: unknown; hashes?: unknown }>(request, 64 * 1024);
         if (!body.ok) return errorResponse(400, 'Send the records wanted as JSON.');
         const { patient, hashes } = body.value;
@@ -368,6 +368,17 @@ export function createBlobHandlers(deps: BlobDependencies) {
           );
         }
         const authorized = performance.now();
+        // Counted per record, not per request: each is a disclosure logged, and a whole chart is one request.
+        const wait = await deps.pipeline.config.limiter.consume(
+          'records',
+          { account: session.address, client },
+          allowed.length,
+        );
+        if (wait !== null) {
+          return errorResponse(429, `You have opened a great many records just now. Try again in ${wait} seconds.`, {
+            'retry-after': String(wait),
+          });
+        }
         await recordDisclosures(session.address, owner, allowed);
         const logged = performance.now();
         const scope = recordScope(owner);

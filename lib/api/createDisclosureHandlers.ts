@@ -71,11 +71,11 @@ export function createDisclosureHandlers(deps: DisclosureDependencies) {
         if (!deps.anchorer) return errorResponse(503, 'This server is not configured to anchor its disclosure log.');
         const [mine, anchoredCount] = await Promise.all([deps.log.forPatient(session.address), anchored()]);
         if (!mine.some((entry) => entry.seq >= anchoredCount)) {
-          return errorResponse(409, 'Every record of who read your records is already anchored on-chain.');
+          return errorResponse(409, 'Every record of who read your records is already sealed on the blockchain.');
         }
         const wait = Math.ceil((lastOnDemand + minInterval - now()) / 1000);
         if (wait > 0) {
-          return errorResponse(429, `The log was anchored on request moments ago. Try again in ${wait} seconds.`, {
+          return errorResponse(429, `The log was sealed on request moments ago. Try again in ${wait} seconds.`, {
             'retry-after': String(wait),
           });
         }

@@ -9,6 +9,10 @@ import { toDisclosureRow } from '../db/SqlDisclosureLog';
 import { createLogAnchorer, verifyLogAgainstChain } from '../audit/logAnchors';
 import { readChainConfig } from '../chain/readChainConfig';
 import { sha256Hex } from '../storage/sha256Hex';
+import { sqlRateLimiter } from '../db/sqlServerState';
+import { createBlobHandlers } from './createBlobHandlers';
+import { createPipeline } from './pipeline';
+import { RATE_LIMITS } from './rateLimits';
 import type { KeyEnvelope } from '../vault/keyEnvelope';
 import { demoAccount } from '../wallet/demoAccounts';
 import { commitReason } from '../emergency/reasonCommitment';
@@ -162,14 +166,20 @@ describe('reading many records at once', () => {
     const unanchored = ((await (await upload(cookie, encode('not anchored yet'))).json()) as { hash: Hex }).hash;
     await anchor(a);
     await anchor(b);
-    const everything = [a, b].sort();
-    expect(await hashesIn(await readMany(cookie, null))).toEqual(everything);
-    expect(everything).not.toContain(unanchored);
+    const served = await hashesIn(await readMany(cookie, null));
+    expect(served).toEqual([a, b].sort());
+    expect(served).not.toContain(unanchored);
+    // The patient's own reads are not disclosures.
+    expect(await t.disclosureLog.entries()).toEqual([]);
 
     const clinicianCookie = (await signIn(clinician)).cookie;
     expect((await readMany(clinicianCookie, null)).status).toBe(403);
     await grant(0b1);
     expect(await hashesIn(await readMany(clinicianCookie, null))).toEqual([a]);
+    // Logged, one entry per record served, on the basis the chain gave.
+    expect(
+      (await t.disclosureLog.entries()).map((e) => [e.reader, e.kind, e.category, e.contentHash, e.basis]),
+    ).toEqual([[clinician.address, 'record', 0, a, 'grant']]);
     // Access to a category with nothing in it is an empty answer, not a refusal.
     await grant(0b1000);
     expect(await hashesIn(await readMany(clinicianCookie, null))).toEqual([]);
@@ -177,6 +187,38 @@ describe('reading many records at once', () => {
     expect((await readMany(clinicianCookie, null)).status).toBe(403);
     // Someone else's records, asked for as a whole without access to any of them, are refused.
     expect((await readMany(cookie, null, clinician.address)).status).toBe(403);
+  });
+
+  it('counts records served against a budget, not requests, and logs nothing it refuses', async () => {
+    const limited = createBlobHandlers({
+      ...t.blobDeps,
+      pipeline: createPipeline({
+        ...t.pipeline.config,
+        limiter: sqlRateLimiter(t.db, {
+          ...RATE_LIMITS,
+          records: { perAccount: 3, perClient: 100, windowSeconds: 600 },
+        }),
+      }),
+    });
+    const { cookie } = await signIn(patient);
+    for (const text of ['first', 'second']) {
+      await anchor(((await (await upload(cookie, new TextEncoder().encode(text))).json()) as { hash: Hex }).hash);
+    }
+    await grant(0b1);
+    const clinicianCookie = (await signIn(clinician)).cookie;
+    const readAll = () =>
+      limited.readMany(
+        post(`${BASE}/api/blobs/read`, {
+          headers: { cookie: clinicianCookie, 'content-type': 'application/json' },
+          body: JSON.stringify({ patient: patient.address }),
+        }),
+      );
+    expect(await hashesIn(await readAll())).toHaveLength(2);
+    const refused = await readAll();
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect(await outcomeText(refused)).toMatch(/a great many records/);
+    expect(await t.disclosureLog.entries()).toHaveLength(2);
   });
 
   it('refuses a malformed request with 400 and no session with 401', async () => {

@@ -57,7 +57,7 @@ export function createRecordTrees({
   const verified = lruCache<Address, VerifiedAnchors>(ANCHOR_CACHE_SIZE);
   const parsed = lruCache<string, StoredManifest>(MANIFEST_CACHE_SIZE);
 
-  /** Reads in flight, per patient: requests that arrive together share one (a chart's parallel batches). */
+  /** Reads in flight, per patient: requests that arrive together share one (a chart's leaves and records, asked for at once). */
   const reading = new Map<Address, Promise<RecordAnchor[]>>();
 
   /**

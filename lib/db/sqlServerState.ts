@@ -54,13 +54,20 @@ export function sqlRateLimiter(
   const longestWindowMs = Math.max(...Object.values(limits).map((l) => l.windowSeconds)) * 1000;
   let lastSweep = 0;
 
-  async function take(key: string, allowed: number, windowSeconds: number, at: number): Promise<number | null> {
+  async function take(
+    key: string,
+    allowed: number,
+    windowSeconds: number,
+    at: number,
+    points: number,
+  ): Promise<number | null> {
     const windowMs = windowSeconds * 1000;
     const windowStart = Math.floor(at / windowMs) * windowMs;
     const { rows } = await sql<{ points: number }>`
-      INSERT INTO rate_limits (key, window_start, points) VALUES (${key}, ${windowStart}, 1)
+      INSERT INTO rate_limits (key, window_start, points) VALUES (${key}, ${windowStart}, ${points})
       ON CONFLICT (key) DO UPDATE SET
-        points = CASE WHEN rate_limits.window_start = excluded.window_start THEN rate_limits.points + 1 ELSE 1 END,
+        points = CASE WHEN rate_limits.window_start = excluded.window_start
+          THEN rate_limits.points + excluded.points ELSE excluded.points END,
         window_start = excluded.window_start
       RETURNING points`.execute(db);
     if (rows[0]!.points <= allowed) return null;
@@ -68,7 +75,7 @@ export function sqlRateLimiter(
   }
 
   return {
-    async consume(name, { account, client }) {
+    async consume(name, { account, client }, points = 1) {
       const at = now();
       if (at - lastSweep > longestWindowMs) {
         lastSweep = at;
@@ -81,8 +88,10 @@ export function sqlRateLimiter(
       // A client address is whatever X-Forwarded-For said: kept short whatever its length.
       const clientKey = client.length > 64 ? createHash('sha256').update(client).digest('hex') : client;
       const waits = await Promise.all([
-        take(`${name}:client:${clientKey}`, limit.perClient, limit.windowSeconds, at),
-        account ? take(`${name}:account:${account.toLowerCase()}`, limit.perAccount, limit.windowSeconds, at) : null,
+        take(`${name}:client:${clientKey}`, limit.perClient, limit.windowSeconds, at, points),
+        account
+          ? take(`${name}:account:${account.toLowerCase()}`, limit.perAccount, limit.windowSeconds, at, points)
+          : null,
       ]);
       const wait = Math.max(...waits.map((w) => w ?? 0));
       return wait > 0 ? wait : null;

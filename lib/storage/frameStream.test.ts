@@ -52,6 +52,47 @@ describe('the batch-read stream', () => {
     ]);
   });
 
+  it('reads large blobs one at a time, so a window of them never holds much more than one', async () => {
+    const large = Array.from({ length: 6 }, (_, i) => {
+      const bytes = new Uint8Array(2 * 1024 * 1024).fill(i);
+      return { hash: sha256Hex(bytes), bytes };
+    });
+    const sizes = new Map(large.map((l) => [l.hash, l.bytes]));
+    let reading = 0;
+    const atOnce: number[] = [];
+    const stream = frameStream(
+      large.map((l) => l.hash),
+      async (hash) => {
+        reading += 1;
+        atOnce.push(reading);
+        await new Promise((resolve) => setTimeout(resolve, 1));
+        reading -= 1;
+        return sizes.get(hash)!;
+      },
+    );
+    expect(parseFrames((await drain(stream)).body).size).toBe(6);
+    // The first window (4) is read before any size is known; after that, one 2 MB blob at a time.
+    expect(atOnce).toEqual([1, 2, 3, 4, 1, 1]);
+  });
+
+  it('stops reading once the reader goes away', async () => {
+    let reads = 0;
+    const stream = frameStream(
+      stored.map((s) => s.hash),
+      async (hash) => {
+        reads += 1;
+        return byHash.get(hash)!;
+      },
+    );
+    const reader = stream.getReader();
+    await reader.read();
+    await reader.cancel();
+    const afterCancel = reads;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(reads).toBe(afterCancel);
+    expect(reads).toBeLessThan(stored.length);
+  });
+
   it('answers nothing asked with the trailer alone', async () => {
     expect(parseFrames((await drain(frameStream([], async () => null))).body).size).toBe(0);
   });

@@ -17,6 +17,7 @@ import { vaultContracts } from './vaultContracts';
 import type { RecordGap } from './verifyImports';
 import { openChartOffThread, verifyImportsOffThread } from './offThread';
 import { markPhase } from '../perf/markPhase';
+import { withLateRecords } from './lateRecords';
 
 export type VaultRecords = {
   /** Records this reader may read, decrypted (or with the problem that stopped them). */
@@ -35,8 +36,8 @@ export type VaultRecords = {
 
 export type StorageCalls = {
   readLeaves: (patient: Address) => Promise<LeafProof[]>;
-  /** Every record of `patient` this reader may read now, as the server answers them. */
-  readBlobs: (patient: Address) => Promise<Map<ContentHash, Uint8Array | 'damaged'>>;
+  /** Records of `patient` this reader may read now: those under `hashes`, or all of them. */
+  readBlobs: (patient: Address, hashes?: readonly ContentHash[]) => Promise<Map<ContentHash, Uint8Array | 'damaged'>>;
   listEnvelopes: (patient: Address) => Promise<KeyEnvelope[]>;
 };
 
@@ -98,8 +99,9 @@ export async function loadVaultRecords(
   markPhase('vault:leaves-listed');
   const verified = await verifyImportsOffThread(anchors, leaves, { patient, readable });
   markPhase('vault:proofs-checked');
-  const blobs = await fetched;
-  if (blobs instanceof Error) throw blobs;
+  const fetchedAll = await fetched;
+  if (fetchedAll instanceof Error) throw fetchedAll;
+  const blobs = await withLateRecords(fetchedAll, verified.records, (hashes) => storage.readBlobs(patient, hashes));
   const found = { gaps: verified.gaps, refused: verified.refused };
 
   if (isPatient) {

@@ -83,6 +83,17 @@ describe('verifyImportsOffThread', () => {
     expect(InPageWorker.started).toHaveLength(1);
   });
 
+  it('fails as checking in place fails when the check throws, rather than never answering', async () => {
+    const malformed = [null] as unknown as typeof imports;
+    const inPlace = await Promise.resolve()
+      .then(() => verifyImports(anchors, malformed, { patient, readable }))
+      .catch((error: Error) => error.message);
+    expect(typeof inPlace).toBe('string');
+    vi.stubGlobal('Worker', InPageWorker);
+    const { verifyImportsOffThread: offThread } = await freshModule();
+    await expect(offThread(anchors, malformed, { patient, readable })).rejects.toThrow(inPlace as string);
+  });
+
   it('still answers, in place, when the worker cannot start or fails', async () => {
     vi.stubGlobal(
       'Worker',

@@ -7,7 +7,11 @@ import type { VaultReply, VaultRequest } from './vault.worker';
 import { resolveKeys, runVaultJob, type OpenedChart, type VaultJob, type VaultJobResult } from './vaultJobs';
 import type { VerifiedImports, VerifiedRecord } from './verifyImports';
 
-type Pending = { resolve: (result: VaultJobResult) => void; inPlace: () => Promise<VaultJobResult> };
+type Pending = {
+  resolve: (result: VaultJobResult) => void;
+  reject: (error: Error) => void;
+  inPlace: () => Promise<VaultJobResult>;
+};
 type VaultWorker = { worker: Worker; pending: Map<number, Pending> };
 
 let shared: VaultWorker | null = null;
@@ -25,17 +29,22 @@ function vaultWorker(): VaultWorker | null {
   }
   const started: VaultWorker = { worker, pending: new Map() };
   worker.onmessage = ({ data }: MessageEvent<VaultReply>) => {
-    started.pending.get(data.id)?.resolve(data.result);
+    const pending = started.pending.get(data.id);
     started.pending.delete(data.id);
+    if ('error' in data) pending?.reject(new Error(data.error));
+    else pending?.resolve(data.result);
   };
-  // A worker that cannot load or run (blocked, out of memory) costs speed, not the answer: what it
-  // was given is done in place, and the next job starts a new one.
-  worker.onerror = () => {
+  // A worker that cannot load or run (blocked, out of memory), or a reply that cannot be read,
+  // costs speed, not the answer: what it was given is done in place, and the next job starts a
+  // new one.
+  const fail = () => {
     if (shared === started) shared = null;
     worker.terminate();
-    for (const { resolve, inPlace } of started.pending.values()) void inPlace().then(resolve);
+    for (const { resolve, reject, inPlace } of started.pending.values()) void inPlace().then(resolve, reject);
     started.pending.clear();
   };
+  worker.onerror = fail;
+  worker.onmessageerror = fail;
   shared = started;
   return started;
 }
@@ -54,8 +63,8 @@ function runOffThread(job: VaultJob): Promise<VaultJobResult> {
   const running = vaultWorker();
   if (!running) return inPlace();
   const id = nextId++;
-  return new Promise<VaultJobResult>((resolve) => {
-    running.pending.set(id, { resolve, inPlace });
+  return new Promise<VaultJobResult>((resolve, reject) => {
+    running.pending.set(id, { resolve, reject, inPlace });
     const request: VaultRequest = { id, job };
     running.worker.postMessage(request);
   });

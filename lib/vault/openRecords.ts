@@ -10,7 +10,7 @@ export type Keyring = (category: number, version: number) => Promise<Uint8Array 
 export type OpenedRecord = VerifiedRecord &
   ({ resource: Resource; problem: null } | { resource: null; problem: RecordProblem });
 
-export type RecordProblem = 'missing' | 'damaged' | 'tampered' | 'no-key' | 'unreadable';
+export type RecordProblem = 'missing' | 'damaged' | 'tampered' | 'no-key' | 'unreadable' | 'malformed';
 
 export const RECORD_PROBLEMS: Record<RecordProblem, string> = {
   missing: 'The storage server does not have this record’s content.',
@@ -19,6 +19,8 @@ export const RECORD_PROBLEMS: Record<RecordProblem, string> = {
   tampered: 'Refused: the content served does not match the record this import anchored on-chain.',
   'no-key': 'You do not hold the key this record was sealed with.',
   unreadable: 'This record could not be decrypted: the key is wrong or the data was altered.',
+  malformed:
+    'This record opened, but its content is not in a form OwnChart can show, so it was left out of the summary.',
 };
 
 /**

@@ -6,9 +6,15 @@
 import { runVaultJob, type VaultJob, type VaultJobResult } from './vaultJobs';
 
 export type VaultRequest = { id: number; job: VaultJob };
-export type VaultReply = { id: number; result: VaultJobResult };
+/** The job's result, or the message of what it threw: the page then fails as it would in place. */
+export type VaultReply = { id: number; result: VaultJobResult } | { id: number; error: string };
 
 self.onmessage = async ({ data }: MessageEvent<VaultRequest>) => {
-  const reply: VaultReply = { id: data.id, result: await runVaultJob(data.job) };
+  let reply: VaultReply;
+  try {
+    reply = { id: data.id, result: await runVaultJob(data.job) };
+  } catch (error) {
+    reply = { id: data.id, error: error instanceof Error ? error.message : String(error) };
+  }
   self.postMessage(reply);
 };

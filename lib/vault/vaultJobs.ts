@@ -1,5 +1,5 @@
 import type { Address } from 'viem';
-import { chartView, type ChartView } from '../fhir/chartView';
+import { chartOf, type ChartView } from '../fhir/chartView';
 import type { ContentHash } from '../storage/BlobStore';
 import { openRecords, type Keyring, type OpenedRecord } from './openRecords';
 import type { RecordAnchor } from './readRecordAnchors';
@@ -52,6 +52,8 @@ export async function resolveKeys(
     if (!(bytes instanceof Uint8Array)) continue;
     try {
       const { category, keyVersion } = readRecordKeyInfo(bytes);
+      // A header naming another category than the proven leaf is refused as tampered, with no key.
+      if (category !== record.category) continue;
       wanted.set(`${category}/${keyVersion}`, { category, version: keyVersion });
     } catch {
       // Not a sealed record: openRecords reports it unreadable, with no key needed.
@@ -73,6 +75,5 @@ export async function runVaultJob(job: VaultJob): Promise<VaultJobResult> {
   if (job.kind === 'verify') {
     return verifyImports(job.anchors, job.imports, { patient: job.patient, readable: new Set(job.readable) });
   }
-  const records = await openRecords(job.records, { blobs: job.blobs, keyring: keyringFrom(job.keys) });
-  return { records, chart: chartView(records, job.patient) };
+  return chartOf(await openRecords(job.records, { blobs: job.blobs, keyring: keyringFrom(job.keys) }), job.patient);
 }

@@ -32,7 +32,7 @@ import type { KeyEnvelope } from '../../vault/keyEnvelope';
 import { buildRecordManifest, type RecordManifest } from '../../vault/recordTree';
 import { demoAccount } from '../../wallet/demoAccounts';
 import { createAuthHandlers } from '../createAuthHandlers';
-import { createBlobHandlers } from '../createBlobHandlers';
+import { createBlobHandlers, type BlobDependencies } from '../createBlobHandlers';
 import { createDisclosureHandlers } from '../createDisclosureHandlers';
 import { createKeyHandlers } from '../createKeyHandlers';
 import { createStudyHandlers } from '../createStudyHandlers';
@@ -71,6 +71,8 @@ export function setUpHandlerFixture(options: FixtureOptions) {
     pipeline: undefined as unknown as Pipeline,
     auth: undefined as unknown as ReturnType<typeof createAuthHandlers>,
     blobs: undefined as unknown as ReturnType<typeof createBlobHandlers>,
+    /** What `blobs` was made of, for a test that needs the same handlers with another pipeline. */
+    blobDeps: undefined as unknown as BlobDependencies,
     keys: undefined as unknown as ReturnType<typeof createKeyHandlers>,
     studies: undefined as unknown as ReturnType<typeof createStudyHandlers>,
     disclosures: undefined as unknown as ReturnType<typeof createDisclosureHandlers>,
@@ -132,7 +134,7 @@ export function setUpHandlerFixture(options: FixtureOptions) {
       limitBytes: options.quotaBytes,
       graceMs: options.quotaGraceMs,
     });
-    t.blobs = createBlobHandlers({
+    t.blobDeps = {
       pipeline: t.pipeline,
       store: t.blobStore,
       disclosures: logRecorder(t.disclosureLog),
@@ -141,7 +143,8 @@ export function setUpHandlerFixture(options: FixtureOptions) {
       chain: authorization,
       trees: t.trees,
       quota: t.quota,
-    });
+    };
+    t.blobs = createBlobHandlers(t.blobDeps);
     t.keys = createKeyHandlers({
       pipeline: t.pipeline,
       store: new SqlKeyEnvelopeStore(t.db),
