@@ -17,4 +17,5 @@ export const chainConfig = readChainConfig({
   emergencyAccess: process.env.NEXT_PUBLIC_EMERGENCY_ACCESS_ADDRESS,
   deployBlock: process.env.NEXT_PUBLIC_DEPLOY_BLOCK,
   logPageBlocks: process.env.NEXT_PUBLIC_LOG_PAGE_BLOCKS,
+  indexerUrl: process.env.NEXT_PUBLIC_INDEXER_URL,
 });

@@ -21,6 +21,8 @@ export type ChainConfig = {
   deployBlock: bigint;
   /** Most blocks one eth_getLogs may cover; longer ranges are read in pages (lib/chain/pagedLogs.ts). */
   logPageBlocks: bigint;
+  /** The history indexer (indexer/) that answers log reads, or null to read them from the chain. */
+  indexerUrl: string | null;
   /** The local Anvil chain: demo accounts are offered and nothing reaches the internet. */
   isLocal: boolean;
 };
@@ -38,6 +40,7 @@ export type ChainEnv = {
   emergencyAccess?: string;
   deployBlock?: string;
   logPageBlocks?: string;
+  indexerUrl?: string;
 };
 
 export class ChainConfigError extends Error {
@@ -101,6 +104,11 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
   if (logPageBlocks < 1n)
     throw new ChainConfigError(`NEXT_PUBLIC_LOG_PAGE_BLOCKS must be at least 1, got "${env.logPageBlocks}"`);
 
+  const indexerUrl = env.indexerUrl ? env.indexerUrl.replace(/\/+$/, '') : null;
+  if (indexerUrl !== null && !/^https?:\/\/[^/]+/.test(indexerUrl)) {
+    throw new ChainConfigError(`NEXT_PUBLIC_INDEXER_URL must be an http(s) URL, got "${env.indexerUrl}"`);
+  }
+
   return {
     chain: {
       ...chain,
@@ -115,6 +123,22 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     research: studies && rewardToken ? { studies: getAddress(studies), rewardToken: getAddress(rewardToken) } : null,
     deployBlock: BigInt(env.deployBlock ?? deployed?.deployBlock ?? 0),
     logPageBlocks,
+    indexerUrl,
     isLocal,
   };
+}
+
+/** The contracts whose every event the history indexer keeps, by name, as deployed on this chain. */
+export function indexedContractAddresses(config: ChainConfig) {
+  const all = {
+    AccessRegistry: config.accessRegistry,
+    KeyDirectory: config.keyDirectory,
+    RecordRoots: config.recordRoots,
+    ResearchStudies: config.research?.studies ?? null,
+    DisclosureAnchors: config.disclosureAnchors,
+    EmergencyAccess: config.emergencyAccess,
+  };
+  return Object.entries(all).flatMap(([name, address]) =>
+    address ? [{ name: name as keyof typeof all, address }] : [],
+  );
 }

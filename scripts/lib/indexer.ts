@@ -14,7 +14,7 @@ export type IndexerParameters = {
   /** A PostgreSQL to keep the index in instead (its own database or schema). */
   databaseUrl?: string;
   /** More environment: the app's NEXT_PUBLIC_* chain configuration, where not the local chain. */
-  env?: NodeJS.ProcessEnv;
+  env?: Record<string, string>;
 };
 
 export type Indexer = { url: string; process: ChildProcess; stop: () => Promise<void> };

@@ -1,0 +1,116 @@
+import { hexToBigInt, numberToHex, type Address, type EIP1193RequestFn, type Hex, type Transport } from 'viem';
+import { reportIndexerStatus, type IndexerStatus } from './indexerStatus';
+
+/** How long the indexer's progress is taken as known: reads that arrive together share one look. */
+const STATUS_TTL_MS = 1_000;
+/** An indexer that does not answer within this is treated as down: the chain is asked instead. */
+const INDEXER_TIMEOUT_MS = 3_000;
+/** Blocks behind the head past which the indexer is reported as behind (a few blocks is normal). */
+const BEHIND_BLOCKS = 12n;
+
+type LogFilter = {
+  address?: Address | Address[];
+  topics?: unknown[];
+  fromBlock?: string;
+  toBlock?: string;
+  blockHash?: Hex;
+};
+
+export type IndexedLogsOptions = {
+  /** The indexer's base URL (indexer/, Ponder): GET /status, POST /logs. */
+  url: string;
+  chainId: number;
+  /** The contracts it indexes: a read of any other address goes to the chain. */
+  addresses: readonly Address[];
+  /** Where to say where history came from (lib/chain/indexerStatus.ts by default). */
+  report?: (status: IndexerStatus) => void;
+  fetch?: typeof fetch;
+};
+
+/**
+ * `transport` (the chain, with paged log reads), with eth_getLogs for OwnChart's contracts
+ * answered by the indexer up to the block it has indexed, and by the chain for any blocks after:
+ * the same logs either way, quickly for a long history. An indexer that is down, slow or
+ * misconfigured (another chain) costs speed, never history: the chain answers instead.
+ */
+export function indexedLogs(transport: Transport, options: IndexedLogsOptions): Transport {
+  const indexed = new Set(options.addresses.map((a) => a.toLowerCase()));
+  const report = options.report ?? reportIndexerStatus;
+  const fetchFn = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
+  let progress: { at: number; block: Promise<bigint | null> } | null = null;
+
+  const ask = async (path: string, init?: RequestInit) => {
+    const response = await fetchFn(`${options.url}${path}`, {
+      ...init,
+      signal: AbortSignal.timeout(INDEXER_TIMEOUT_MS),
+    });
+    if (!response.ok) throw new Error(`The indexer answered ${response.status} to ${path}`);
+    return response.json() as Promise<unknown>;
+  };
+
+  /** The last block the indexer holds every log of, or null if it cannot say (down, another chain). */
+  function indexedBlock(): Promise<bigint | null> {
+    if (progress && Date.now() - progress.at < STATUS_TTL_MS) return progress.block;
+    const block = ask('/status').then(
+      (status) => {
+        const chains = Object.values(status as Record<string, { id?: number; block?: { number?: number } }>);
+        const ours = chains.find((c) => c.id === options.chainId);
+        return typeof ours?.block?.number === 'number' ? BigInt(ours.block.number) : null;
+      },
+      () => null,
+    );
+    progress = { at: Date.now(), block };
+    return block;
+  }
+
+  return (parameters) => {
+    const inner = transport(parameters);
+    const request = (async (args: { method: string; params?: unknown }) => {
+      if (args.method !== 'eth_getLogs') return inner.request(args as never);
+      const [filter] = args.params as [LogFilter];
+      const addresses = filter.address === undefined ? [] : [filter.address].flat();
+      if (filter.blockHash || addresses.length === 0 || !addresses.every((a) => indexed.has(a.toLowerCase()))) {
+        return inner.request(args as never);
+      }
+      let latest: Promise<bigint> | undefined;
+      const head = () =>
+        (latest ??= (inner.request({ method: 'eth_blockNumber' } as never) as Promise<Hex>).then(hexToBigInt));
+      const blockOf = (tag: string | undefined) =>
+        tag === undefined || tag === 'latest'
+          ? head()
+          : tag === 'earliest'
+            ? 0n
+            : tag.startsWith('0x')
+              ? hexToBigInt(tag as Hex)
+              : null;
+      const [from, to, upTo] = await Promise.all([blockOf(filter.fromBlock), blockOf(filter.toBlock), indexedBlock()]);
+      if (from === null || to === null) return inner.request(args as never);
+      if (upTo === null) {
+        report({ state: 'unreachable' });
+        return inner.request(args as never);
+      }
+      const fromChain = (start: bigint) =>
+        inner.request({
+          method: 'eth_getLogs',
+          params: [{ ...filter, fromBlock: numberToHex(start), toBlock: numberToHex(to) }],
+        } as never) as Promise<unknown[]>;
+      const end = to < upTo ? to : upTo;
+      if (from > end) return fromChain(from);
+      let early: unknown[];
+      try {
+        early = (await ask('/logs', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ ...filter, fromBlock: numberToHex(from), toBlock: numberToHex(end) }),
+        })) as unknown[];
+        if (!Array.isArray(early)) throw new Error('The indexer did not answer a list of logs');
+      } catch {
+        report({ state: 'unreachable' });
+        return fromChain(from);
+      }
+      report(to - upTo > BEHIND_BLOCKS ? { state: 'behind', blocks: to - upTo } : { state: 'current' });
+      return end < to ? [...early, ...(await fromChain(end + 1n))] : early;
+    }) as EIP1193RequestFn;
+    return { ...inner, request };
+  };
+}
