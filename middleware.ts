@@ -6,6 +6,7 @@ import { securityHeaders } from '@/lib/server/securityHeaders';
 const options = {
   site: siteConfigFromEnv({ isLocal: chainConfig.isLocal }),
   rpcUrl: chainConfig.rpcUrl,
+  indexerUrl: chainConfig.indexerUrl,
   walletConnect: !chainConfig.isLocal && Boolean(process.env.NEXT_PUBLIC_WALLETCONNECT_PROJECT_ID),
   development: process.env.NODE_ENV === 'development',
 };

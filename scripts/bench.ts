@@ -14,6 +14,7 @@ import { sealContribution } from '../lib/research/contribution';
 import { deidentify } from '../lib/research/deidentify';
 import { sealRecord } from '../lib/vault/sealRecord';
 import { E2E_DIST_DIR } from '../e2e/support/env';
+import { benchIndexer } from './lib/benchIndexer';
 import { benchServerState } from './lib/benchServerState';
 import { JS_BUDGET_KB, routeJavaScript } from './lib/routeJavaScript';
 
@@ -228,5 +229,7 @@ await sealLargestFixture();
 await deidentifyLargestFixture();
 section('Server state (disclosure log, sessions, rate limits): PGlite and PostgreSQL, same queries');
 await benchServerState();
+section('History indexer (Ponder, PGlite) against Anvil');
+for (const line of await benchIndexer()) console.log(line);
 firstLoadJs();
 e2eFigures();

@@ -1,4 +1,5 @@
 import type { ReactNode } from 'react';
+import { IndexerNotice } from '@/components/chain/IndexerNotice';
 import { Providers } from '@/components/Providers';
 import { SiteHeader } from '@/components/SiteHeader';
 import { WalkthroughBar } from '@/components/walkthrough/WalkthroughBar';
@@ -10,6 +11,7 @@ export default function AppLayout({ children }: { children: ReactNode }) {
       <SiteHeader />
       <WalkthroughBar />
       <main id="main" className="mx-auto max-w-5xl space-y-6 p-4">
+        <IndexerNotice />
         {children}
       </main>
     </Providers>

@@ -83,7 +83,10 @@ describe('indexedLogs', () => {
   });
 
   it('reads everything from the chain when the indexer is down or indexes another chain', async () => {
-    for (const setup of [{ indexedTo: HEAD, down: true }, { indexedTo: HEAD, chainId: 8453 }]) {
+    for (const setup of [
+      { indexedTo: HEAD, down: true },
+      { indexedTo: HEAD, chainId: 8453 },
+    ]) {
       const { getLogs, chainCalls, reports } = setUp(setup);
       expect(await getLogs(everything)).toEqual(logs);
       expect(chainCalls.filter((c) => c.method === 'eth_getLogs')).toHaveLength(1);

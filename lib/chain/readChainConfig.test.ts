@@ -48,4 +48,10 @@ describe('readChainConfig', () => {
     );
     expect(() => readChainConfig({ chainId: 'abc' })).toThrow(/positive integer/);
   });
+
+  it('reads history from an indexer only when one is named, and refuses one that is not a URL', () => {
+    expect(readChainConfig({}).indexerUrl).toBeNull();
+    expect(readChainConfig({ indexerUrl: 'http://127.0.0.1:42069/' }).indexerUrl).toBe('http://127.0.0.1:42069');
+    expect(() => readChainConfig({ indexerUrl: 'history-server' })).toThrow(/NEXT_PUBLIC_INDEXER_URL/);
+  });
 });

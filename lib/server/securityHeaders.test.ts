@@ -20,6 +20,12 @@ describe('security headers', () => {
     expect(csp).toContain("object-src 'none'");
   });
 
+  it('allow the history indexer’s origin only where one is configured', () => {
+    expect(contentSecurityPolicy('n', { ...local, indexerUrl: 'https://history.example.org/v1' })).toContain(
+      "connect-src 'self' http://127.0.0.1:8545 https://history.example.org;",
+    );
+  });
+
   it('add WalletConnect only where configured, and eval only for next dev', () => {
     expect(contentSecurityPolicy('n', { ...local, walletConnect: true })).toContain('wss://relay.walletconnect.com');
     expect(contentSecurityPolicy('n', { ...local, development: true })).toContain("'unsafe-eval'");

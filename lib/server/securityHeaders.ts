@@ -4,6 +4,8 @@ export type SecurityHeaderOptions = {
   site: SiteConfig;
   /** The chain's JSON-RPC endpoint: the browser reads the chain directly. */
   rpcUrl: string;
+  /** The history indexer, where one is configured: the browser reads history from it. */
+  indexerUrl?: string | null;
   /** WalletConnect's relay and APIs, when a WalletConnect project is configured (real networks). */
   walletConnect: boolean;
   /** `next dev` needs eval for React's debugging aids; production never does. */
@@ -23,12 +25,17 @@ const isLocalHost = (host: string) => /^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$
 /**
  * The Content-Security-Policy for one response: scripts only with this response's nonce (and
  * what they load, 'strict-dynamic'), never inline by attribute; connections only to this site,
- * the configured RPC and, where configured, WalletConnect; no framing at all. Styles allow inline
+ * the configured RPC and, where configured, the history indexer and WalletConnect; no framing at all. Styles allow inline
  * because RainbowKit styles its modal with style attributes; styles cannot run code.
  */
 export function contentSecurityPolicy(nonce: string, options: SecurityHeaderOptions): string {
   const rpc = new URL(options.rpcUrl).origin;
-  const connect = ["'self'", rpc, ...(options.walletConnect ? WALLETCONNECT_SOURCES : [])];
+  const connect = [
+    "'self'",
+    rpc,
+    ...(options.indexerUrl ? [new URL(options.indexerUrl).origin] : []),
+    ...(options.walletConnect ? WALLETCONNECT_SOURCES : []),
+  ];
   const directives = [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}' 'strict-dynamic'${options.development ? " 'unsafe-eval'" : ''}`,

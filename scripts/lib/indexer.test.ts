@@ -87,7 +87,9 @@ describe('the history indexer', () => {
     const head = Number(await plain.getBlockNumber());
     const deadline = Date.now() + 60_000;
     for (;;) {
-      const status = (await (await fetch(`${indexer.url}/status`)).json()) as { ownchart?: { block: { number: number } } };
+      const status = (await (await fetch(`${indexer.url}/status`)).json()) as {
+        ownchart?: { block: { number: number } };
+      };
       if ((status.ownchart?.block.number ?? 0) >= head) break;
       if (Date.now() > deadline) throw new Error(`the indexer did not reach block ${head}`);
       await new Promise((resolve) => setTimeout(resolve, 250));
