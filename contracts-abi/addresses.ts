@@ -1,7 +1,9 @@
+import { chainDeployments } from './addresses/index';
+
 /**
  * Deployed addresses per chain id. The local Anvil deployment is deterministic (deployer key 0,
  * nonces 0–6): scripts/lib/setupChain.ts refuses to continue if a deployment lands elsewhere.
- * Add an entry (or set the NEXT_PUBLIC_*_ADDRESS variables) to run against another chain.
+ * Another chain: `npm run deploy` adds its file (or set the NEXT_PUBLIC_*_ADDRESS variables).
  */
 export type Deployment = {
   AccessRegistry: `0x${string}`;
@@ -16,15 +18,8 @@ export type Deployment = {
   deployBlock: number;
 };
 
-export const deployments: Record<string, Deployment> = {
-  '31337': {
-    AccessRegistry: '0x5FbDB2315678afecb367f032d93F642f64180aa3',
-    KeyDirectory: '0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512',
-    RecordRoots: '0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0',
-    ResearchStudies: '0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9',
-    RewardToken: '0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9',
-    DisclosureAnchors: '0x5FC8d32690cc91D4c39d9d3abcBD16989F875707',
-    EmergencyAccess: '0x0165878A594ca255338adfa4d48449f69242Eb8F',
-    deployBlock: 0,
-  },
-};
+/**
+ * Every deployment this repository knows, by chain id: one file per chain in addresses/, written
+ * by `npm run deploy`; the local one (31337) matches what setupChain deploys.
+ */
+export const deployments: Record<string, Deployment> = chainDeployments;

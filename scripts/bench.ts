@@ -4,6 +4,9 @@
  * RPC requests, grant latency, import time and memory and chart load measured by the last e2e run.
  */
 import { execFileSync } from 'node:child_process';
+import { encodeFunctionData, parseGwei, serializeTransaction } from 'viem';
+import { accessRegistryAbi, keyDirectoryAbi, recordRootsAbi } from '../contracts-abi';
+import { describeFeeParameters, opStackFee } from '../lib/chain/opStackFee';
 import { existsSync, readFileSync } from 'node:fs';
 import { randomKey } from '../lib/crypto/aesGcm';
 import { categorizeResource } from '../lib/fhir/categorizeResource';
@@ -55,6 +58,59 @@ function gas(): void {
     ['patientsOf (1 grant)', g('patientsOf (1 grant)'), ''],
   ];
   for (const [name, value, note] of rows) console.log(`${name.padEnd(24)} ${String(value).padStart(8)}  ${note}`);
+}
+
+/**
+ * The same actions on an OP Stack L2 (Base), from the Ecotone fee model (lib/chain/opStackFee.ts):
+ * the forge gas above for execution, and each call's own transaction bytes for the L1 data fee.
+ */
+function l2Gas(): void {
+  const p = {
+    l2GasPrice: parseGwei('0.01'),
+    l1BaseFee: parseGwei('2'),
+    blobBaseFee: parseGwei('1'),
+    // Base mainnet's scalars (GasPriceOracle baseFeeScalar, blobBaseFeeScalar) when last looked up.
+    baseFeeScalar: 2269n,
+    blobBaseFeeScalar: 1_055_762n,
+  };
+  const ETH_USD = 3_000;
+  section(`Gas on an L2 (Base, OP Stack Ecotone fee model; assumed ${describeFeeParameters(p)}, ETH at $${ETH_USD})`);
+  const access = JSON.parse(readFileSync('snapshots/access.json', 'utf8')) as Record<string, string>;
+  const records = JSON.parse(readFileSync('snapshots/records.json', 'utf8')) as Record<string, string>;
+  const someone = '0x70997970C51812dc3A010C7d01b50e0d17dc79C8' as const;
+  const other = '0x3C44CdDdB6a900fa2b585dd299e03d12FA4293BC' as const;
+  const word = `0x${'5a'.repeat(32)}` as const;
+  const actions = [
+    [
+      'grant (new)',
+      access['grant (new)'],
+      { abi: accessRegistryAbi, functionName: 'grant', args: [someone, other, 3, 1, 0] },
+    ],
+    ['revoke', access['revoke'], { abi: accessRegistryAbi, functionName: 'revoke', args: [someone, other] }],
+    ['registerKey', records['registerKey'], { abi: keyDirectoryAbi, functionName: 'registerKey', args: [word] }],
+    [
+      'anchor an import',
+      records['anchor import of 100 records'],
+      { abi: recordRootsAbi, functionName: 'anchor', args: [someone, word] },
+    ],
+  ] as const;
+  for (const [name, gasUsed, call] of actions) {
+    const unsigned = serializeTransaction({
+      chainId: 8453,
+      type: 'eip1559',
+      to: other,
+      nonce: 42,
+      gas: 200_000n,
+      maxFeePerGas: p.l2GasPrice * 2n,
+      maxPriorityFeePerGas: p.l2GasPrice / 10n,
+      data: encodeFunctionData(call as Parameters<typeof encodeFunctionData>[0]),
+    });
+    const fee = opStackFee(BigInt(gasUsed!), unsigned, p);
+    const usd = (wei: bigint) => `$${((Number(wei) / 1e18) * ETH_USD).toFixed(4)}`;
+    console.log(
+      `${name.padEnd(18)} ${gasUsed!.padStart(7)} gas: execution ${usd(fee.execution)} + L1 data ${usd(fee.data)} = ${usd(fee.total)}`,
+    );
+  }
 }
 
 function recordGas(): void {
@@ -223,6 +279,7 @@ function e2eFigures(): void {
 
 gas();
 recordGas();
+l2Gas();
 researchGas();
 emergencyGas();
 await sealLargestFixture();

@@ -16,6 +16,8 @@ export type AnvilParameters = {
   timestamp?: number;
   /** Anvil state file to load on start and save on exit. */
   statePath?: string;
+  /** Another chain id than the local 31337 (to try a deployment as another network would see it). */
+  chainId?: number;
 };
 
 export type Anvil = { rpcUrl: string; process: ChildProcess; stop: () => Promise<void> };
@@ -40,8 +42,8 @@ async function waitForRpc(rpcUrl: string, child: ChildProcess, timeoutMs = 15_00
 }
 
 /** Starts Anvil on 127.0.0.1 and resolves once it answers RPC. Stop it with `stop()` (by pid). */
-export async function startAnvil({ port, timestamp, statePath }: AnvilParameters): Promise<Anvil> {
-  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', '31337', '--silent'];
+export async function startAnvil({ port, timestamp, statePath, chainId = 31337 }: AnvilParameters): Promise<Anvil> {
+  const args = ['--host', '127.0.0.1', '--port', String(port), '--chain-id', String(chainId), '--silent'];
   if (timestamp !== undefined) args.push('--timestamp', String(timestamp));
   if (statePath) args.push('--state', statePath);
   const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'inherit', 'inherit'] });

@@ -1,0 +1,2 @@
+import { writeAddressIndex } from './lib/deployContracts';
+await writeAddressIndex('contracts-abi/addresses');
