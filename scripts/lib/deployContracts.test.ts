@@ -1,4 +1,4 @@
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { createPublicClient, createTestClient, createWalletClient, getAddress, http, type Address } from 'viem';
@@ -10,7 +10,7 @@ import { readAccessHistory } from '../../lib/access/readAccessHistory';
 import { readChainConfig } from '../../lib/chain/readChainConfig';
 import { DEMO_ACCOUNTS } from '../../lib/wallet/demoAccounts';
 import { startAnvil, type Anvil } from './anvil';
-import { deployContracts, MULTICALL3 } from './deployContracts';
+import { ADDRESSES_DIR, deployContracts, MULTICALL3, writeAddressIndex } from './deployContracts';
 
 // A deployment to a chain that is not the local one: Base Sepolia's id, on a real Anvil.
 const BASE_SEPOLIA = 84532;
@@ -40,6 +40,19 @@ const deploy = (overrides: Partial<Parameters<typeof deployContracts>[0]> = {}) 
   });
 
 describe('npm run deploy', () => {
+  it('keeps the committed index in step with the deployment files beside it', async () => {
+    const copy = await mkdtemp(path.join(tmpdir(), 'ownchart-addresses-'));
+    try {
+      await cp(ADDRESSES_DIR, copy, { recursive: true });
+      await writeAddressIndex(copy);
+      expect(await readFile(path.join(copy, 'index.ts'), 'utf8')).toBe(
+        await readFile(path.join(ADDRESSES_DIR, 'index.ts'), 'utf8'),
+      );
+    } finally {
+      await rm(copy, { recursive: true, force: true });
+    }
+  });
+
   it('refuses a node on another chain, and a chain without Multicall3', async () => {
     await expect(deploy({ chainId: 8453 })).rejects.toThrow(/is chain 84532, not 8453/);
     await expect(deploy()).rejects.toThrow(/no Multicall3/);
@@ -52,7 +65,7 @@ describe('npm run deploy', () => {
     expect(file).toBe(path.join(outDir, `${BASE_SEPOLIA}.json`));
     expect(JSON.parse(await readFile(file, 'utf8'))).toEqual(deployment);
     expect(Object.keys(gas)).toHaveLength(7);
-    expect(await readFile(path.join(outDir, 'index.ts'), 'utf8')).toContain(`'${BASE_SEPOLIA}': chain${BASE_SEPOLIA}`);
+    expect(await readFile(path.join(outDir, 'index.ts'), 'utf8')).toContain(`'${BASE_SEPOLIA}': {`);
 
     // Configured as the app is, by chain id, RPC URL and the deployment's addresses.
     const config = readChainConfig({

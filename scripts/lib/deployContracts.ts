@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, readdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   createPublicClient,
@@ -140,19 +140,28 @@ export async function deployContracts(parameters: DeployParameters): Promise<Dep
   return { deployment, file, gas };
 }
 
-/** `<dir>/index.ts`: every `<chainId>.json` beside it, by chain id, for contracts-abi/addresses.ts. */
+/**
+ * `<dir>/index.ts`: every `<chainId>.json` beside it, by chain id, for contracts-abi/addresses.ts.
+ * The deployments are written into it as literals, not imported as JSON, so every loader reads it
+ * (Next, tsx, Playwright's, Node's own ESM, which needs import attributes for JSON).
+ */
 export async function writeAddressIndex(dir: string): Promise<void> {
   const ids = (await readdir(dir))
     .flatMap((name) => (/^\d+\.json$/.test(name) ? [name.slice(0, -'.json'.length)] : []))
     .sort((a, b) => Number(a) - Number(b));
+  const entries = await Promise.all(
+    ids.map(async (id) => {
+      const deployment = JSON.parse(await readFile(path.join(dir, `${id}.json`), 'utf8')) as Deployment;
+      return `  '${id}': ${JSON.stringify(deployment, null, 2).replace(/\n/g, '\n  ')},`;
+    }),
+  );
   const lines = [
-    '// Written by scripts/deploy.ts (npm run deploy) from the deployment files beside it.',
+    '// Written by scripts/deploy.ts (npm run deploy) from the <chainId>.json files beside it: edit those.',
     "import type { Deployment } from '../addresses';",
-    ...ids.map((id) => `import chain${id} from './${id}.json';`),
     '',
     '/** Every deployment this repository knows, by chain id. */',
     'export const chainDeployments: Record<string, Deployment> = {',
-    ...ids.map((id) => `  '${id}': chain${id} as Deployment,`),
+    ...entries,
     '};',
     '',
   ];
