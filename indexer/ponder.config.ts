@@ -2,8 +2,9 @@
  * The history indexer: every event of OwnChart's contracts on the configured chain, kept as the
  * raw logs an RPC would return, so the app reads history from here exactly as it would with
  * eth_getLogs (lib/chain/indexedLogs.ts). The chain, RPC URL and addresses are the app's own
- * configuration (the same NEXT_PUBLIC_* variables); the database is PGlite under
- * `indexer/.ponder` unless PONDER_DATABASE_URL names a PostgreSQL.
+ * configuration (the same NEXT_PUBLIC_* variables); the database is PGlite in `.ponder/pglite`
+ * under the directory it is started from (PONDER_PGLITE_DIR elsewhere) unless PONDER_DATABASE_URL
+ * names a PostgreSQL.
  */
 import { createConfig } from 'ponder';
 import { chainConfig } from '../lib/chain/chainConfig';

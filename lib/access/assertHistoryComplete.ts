@@ -7,7 +7,7 @@ export class IncompleteHistoryError extends OwnChartError {
   override name = 'IncompleteHistoryError';
   constructor(grantee: Address) {
     super(
-      'The blockchain node returned an incomplete access history, so OwnChart cannot be sure which keys are current. Nothing was sealed or shared. Try again, or use another node.',
+      'The blockchain node (or the history service) returned an incomplete access history, so OwnChart cannot be sure which keys are current. Nothing was sealed or shared. Try again, or use another node.',
       { details: `history and current grants disagree for ${grantee}` },
     );
   }

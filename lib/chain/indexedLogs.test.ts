@@ -20,7 +20,19 @@ const inRange = (filter: { fromBlock: Hex; toBlock: Hex }) =>
     return n >= hexToBigInt(filter.fromBlock) && n <= hexToBigInt(filter.toBlock);
   });
 
-function setUp({ indexedTo, chainId = 31337, down = false }: { indexedTo: bigint; chainId?: number; down?: boolean }) {
+function setUp({
+  indexedTo,
+  chainId = 31337,
+  down = false,
+  covers = [registry],
+  startBlock = 0,
+}: {
+  indexedTo: bigint;
+  chainId?: number;
+  down?: boolean;
+  covers?: Address[];
+  startBlock?: number;
+}) {
   const chainCalls: { method: string; params?: unknown }[] = [];
   const indexerCalls: string[] = [];
   const reports: IndexerStatus[] = [];
@@ -40,6 +52,12 @@ function setUp({ indexedTo, chainId = 31337, down = false }: { indexedTo: bigint
   const fetchIndexer = (async (url: string, init?: RequestInit) => {
     indexerCalls.push(new URL(url).pathname);
     if (down) throw new TypeError('fetch failed');
+    if (url.endsWith('/coverage')) {
+      return Response.json({
+        chainId,
+        contracts: covers.map((address) => ({ address: address.toLowerCase(), startBlock })),
+      });
+    }
     if (url.endsWith('/status')) {
       return Response.json({ ownchart: { id: chainId, block: { number: Number(indexedTo), timestamp: 1 } } });
     }
@@ -66,7 +84,7 @@ describe('indexedLogs', () => {
     const { getLogs, chainCalls, indexerCalls, reports } = setUp({ indexedTo: HEAD });
     expect(await getLogs(everything)).toEqual(logs);
     expect(chainCalls.map((c) => c.method)).toEqual(['eth_blockNumber']);
-    expect(indexerCalls).toEqual(['/status', '/logs']);
+    expect(indexerCalls.sort()).toEqual(['/coverage', '/logs', '/status']);
     expect(reports).toEqual([{ state: 'current' }]);
   });
 
@@ -94,16 +112,27 @@ describe('indexedLogs', () => {
     }
   });
 
-  it('never asks the indexer for a contract it does not index, or for one block by hash', async () => {
+  it('never asks the indexer for a contract the app does not index, or for one block by hash', async () => {
     const { getLogs, indexerCalls } = setUp({ indexedTo: HEAD });
     await getLogs({ ...everything, address: token });
     await getLogs({ address: registry, blockHash: '0x' + '22'.repeat(32) });
     expect(indexerCalls).toEqual([]);
   });
 
+  it('reads the chain for a contract the indexer does not hold, or holds only from a later block', async () => {
+    // An indexer set up for another deployment answers nothing for ours: that is not "no history".
+    for (const setup of [{ covers: [token] }, { startBlock: 50 }]) {
+      const { getLogs, indexerCalls, reports } = setUp({ indexedTo: HEAD, ...setup });
+      expect(await getLogs(everything)).toEqual(logs);
+      expect(indexerCalls).not.toContain('/logs');
+      expect(reports).toEqual([{ state: 'unreachable' }]);
+    }
+  });
+
   it('shares one look at the indexer among reads that arrive together', async () => {
     const { getLogs, indexerCalls } = setUp({ indexedTo: HEAD });
     await Promise.all([getLogs(everything), getLogs({ ...everything, fromBlock: '0x20' })]);
     expect(indexerCalls.filter((p) => p === '/status')).toHaveLength(1);
+    expect(indexerCalls.filter((p) => p === '/coverage')).toHaveLength(1);
   });
 });

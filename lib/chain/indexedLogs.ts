@@ -3,6 +3,8 @@ import { reportIndexerStatus, type IndexerStatus } from './indexerStatus';
 
 /** How long the indexer's progress is taken as known: reads that arrive together share one look. */
 const STATUS_TTL_MS = 1_000;
+/** How long what it covers (chain, contracts, start blocks) is taken as known. */
+const COVERAGE_TTL_MS = 60_000;
 /** An indexer that does not answer within this is treated as down: the chain is asked instead. */
 const INDEXER_TIMEOUT_MS = 3_000;
 /** Blocks behind the head past which the indexer is reported as behind (a few blocks is normal). */
@@ -38,6 +40,7 @@ export function indexedLogs(transport: Transport, options: IndexedLogsOptions): 
   const report = options.report ?? reportIndexerStatus;
   const fetchFn = options.fetch ?? ((...args: Parameters<typeof fetch>) => fetch(...args));
   let progress: { at: number; block: Promise<bigint | null> } | null = null;
+  let coverage: { at: number; starts: Promise<Map<string, bigint> | null> } | null = null;
 
   const ask = async (path: string, init?: RequestInit) => {
     const response = await fetchFn(`${options.url}${path}`, {
@@ -63,6 +66,34 @@ export function indexedLogs(transport: Transport, options: IndexedLogsOptions): 
     return block;
   }
 
+  /**
+   * The block each contract is indexed from, by lower-case address, or null if the indexer cannot
+   * say or indexes another chain. An address it does not list is read from the chain: an indexer
+   * set up for other contracts answers "nothing" for ours, which must not pass for no history.
+   */
+  function coveredFrom(): Promise<Map<string, bigint> | null> {
+    if (coverage && Date.now() - coverage.at < COVERAGE_TTL_MS) return coverage.starts;
+    const starts = ask('/coverage').then(
+      (answer) => {
+        const { chainId, contracts } = answer as {
+          chainId?: number;
+          contracts?: { address?: string; startBlock?: number }[];
+        };
+        if (chainId !== options.chainId || !Array.isArray(contracts)) return null;
+        return new Map(
+          contracts.flatMap((c) =>
+            typeof c.address === 'string' && typeof c.startBlock === 'number'
+              ? [[c.address.toLowerCase(), BigInt(c.startBlock)] as const]
+              : [],
+          ),
+        );
+      },
+      () => null,
+    );
+    coverage = { at: Date.now(), starts };
+    return starts;
+  }
+
   return (parameters) => {
     const inner = transport(parameters);
     const request = (async (args: { method: string; params?: unknown }) => {
@@ -83,9 +114,18 @@ export function indexedLogs(transport: Transport, options: IndexedLogsOptions): 
             : tag.startsWith('0x')
               ? hexToBigInt(tag as Hex)
               : null;
-      const [from, to, upTo] = await Promise.all([blockOf(filter.fromBlock), blockOf(filter.toBlock), indexedBlock()]);
+      const [from, to, upTo, starts] = await Promise.all([
+        blockOf(filter.fromBlock),
+        blockOf(filter.toBlock),
+        indexedBlock(),
+        coveredFrom(),
+      ]);
       if (from === null || to === null) return inner.request(args as never);
-      if (upTo === null) {
+      const covered = addresses.every((a) => {
+        const start = starts?.get(a.toLowerCase());
+        return start !== undefined && start <= from;
+      });
+      if (upTo === null || !covered) {
         report({ state: 'unreachable' });
         return inner.request(args as never);
       }

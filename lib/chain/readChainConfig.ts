@@ -105,7 +105,10 @@ export function readChainConfig(env: ChainEnv): ChainConfig {
     throw new ChainConfigError(`NEXT_PUBLIC_LOG_PAGE_BLOCKS must be at least 1, got "${env.logPageBlocks}"`);
 
   const indexerUrl = env.indexerUrl ? env.indexerUrl.replace(/\/+$/, '') : null;
-  if (indexerUrl !== null && !/^https?:\/\/[^/]+/.test(indexerUrl)) {
+  if (indexerUrl !== null && !URL.canParse(indexerUrl)) {
+    throw new ChainConfigError(`NEXT_PUBLIC_INDEXER_URL must be an http(s) URL, got "${env.indexerUrl}"`);
+  }
+  if (indexerUrl !== null && !['http:', 'https:'].includes(new URL(indexerUrl).protocol)) {
     throw new ChainConfigError(`NEXT_PUBLIC_INDEXER_URL must be an http(s) URL, got "${env.indexerUrl}"`);
   }
 

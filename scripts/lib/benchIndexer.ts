@@ -125,7 +125,7 @@ export async function benchIndexer(): Promise<string[]> {
       const ms = (v: number) => `${Math.round(v)} ms`;
       return [
         `${PATIENTS * GRANTS_PER_PATIENT} grants in ${head} blocks (sent and mined in ${ms(sentMs)}): indexed from a cold start in ${ms(indexedMs)}, indexer start-up included`,
-        `a patient's access history of ${events} events: through the indexer p50 ${ms(percentile(indexed, 50))}, p99 ${ms(percentile(indexed, 99))}; from the chain in pages of 1,000 blocks p50 ${ms(percentile(chain, 50))}`,
+        `a patient's access history of ${events} events: through the indexer p50 ${ms(percentile(indexed, 50))}, slowest of 20 ${ms(Math.max(...indexed))}; from the chain in pages of 1,000 blocks p50 ${ms(percentile(chain, 50))}`,
       ];
     } finally {
       await indexer.stop();

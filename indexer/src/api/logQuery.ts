@@ -9,9 +9,14 @@ export type LogQuery = {
   topics: (Hex[] | null)[];
 };
 
+/** Most logs one answer holds (a patient's whole history is far fewer). */
+export const MAX_LOGS = 10_000;
+/** Most addresses, and alternatives per topic, one query may name. */
+const MAX_LIST = 16;
+
 const isTopic = (value: unknown): value is Hex => typeof value === 'string' && isHex(value) && value.length === 66;
 const blockOf = (value: unknown): bigint | null =>
-  typeof value === 'string' && /^0x[0-9a-f]{1,16}$/i.test(value) ? BigInt(value) : null;
+  typeof value === 'string' && /^0x[0-9a-f]{1,15}$/i.test(value) ? BigInt(value) : null;
 
 /**
  * The query in `body` (eth_getLogs filter parameters with numeric block bounds), or what is wrong
@@ -21,7 +26,11 @@ export function parseLogQuery(body: unknown): LogQuery | string {
   if (!body || typeof body !== 'object') return 'Send an eth_getLogs filter as JSON.';
   const { address, topics = [], fromBlock, toBlock } = body as Record<string, unknown>;
   const addresses = Array.isArray(address) ? address : [address];
-  if (addresses.length === 0 || !addresses.every((a) => typeof a === 'string' && isAddress(a))) {
+  if (
+    addresses.length === 0 ||
+    addresses.length > MAX_LIST ||
+    !addresses.every((a) => typeof a === 'string' && isAddress(a))
+  ) {
     return 'Name the contract address (or addresses) to read.';
   }
   const from = blockOf(fromBlock);
@@ -32,7 +41,7 @@ export function parseLogQuery(body: unknown): LogQuery | string {
   for (const topic of topics) {
     if (topic === null) parsed.push(null);
     else if (isTopic(topic)) parsed.push([topic.toLowerCase() as Hex]);
-    else if (Array.isArray(topic) && topic.length > 0 && topic.every(isTopic)) {
+    else if (Array.isArray(topic) && topic.length > 0 && topic.length <= MAX_LIST && topic.every(isTopic)) {
       parsed.push(topic.map((t) => t.toLowerCase() as Hex));
     } else return 'Each topic is null, a 32-byte hex value, or a non-empty list of them.';
   }
