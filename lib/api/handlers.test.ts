@@ -377,6 +377,44 @@ describe('accounting of disclosures', () => {
     ]);
   });
 
+  it('sends no anchoring transaction while another server is anchoring, and reports what the chain holds', async () => {
+    const wallet = createWalletClient({
+      account: privateKeyToAccount(demoAccount('Deployer').privateKey),
+      chain: readChainConfig({ rpcUrl: t.anvil.rpcUrl }).chain,
+      transport: http(t.anvil.rpcUrl),
+    });
+    const busyElsewhere = async () => null;
+    const anchorer = createLogAnchorer({
+      log: t.disclosureLog,
+      client: t.client,
+      wallet,
+      address: deployed.DisclosureAnchors,
+      exclusive: busyElsewhere,
+    });
+    await t.disclosureLog.append([
+      {
+        patient: patient.address,
+        reader: clinician.address,
+        kind: 'record',
+        category: 0,
+        contentHash: sha256Hex(new Uint8Array([1])),
+        basis: 'grant',
+        at: 1,
+      },
+    ]);
+    const before = await t.client.getTransactionCount({ address: wallet.account.address });
+    expect(await anchorer.anchorNow()).toEqual({ count: 0, head: null });
+    expect(await t.client.getTransactionCount({ address: wallet.account.address })).toBe(before);
+    const free = createLogAnchorer({
+      log: t.disclosureLog,
+      client: t.client,
+      wallet,
+      address: deployed.DisclosureAnchors,
+      exclusive: (work) => work(),
+    });
+    expect(await free.anchorNow()).toMatchObject({ count: 1 });
+  });
+
   it('anchors the log head on-chain and detects a log rewritten afterwards', async () => {
     const operator = privateKeyToAccount(demoAccount('Deployer').privateKey);
     const wallet = createWalletClient({

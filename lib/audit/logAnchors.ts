@@ -3,6 +3,7 @@ import type { ChainReader } from '../chain/chainReader';
 import { disclosureAnchorsAbi } from '../../contracts-abi';
 import { verifyDisclosureLog, type LogAnchor, type VerifyResult } from './disclosureChain';
 import type { DisclosureLog } from './DisclosureLog';
+import type { Exclusive } from '../db/sqlServerState';
 
 /** Every anchor of the disclosure log on-chain, oldest first (one eth_getLogs). */
 export async function readLogAnchors(client: ChainReader, address: Address, fromBlock = 0n): Promise<LogAnchor[]> {
@@ -45,16 +46,27 @@ export function createLogAnchorer({
   wallet,
   address,
   every = 100,
+  exclusive,
 }: {
   log: DisclosureLog;
   client: ChainReader;
   wallet: WalletClient;
   address: Address;
   every?: number;
+  /**
+   * Runs one anchoring at a time across servers, answering null where another server is at it
+   * (lib/db/sqlServerState.ts sqlExclusive); without it, one at a time in this process only.
+   */
+  exclusive?: Exclusive;
 }): LogAnchorer {
   let running: Promise<{ count: number; head: Hash | null }> | null = null;
 
-  async function anchor(minimumNew: number) {
+  async function latest() {
+    const [count, head] = await client.readContract({ address, abi: disclosureAnchorsAbi, functionName: 'latest' });
+    return { count: Number(count), head: count === 0n ? null : head };
+  }
+
+  async function anchorHere(minimumNew: number) {
     const [head, [anchoredCount, anchoredHead]] = await Promise.all([
       log.head(),
       client.readContract({ address, abi: disclosureAnchorsAbi, functionName: 'latest' }),
@@ -73,6 +85,12 @@ export function createLogAnchorer({
     const receipt = await client.waitForTransactionReceipt({ hash, pollingInterval: 100 });
     if (receipt.status !== 'success') throw new Error(`Anchoring the disclosure log reverted (${hash})`);
     return { count: head.count, head: head.hash };
+  }
+
+  async function anchor(minimumNew: number) {
+    if (!exclusive) return anchorHere(minimumNew);
+    // Another server is anchoring right now: its transaction covers what this one would send.
+    return (await exclusive(() => anchorHere(minimumNew))) ?? latest();
   }
 
   function once(minimumNew: number) {

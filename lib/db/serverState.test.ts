@@ -9,7 +9,7 @@ import { openDatabase, type ServerDatabase } from './openDatabase';
 import { SqlDisclosureLog } from './SqlDisclosureLog';
 import { sqlEmergencyReasonStore } from './SqlEmergencyReasonStore';
 import { SqlKeyEnvelopeStore } from './SqlKeyEnvelopeStore';
-import { sqlRateLimiter, sqlSessionRevocations, sqlSpentNonces } from './sqlServerState';
+import { sqlExclusive, sqlRateLimiter, sqlSessionRevocations, sqlSpentNonces } from './sqlServerState';
 import { emptyDatabase } from './testing/emptyDatabase';
 import { DRIVERS, freshServerDatabase } from './testing/testDatabases';
 
@@ -193,6 +193,22 @@ describe('several servers on one PostgreSQL', () => {
     expect(verifyDisclosureLog(entries, [{ count: 80, head: (await logs[0]!.head())!.hash }])).toMatchObject({
       ok: true,
     });
+  });
+
+  it('take turns at exclusive work: the second asks, is told another is at it, and can go once it is done', async () => {
+    const [first, second] = servers.map((db) => sqlExclusive(db, 7_012_312));
+    let release: () => void = () => {};
+    const running = first!(
+      () =>
+        new Promise<string>((resolve) => {
+          release = () => resolve('anchored by the first');
+        }),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(await second!(async () => 'anchored by the second')).toBeNull();
+    release();
+    expect(await running).toBe('anchored by the first');
+    expect(await second!(async () => 'anchored by the second')).toBe('anchored by the second');
   });
 
   it('leave the log verifiable when one dies mid-append, and the others carry on', async () => {

@@ -98,3 +98,20 @@ export function sqlRateLimiter(
     },
   };
 }
+
+/** Runs work exclusively across servers, or answers null at once when another server is running it. */
+export type Exclusive = <T>(work: () => Promise<T>) => Promise<T | null>;
+
+/**
+ * Exclusive work across every server of one PostgreSQL, under the transaction-scoped advisory lock
+ * `key`: the first to ask runs it; the others answer null at once instead of waiting (anchoring
+ * the disclosure log: two operators' transactions for one head would only waste gas). Not for
+ * PGlite: `work` queries the database too, and PGlite's one connection would be held by the lock.
+ */
+export function sqlExclusive(db: ServerDatabase, key: number): Exclusive {
+  return (work) =>
+    db.transaction().execute(async (tx) => {
+      const { rows } = await sql<{ locked: boolean }>`SELECT pg_try_advisory_xact_lock(${key}) AS locked`.execute(tx);
+      return rows[0]!.locked ? work() : null;
+    });
+}

@@ -25,7 +25,7 @@ import { refuseFileStateOf } from '@/lib/db/refuseFileState';
 import { SqlDisclosureLog } from '@/lib/db/SqlDisclosureLog';
 import { sqlEmergencyReasonStore } from '@/lib/db/SqlEmergencyReasonStore';
 import { SqlKeyEnvelopeStore } from '@/lib/db/SqlKeyEnvelopeStore';
-import { sqlRateLimiter, sqlSessionRevocations, sqlSpentNonces } from '@/lib/db/sqlServerState';
+import { sqlExclusive, sqlRateLimiter, sqlSessionRevocations, sqlSpentNonces } from '@/lib/db/sqlServerState';
 import { siteConfigFromEnv } from '@/lib/server/readSiteConfig';
 import { contributionAnchoredIn } from '@/lib/storage/contributionAnchoredIn';
 import { BoundBlobStore } from '@/lib/storage/BoundBlobStore';
@@ -102,6 +102,9 @@ function operatorKey(): Hex | null {
   return chainConfig.isLocal ? DEMO_ACCOUNTS[0]!.privateKey : null;
 }
 
+/** Any number, the same on every server, distinct from the log's append lock: who is anchoring. */
+const ANCHOR_LOCK = 7_012_312;
+
 const anchorer = (() => {
   const key = operatorKey();
   if (!key || !chainConfig.disclosureAnchors) return null;
@@ -110,7 +113,14 @@ const anchorer = (() => {
     chain: chainConfig.chain,
     transport: http(chainConfig.rpcUrl),
   });
-  return createLogAnchorer({ log: disclosureLog, client, wallet, address: chainConfig.disclosureAnchors });
+  return createLogAnchorer({
+    log: disclosureLog,
+    client,
+    wallet,
+    address: chainConfig.disclosureAnchors,
+    // Servers sharing a PostgreSQL take turns; PGlite has one server, whose anchorer already does.
+    exclusive: process.env.DATABASE_URL ? sqlExclusive(db, ANCHOR_LOCK) : undefined,
+  });
 })();
 
 /** Every read by someone other than the patient goes through here before it is served. */
