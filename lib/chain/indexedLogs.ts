@@ -1,4 +1,5 @@
-import { hexToBigInt, numberToHex, type Address, type EIP1193RequestFn, type Hex, type Transport } from 'viem';
+import { numberToHex, type Address, type EIP1193RequestFn, type Transport } from 'viem';
+import { logRange, type LogFilter } from './pagedLogs';
 import { reportIndexerStatus, type IndexerStatus } from './indexerStatus';
 
 /** How long the indexer's progress is taken as known: reads that arrive together share one look. */
@@ -10,13 +11,7 @@ const INDEXER_TIMEOUT_MS = 3_000;
 /** Blocks behind the head past which the indexer is reported as behind (a few blocks is normal). */
 const BEHIND_BLOCKS = 12n;
 
-type LogFilter = {
-  address?: Address | Address[];
-  topics?: unknown[];
-  fromBlock?: string;
-  toBlock?: string;
-  blockHash?: Hex;
-};
+type AddressedFilter = LogFilter & { address?: Address | Address[]; topics?: unknown[] };
 
 export type IndexedLogsOptions = {
   /** The indexer's base URL (indexer/, Ponder): GET /status, POST /logs. */
@@ -98,25 +93,13 @@ export function indexedLogs(transport: Transport, options: IndexedLogsOptions): 
     const inner = transport(parameters);
     const request = (async (args: { method: string; params?: unknown }) => {
       if (args.method !== 'eth_getLogs') return inner.request(args as never);
-      const [filter] = args.params as [LogFilter];
+      const [filter] = args.params as [AddressedFilter];
       const addresses = filter.address === undefined ? [] : [filter.address].flat();
       if (filter.blockHash || addresses.length === 0 || !addresses.every((a) => indexed.has(a.toLowerCase()))) {
         return inner.request(args as never);
       }
-      let latest: Promise<bigint> | undefined;
-      const head = () =>
-        (latest ??= (inner.request({ method: 'eth_blockNumber' } as never) as Promise<Hex>).then(hexToBigInt));
-      const blockOf = (tag: string | undefined) =>
-        tag === undefined || tag === 'latest'
-          ? head()
-          : tag === 'earliest'
-            ? 0n
-            : tag.startsWith('0x')
-              ? hexToBigInt(tag as Hex)
-              : null;
-      const [from, to, upTo, starts] = await Promise.all([
-        blockOf(filter.fromBlock),
-        blockOf(filter.toBlock),
+      const [[from, to], upTo, starts] = await Promise.all([
+        logRange(filter, (head) => inner.request(head as never)),
         indexedBlock(),
         coveredFrom(),
       ]);

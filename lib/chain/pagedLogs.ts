@@ -5,7 +5,28 @@ export const DEFAULT_LOG_PAGE_BLOCKS = 10_000n;
 /** Pages asked for at once: fast over a long chain, gentle on the node. */
 const PAGES_AT_ONCE = 4;
 
-type LogFilter = { fromBlock?: Hex | string; toBlock?: Hex | string; blockHash?: Hex };
+export type LogFilter = { fromBlock?: Hex | string; toBlock?: Hex | string; blockHash?: Hex };
+
+/**
+ * `filter`'s bounds as block numbers: `earliest` is 0 and `latest` (or none) the head, asked of
+ * `request` once however many bounds need it; null for a bound given as any other tag.
+ */
+export function logRange(
+  filter: LogFilter,
+  request: (args: { method: 'eth_blockNumber' }) => Promise<unknown>,
+): Promise<[bigint | null, bigint | null]> {
+  let latest: Promise<bigint> | undefined;
+  const head = () => (latest ??= (request({ method: 'eth_blockNumber' }) as Promise<Hex>).then(hexToBigInt));
+  const blockOf = (tag: string | undefined) =>
+    tag === undefined || tag === 'latest'
+      ? head()
+      : tag === 'earliest'
+        ? 0n
+        : tag.startsWith('0x')
+          ? hexToBigInt(tag as Hex)
+          : null;
+  return Promise.all([blockOf(filter.fromBlock), blockOf(filter.toBlock)]);
+}
 
 /**
  * `transport`, with every eth_getLogs over more than `pageBlocks` blocks split into consecutive
@@ -20,19 +41,8 @@ export function pagedLogs(transport: Transport, pageBlocks: bigint = DEFAULT_LOG
     const request = (async (args: { method: string; params?: unknown }) => {
       if (args.method !== 'eth_getLogs') return inner.request(args as never);
       const [filter, ...rest] = args.params as [LogFilter, ...unknown[]];
-      const blockOf = (tag: string | undefined, head: () => Promise<bigint>) =>
-        tag === undefined || tag === 'latest'
-          ? head()
-          : tag === 'earliest'
-            ? 0n
-            : tag.startsWith('0x')
-              ? hexToBigInt(tag as Hex)
-              : null;
-      let latest: Promise<bigint> | undefined;
-      const head = () =>
-        (latest ??= (inner.request({ method: 'eth_blockNumber' } as never) as Promise<Hex>).then(hexToBigInt));
       if (filter.blockHash) return inner.request(args as never);
-      const [from, to] = await Promise.all([blockOf(filter.fromBlock, head), blockOf(filter.toBlock, head)]);
+      const [from, to] = await logRange(filter, (head) => inner.request(head as never));
       if (from === null || to === null || to - from + 1n <= pageBlocks) return inner.request(args as never);
 
       const ranges: [bigint, bigint][] = [];
