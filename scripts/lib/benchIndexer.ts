@@ -19,6 +19,7 @@ import { indexedContractAddresses, readChainConfig } from '../../lib/chain/readC
 import { DEMO_ACCOUNTS } from '../../lib/wallet/demoAccounts';
 import { startAnvil } from './anvil';
 import { startIndexer } from './indexer';
+import { percentile, timed } from './samples';
 import { setupChain } from './setupChain';
 
 const ANVIL_PORT = 8562;
@@ -29,22 +30,6 @@ const GRANTS_PER_PATIENT = 1_000;
 /** A grantee address per (patient, n): distinct, and never the patient. */
 const grantee = (patient: number, n: number) =>
   `0x${(0xa0000000 + patient * 100_000 + n).toString(16).padStart(40, '0')}` as Hex;
-
-/** The nearest-rank p-th percentile of `samples`. */
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function timedRuns(times: number, step: () => Promise<unknown>): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    await step();
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
 
 /**
  * The history indexer at scale: 10,000 grants (1,000 by each of ten patients) made on a fresh
@@ -120,8 +105,8 @@ export async function benchIndexer(): Promise<string[]> {
         transport: pagedLogs(http(anvil.rpcUrl), 1_000n),
       }) as PublicClient;
       const events = (await readAccessHistory(viaIndexer, config, patient)).length;
-      const indexed = await timedRuns(20, () => readAccessHistory(viaIndexer, config, patient));
-      const chain = await timedRuns(20, () => readAccessHistory(viaChain, config, patient));
+      const indexed = await timed(20, () => readAccessHistory(viaIndexer, config, patient));
+      const chain = await timed(20, () => readAccessHistory(viaChain, config, patient));
       const ms = (v: number) => `${Math.round(v)} ms`;
       return [
         `${PATIENTS * GRANTS_PER_PATIENT} grants in ${head} blocks (sent and mined in ${ms(sentMs)}): indexed from a cold start in ${ms(indexedMs)}, indexer start-up included`,

@@ -4,6 +4,7 @@ import { openDatabase, type ServerDatabase } from '../../lib/db/openDatabase';
 import { SqlDisclosureLog } from '../../lib/db/SqlDisclosureLog';
 import { sqlRateLimiter, sqlSessionRevocations } from '../../lib/db/sqlServerState';
 import { startPostgres } from './postgres';
+import { percentile, timed } from './samples';
 
 /** Limits no bench request meets: the cost measured is the counting, not a refusal. */
 const UNREACHED = { perAccount: 1e9, perClient: 1e9, windowSeconds: 60 };
@@ -20,22 +21,6 @@ const read = (i: number): Disclosure => ({
   basis: 'grant',
   at: Date.now(),
 });
-
-/** The p-th percentile (0–100) of `samples`, nearest rank. */
-function percentile(samples: readonly number[], p: number): number {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
-}
-
-async function timed(times: number, step: (i: number) => Promise<unknown>): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < times; i++) {
-    const started = performance.now();
-    await step(i);
-    samples.push(performance.now() - started);
-  }
-  return samples;
-}
 
 const ms = (value: number) => `${value.toFixed(2)} ms`;
 const summary = (samples: readonly number[]) =>
