@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import path from 'node:path';
-import { NEXT_BIN } from '../../scripts/lib/processes';
+import { NEXT_BIN, stopChild } from '../../scripts/lib/processes';
 import { waitForHttp } from '../../scripts/lib/waitForHttp';
 import { E2E_APP_URL, E2E_DATA_DIR, E2E_DIST_DIR } from './env';
 
@@ -23,12 +23,7 @@ export async function startAppServer(port: number, env: Record<string, string> =
     },
     stdio: ['ignore', 'ignore', 'inherit'],
   });
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+  const stop = () => stopChild(child);
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitForHttp(url, 60_000);

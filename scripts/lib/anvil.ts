@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { stopChild } from './processes';
 
 const require = createRequire(import.meta.url);
 
@@ -48,12 +49,7 @@ export async function startAnvil({ port, timestamp, statePath, chainId = 31337 }
   if (statePath) args.push('--state', statePath);
   const child = spawn(anvilBinary(), args, { stdio: ['ignore', 'inherit', 'inherit'] });
   const rpcUrl = `http://127.0.0.1:${port}`;
-  const stop = () =>
-    new Promise<void>((resolve) => {
-      if (child.exitCode !== null || child.signalCode !== null) return resolve();
-      child.once('exit', () => resolve());
-      child.kill('SIGTERM');
-    });
+  const stop = () => stopChild(child);
   try {
     await waitForRpc(rpcUrl, child);
   } catch (error) {

@@ -1,7 +1,7 @@
 import type { ChildProcess } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { startChild } from './processes';
+import { startChild, stopChild } from './processes';
 import { waitForHttp } from './waitForHttp';
 
 const PONDER_BIN = 'node_modules/ponder/dist/esm/bin/ponder.js';
@@ -63,15 +63,12 @@ export async function startIndexer({
     },
   );
   const url = `http://127.0.0.1:${port}`;
-  await waitForHttp(`${url}/health`, 60_000);
-  return {
-    url,
-    process: child,
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.once('exit', () => resolve());
-        child.kill('SIGTERM');
-      }),
-  };
+  const stop = () => stopChild(child);
+  try {
+    await waitForHttp(`${url}/health`, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, process: child, stop };
 }

@@ -35,4 +35,13 @@ export function stopAllOnSignal(cleanup: () => Promise<void> = async () => {}): 
   return stopAll;
 }
 
+/** Stops `child` with SIGTERM and resolves once it has exited (at once if it already has). */
+export function stopChild(child: ChildProcess): Promise<void> {
+  return new Promise<void>((resolve) => {
+    if (child.exitCode !== null || child.signalCode !== null) return resolve();
+    child.once('exit', () => resolve());
+    child.kill('SIGTERM');
+  });
+}
+
 export const NEXT_BIN = 'node_modules/next/dist/bin/next';
