@@ -45,7 +45,7 @@ describe('npm run deploy', () => {
     try {
       await cp(ADDRESSES_DIR, copy, { recursive: true });
       await writeAddressIndex(copy);
-      expect(await readFile(path.join(copy, 'index.ts'), 'utf8')).toBe(
+      expect(await readFile(path.join(copy, 'index.ts'), 'utf8'), 'run npm run addresses').toBe(
         await readFile(path.join(ADDRESSES_DIR, 'index.ts'), 'utf8'),
       );
     } finally {
