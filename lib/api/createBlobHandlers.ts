@@ -81,13 +81,17 @@ export function createBlobHandlers(deps: BlobDependencies) {
    */
   async function bound(patient: Address, hashes: readonly ContentHash[] | null) {
     const scope = recordScope(patient);
+    const named = async (wanted: readonly ContentHash[]): Promise<StoredBlob[]> =>
+      (await deps.store.bindings(scope, wanted)).flatMap((binding, i) =>
+        binding ? [{ ...binding, hash: wanted[i]! }] : [],
+      );
     const [anchors, stored] = await Promise.all([
       deps.trees.anchors(patient),
-      hashes ? deps.store.bindings(scope, hashes) : deps.store.list(scope),
+      hashes ? named(hashes) : deps.store.list(scope),
     ]);
-    return stored.flatMap((binding, i) => {
-      if (binding?.category == null || !deps.trees.anchorFor(anchors, binding)) return [];
-      return [{ hash: hashes ? hashes[i]! : (binding as StoredBlob).hash, category: binding.category }];
+    return stored.flatMap((blob) => {
+      if (blob.category === null || !deps.trees.anchorFor(anchors, blob)) return [];
+      return [{ hash: blob.hash, category: blob.category }];
     });
   }
 
